@@ -1,0 +1,321 @@
+#!/usr/bin/env bash
+# build-aux/dev.sh: build, run and test Pyprep natively or inside a Debian 13 root.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: build-aux/dev.sh run | test | shell [COMMAND...]
+#
+# When pkg-config finds every library at the minimum version meson.build asks
+# for, everything happens natively. Otherwise, on a Debian-family host as root,
+# the script creates (once) a Debian 13 root with debootstrap, installs the
+# build and test dependencies there and works inside it under
+# `unshare --mount`, so the mounts it makes vanish when it exits.
+
+set -euo pipefail
+
+top=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+builddir="$top/_build"
+suite=trixie
+
+# Everything the root needs to build, run and test the app. Changing this
+# list changes the root's key, so the next run builds a fresh root.
+packages=(
+  appstream
+  ca-certificates
+  dbus
+  dbus-x11
+  desktop-file-utils
+  flatpak-builder
+  fonts-cantarell
+  fonts-dejavu-core
+  fonts-noto-cjk
+  gcc
+  gettext
+  imagemagick
+  libadwaita-1-dev
+  libc6-dev
+  libcmark-dev
+  libgl1-mesa-dri
+  libglib2.0-bin
+  libglib2.0-dev
+  libgtk-4-dev
+  libjson-glib-dev
+  librsvg2-common
+  libwebkitgtk-6.0-dev
+  locales
+  meson
+  ninja-build
+  pkgconf
+  python3
+  xauth
+  xvfb
+)
+
+die ()
+{
+  printf 'dev.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+note ()
+{
+  printf 'dev.sh: %s\n' "$*" >&2
+}
+
+usage ()
+{
+  cat <<'EOF'
+Usage: build-aux/dev.sh COMMAND [ARGS...]
+
+Commands:
+  run            build and start Pyprep (on a virtual display when there is
+                 no display: saves a screenshot and prints its path)
+  test           build and run every test suite
+  shell [CMD]    open a shell in the build environment, or run CMD there;
+                 the freshly built pyprep is on PATH
+
+Environment:
+  PYPREP_DEV_CACHE   folder for the Debian 13 root (default /var/cache/pyprep-dev)
+  PYPREP_DEV_NATIVE  set to 0 to use the Debian 13 root even when the host
+                     has the libraries
+EOF
+}
+
+# The minimum versions live once, in meson.build's `deps_min` dictionary.
+min_versions ()
+{
+  sed -n "/^deps_min = {/,/^}/s/^ *'\([^']*\)': *'\([^']*\)'.*/\1 \2/p" "$top/meson.build"
+}
+
+native_ok ()
+{
+  [ "${PYPREP_DEV_NATIVE:-1}" != 0 ] || return 1
+  command -v meson >/dev/null && command -v ninja >/dev/null \
+    && command -v pkg-config >/dev/null || return 1
+  local name version
+  while read -r name version; do
+    pkg-config --atleast-version="$version" "$name" 2>/dev/null || return 1
+  done < <(min_versions)
+}
+
+# The Debian archive the host itself uses, read from its apt configuration
+# (deb822 .sources files first, then one-line .list files). Security and
+# update suites are skipped: only the main archive carries trixie.
+host_mirror ()
+{
+  local f uri
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -r "$f" ] || continue
+    uri=$(awk '
+      BEGIN { RS = ""; FS = "\n" }
+      {
+        uris = ""; suites = ""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^URIs:/) { uris = $i; sub(/^URIs:[ \t]*/, "", uris) }
+          if ($i ~ /^Suites:/) { suites = $i }
+        }
+        if (uris != "" && suites !~ /security/) { split(uris, u, /[ \t]+/); print u[1]; exit }
+      }' "$f")
+    if [ -n "$uri" ]; then
+      printf '%s\n' "$uri"
+      return 0
+    fi
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -r "$f" ] || continue
+    uri=$(sed -n 's/^deb[ \t]\+\(\[[^]]*\][ \t]\+\)\?\([^ \t]\+\)[ \t]\+\([^ \t]\+\).*/\2 \3/p' "$f" \
+          | awk '$2 !~ /security/ { print $1; exit }')
+    if [ -n "$uri" ]; then
+      printf '%s\n' "$uri"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# apt settings the host needs to reach its mirror (proxies, snapshot date
+# checks) carry over into the root.
+host_apt_settings ()
+{
+  cat /etc/apt/apt.conf /etc/apt/apt.conf.d/* 2>/dev/null \
+    | grep -E '^[[:space:]]*Acquire::([a-z]+::Proxy|Check-Valid-Until|Check-Date)' || true
+}
+
+check_can_make_root ()
+{
+  [ "$(id -u)" = 0 ] \
+    || die "this host lacks the libraries (see deps_min in meson.build) and building the Debian 13 root needs root: run as root, or install GTK >= 4.14, libadwaita >= 1.5, WebKitGTK 6.0 >= 2.44, cmark, json-glib, meson and ninja"
+  [ -r /etc/debian_version ] && command -v apt-get >/dev/null \
+    || die "this host is not Debian-family, so no Debian 13 root can be made here: install the libraries listed under deps_min in meson.build, plus meson and ninja, and run again"
+  command -v debootstrap >/dev/null \
+    || die "debootstrap is missing: run 'apt-get install debootstrap' and try again"
+  command -v unshare >/dev/null && command -v flock >/dev/null && command -v chroot >/dev/null \
+    || die "unshare, flock and chroot are missing: run 'apt-get install util-linux coreutils'"
+}
+
+cache_dir=${PYPREP_DEV_CACHE:-/var/cache/pyprep-dev}
+root_key=$(printf '%s\n' "$suite" "${packages[@]}" | sha256sum | cut -c1-16)
+root="$cache_dir/root-$root_key"
+
+# Runs "$@" inside the root in a private mount namespace: /proc, /sys, /dev
+# and a fresh /tmp exist only for the command, and the clone appears at the
+# same path as on the host so printed paths work on both sides.
+in_root ()
+{
+  local dir=$1
+  shift
+  unshare --mount --fork -- /bin/sh -eu -c '
+    r=$1; top=$2; shift 2
+    mount -t proc proc "$r/proc"
+    mount -t sysfs sys "$r/sys"
+    mount --rbind /dev "$r/dev"
+    mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
+    mount -t tmpfs -o mode=1777 tmpfs "$r/dev/shm"
+    if [ -n "$top" ]; then
+      mkdir -p "$r$top"
+      mount --bind "$top" "$r$top"
+    fi
+    if [ -n "${DISPLAY:-}" ] && [ -d /tmp/.X11-unix ]; then
+      mkdir -p "$r/tmp/.X11-unix"
+      mount --bind /tmp/.X11-unix "$r/tmp/.X11-unix"
+    fi
+    if [ -n "${XAUTHORITY:-}" ] && [ -f "$XAUTHORITY" ]; then
+      cp "$XAUTHORITY" "$r/tmp/.Xauthority"
+      export XAUTHORITY=/tmp/.Xauthority
+    fi
+    if [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -d "$XDG_RUNTIME_DIR" ]; then
+      mkdir -p "$r$XDG_RUNTIME_DIR"
+      mount --bind "$XDG_RUNTIME_DIR" "$r$XDG_RUNTIME_DIR"
+    fi
+    cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
+    exec chroot "$r" /usr/bin/env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
+      HOME=/root "$@"
+  ' sh "$root" "$dir" "$@"
+}
+
+make_root ()
+{
+  local mirror tmp
+  mirror=${PYPREP_DEV_MIRROR:-$(host_mirror)} \
+    || die "no Debian mirror found in the host's apt configuration (/etc/apt/sources.list*): add one, or set PYPREP_DEV_MIRROR"
+  tmp="$cache_dir/tmp-$root_key.$$"
+  rm -rf "$tmp"
+  note "creating the Debian 13 root in $root (once; about two minutes)"
+  note "mirror from the host's apt configuration: $mirror"
+  debootstrap --variant=minbase "$suite" "$tmp" "$mirror" >"$cache_dir/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$cache_dir/debootstrap.log" >&2; rm -rf "$tmp"; die "debootstrap failed (log: $cache_dir/debootstrap.log)"; }
+  host_apt_settings >"$tmp/etc/apt/apt.conf.d/50pyprep-host"
+  printf 'APT::Install-Recommends "false";\n' >"$tmp/etc/apt/apt.conf.d/50pyprep-norecommends"
+  printf 'en_US.UTF-8 UTF-8\nzh_CN.UTF-8 UTF-8\n' >"$tmp/etc/locale.gen"
+  note "installing ${#packages[@]} build and test packages"
+  local saved_root=$root
+  root=$tmp
+  if ! in_root "" /bin/sh -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q $(printf '%s ' "${packages[@]}") && locale-gen && apt-get clean" \
+      >"$cache_dir/apt.log" 2>&1; then
+    tail -n 20 "$cache_dir/apt.log" >&2
+    root=$saved_root
+    rm -rf "$tmp"
+    die "installing packages in the root failed (log: $cache_dir/apt.log)"
+  fi
+  root=$saved_root
+  # Renaming last makes a half-made root impossible to mistake for a good one.
+  mv "$tmp" "$root"
+}
+
+# Decides where commands run and prepares that place. Sets `mode`.
+prepare_env ()
+{
+  if native_ok; then
+    mode=native
+    return
+  fi
+  check_can_make_root
+  mkdir -p "$cache_dir"
+  # One lock per root: the first run creates it under an exclusive lock,
+  # every run then holds a shared lock while it uses it.
+  exec 8>"$cache_dir/root-$root_key.lock"
+  if [ ! -d "$root" ]; then
+    flock -x 8
+    [ -d "$root" ] || make_root
+  fi
+  flock -s 8
+  mode=root
+}
+
+in_env ()
+{
+  if [ "$mode" = native ]; then
+    "$@"
+  else
+    in_root "$top" "$@"
+  fi
+}
+
+build ()
+{
+  mkdir -p "$builddir"
+  # Two runs building the same tree at once would trample each other.
+  exec 9>"$builddir/.dev-lock"
+  flock -x 9
+  if [ ! -f "$builddir/build.ninja" ]; then
+    in_env meson setup "$builddir" "$top" -Dprofile=development >/dev/null \
+      || { rm -f "$builddir/build.ninja"; die "meson setup failed"; }
+  fi
+  in_env ninja -C "$builddir" >"$builddir/.dev-build.log" 2>&1 \
+    || { cat "$builddir/.dev-build.log" >&2; die "the build failed"; }
+  flock -u 9
+}
+
+cmd_test ()
+{
+  build
+  local rc=0
+  in_env env -C "$top" "$top/build-aux/run-tests.sh" "$builddir" "$@" || rc=$?
+  exit "$rc"
+}
+
+cmd_run ()
+{
+  build
+  if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    exec_in_devenv pyprep "$@"
+  fi
+  local shots="$builddir/screenshots"
+  mkdir -p "$shots"
+  local shot
+  shot="$shots/run-$(date +%Y%m%d-%H%M%S).png"
+  in_env "$top/build-aux/screenshot-run.sh" "$builddir" "$shot"
+  printf '%s\n' "$shot"
+}
+
+exec_in_devenv ()
+{
+  if [ "$mode" = native ]; then
+    exec meson devenv -C "$builddir" --workdir "$PWD" "$@"
+  else
+    # WebKit's bubblewrap sandbox cannot start inside the root.
+    in_root "$top" /usr/bin/env WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 \
+      meson devenv -C "$builddir" --workdir "$PWD" "$@"
+  fi
+}
+
+cmd_shell ()
+{
+  build
+  if [ $# -eq 0 ]; then
+    exec_in_devenv /bin/bash
+  else
+    exec_in_devenv "$@"
+  fi
+}
+
+[ $# -ge 1 ] || { usage >&2; exit 2; }
+command=$1
+shift
+case "$command" in
+  run|test|shell) ;;
+  -h|--help|help) usage; exit 0 ;;
+  *) usage >&2; die "unknown command '$command'" ;;
+esac
+
+prepare_env
+"cmd_$command" "$@"

@@ -1,0 +1,25 @@
+/* pyprep-deck-private.h: helpers shared by the deck loader's files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pyprep-deck.h"
+#include "pyprep-topic-private.h"
+
+G_BEGIN_DECLS
+
+void         pyprep_deck_add_problem (GPtrArray  *problems,
+                                      int         code,
+                                      const char *file,
+                                      int         line,
+                                      const char *format,
+                                      ...) G_GNUC_PRINTF (5, 6);
+
+PyprepTopic *pyprep_topic_parse      (const char *deck_id,
+                                      const char *topic_id,
+                                      const char *file,
+                                      const char *text,
+                                      gsize       length,
+                                      GPtrArray  *problems);
+
+G_END_DECLS

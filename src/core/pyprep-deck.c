@@ -1,0 +1,742 @@
+/* pyprep-deck.c: a deck, loaded from a folder with a deck.json manifest.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The manifest names the deck, its languages and its topics; each topic is
+ * one Markdown file per language, `<language>/<topic id>.md`. A broken
+ * manifest fails the load; a broken topic file or entry becomes a problem
+ * (a GError whose message starts with `file:line:`) and the rest loads.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "pyprep-deck-private.h"
+
+struct _PyprepDeck
+{
+  GObject parent_instance;
+
+  /* owned */
+  char *id;
+  char *title;
+  char *language;
+  GStrv languages;
+  GFile *folder;
+  GListStore *topics;
+  GPtrArray *problems;
+  GHashTable *entries_by_id;   /* id -> borrowed PyprepEntry */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepDeck, pyprep_deck, G_TYPE_OBJECT)
+G_DEFINE_QUARK (pyprep-deck-error-quark, pyprep_deck_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define MANIFEST "deck.json"
+#define FORMAT_VERSION 1
+#define MAX_MANIFEST_SIZE (1024 * 1024)
+
+void
+pyprep_deck_add_problem (GPtrArray  *problems,
+                         int         code,
+                         const char *file,
+                         int         line,
+                         const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (problems, g_error_new (PYPREP_DECK_ERROR, code, "%s:%d: %s",
+                                          file, MAX (line, 1), message));
+}
+
+/**
+ * pyprep_deck_id_is_valid:
+ * @id: (nullable): a deck, topic, entry or question ID
+ *
+ * IDs end up in URIs, file names of exported data and JSON keys, so they are
+ * kept to a small, unambiguous alphabet: a-z, 0-9, "-" and "_", starting
+ * with a letter or digit, at most 64 bytes.
+ *
+ * Returns: whether @id is a valid ID
+ */
+gboolean
+pyprep_deck_id_is_valid (const char *id)
+{
+  gsize n;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+
+  n = strlen (id);
+  if (n > 64 || !g_ascii_isalnum (id[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = id[i];
+
+      if (!(g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-' || c == '_'))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+pyprep_deck_dispose (GObject *object)
+{
+  PyprepDeck *self = PYPREP_DECK (object);
+
+  g_clear_pointer (&self->entries_by_id, g_hash_table_unref);
+  g_clear_object (&self->topics);
+  g_clear_object (&self->folder);
+
+  G_OBJECT_CLASS (pyprep_deck_parent_class)->dispose (object);
+}
+
+static void
+pyprep_deck_finalize (GObject *object)
+{
+  PyprepDeck *self = PYPREP_DECK (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->language);
+  g_strfreev (self->languages);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pyprep_deck_parent_class)->finalize (object);
+}
+
+static void
+pyprep_deck_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PyprepDeck *self = PYPREP_DECK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_deck_class_init (PyprepDeckClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pyprep_deck_dispose;
+  object_class->finalize = pyprep_deck_finalize;
+  object_class->get_property = pyprep_deck_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pyprep_deck_init (PyprepDeck *self)
+{
+  self->topics = g_list_store_new (PYPREP_TYPE_TOPIC);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->entries_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* json-glib keeps no positions in its nodes, so the parser's signals are
+ * used to remember the line where each object starts, for messages. */
+typedef struct
+{
+  GArray *stack;
+  GHashTable *lines;           /* JsonObject* -> line */
+} LineTracker;
+
+static void
+object_start_cb (JsonParser  *parser,
+                 LineTracker *tracker)
+{
+  int line = (int) json_parser_get_current_line (parser);
+
+  g_array_append_val (tracker->stack, line);
+}
+
+static void
+object_end_cb (JsonParser  *parser,
+               JsonObject  *object,
+               LineTracker *tracker)
+{
+  int line = 1;
+
+  if (tracker->stack->len > 0)
+    {
+      line = g_array_index (tracker->stack, int, tracker->stack->len - 1);
+      g_array_set_size (tracker->stack, tracker->stack->len - 1);
+    }
+  g_hash_table_insert (tracker->lines, object, GINT_TO_POINTER (line));
+}
+
+static int
+object_line (LineTracker *tracker,
+             JsonObject  *object)
+{
+  return MAX (1, GPOINTER_TO_INT (g_hash_table_lookup (tracker->lines, object)));
+}
+
+/* A translatable manifest string: either a plain string or an object keyed
+ * by language. */
+static const char *
+localized_string (JsonNode   *node,
+                  const char *language)
+{
+  JsonObject *object;
+  GList *members;
+  const char *found = NULL;
+  const char *fallback = NULL;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (object, l->data);
+
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        continue;
+      if (g_str_equal (l->data, language))
+        {
+          found = json_node_get_string (member);
+          break;
+        }
+      if (fallback == NULL || g_str_equal (l->data, "en"))
+        fallback = json_node_get_string (member);
+    }
+  g_list_free (members);
+
+  if (found != NULL)
+    return found;
+  return fallback;
+}
+
+static gboolean
+require_member (JsonObject   *object,
+                const char   *key,
+                int           line,
+                GError      **error)
+{
+  if (json_object_has_member (object, key))
+    return TRUE;
+
+  g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_MISSING_KEY,
+               "%s:%d: missing key “%s”", MANIFEST, line, key);
+  return FALSE;
+}
+
+static gboolean
+load_topic (PyprepDeck   *self,
+            JsonObject   *topic_object,
+            int           line,
+            GHashTable   *topic_ids,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(PyprepTopic) topic = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *contents = NULL;
+  JsonNode *id_node;
+  const char *topic_id;
+  gsize length = 0;
+
+  if (!require_member (topic_object, "id", line, error))
+    return FALSE;
+
+  id_node = json_object_get_member (topic_object, "id");
+  if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING
+      || !pyprep_deck_id_is_valid (json_node_get_string (id_node)))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: topic “id” must be a string of a-z, 0-9, “-” and “_”",
+                   MANIFEST, line);
+      return FALSE;
+    }
+  topic_id = json_node_get_string (id_node);
+
+  if (g_hash_table_contains (topic_ids, topic_id))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_DUPLICATE_ID,
+                   "%s:%d: duplicate topic ID “%s”", MANIFEST, line, topic_id);
+      return FALSE;
+    }
+  g_hash_table_add (topic_ids, g_strdup (topic_id));
+
+  relative = g_strdup_printf ("%s/%s.md", self->language, topic_id);
+  file = g_file_resolve_relative_path (self->folder, relative);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      pyprep_deck_add_problem (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
+                               "cannot read the topic file: %s", local_error->message);
+      topic = pyprep_topic_new (topic_id, relative);
+    }
+  else
+    topic = pyprep_topic_parse (self->id, topic_id, relative, contents, length, self->problems);
+
+  pyprep_topic_set_deck (topic, self);
+  for (guint i = 0; i < g_list_model_get_n_items (pyprep_topic_get_entries (topic)); i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (pyprep_topic_get_entries (topic), i);
+
+      g_hash_table_insert (self->entries_by_id, (char *) pyprep_entry_get_id (entry), entry);
+    }
+  g_list_store_append (self->topics, topic);
+
+  return TRUE;
+}
+
+static gboolean
+load_manifest (PyprepDeck          *self,
+               const char * const  *wanted,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) languages = NULL;
+  g_autoptr(GHashTable) topic_ids = NULL;
+  g_autofree char *contents = NULL;
+  LineTracker tracker;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *array;
+  gsize length = 0;
+  int root_line;
+  gboolean ok = FALSE;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
+                     "%s:1: cannot read the deck manifest: %s", MANIFEST, local_error->message);
+      return FALSE;
+    }
+  if (length > MAX_MANIFEST_SIZE)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
+                   "%s:1: the manifest is over 1 MiB", MANIFEST);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_ENCODING,
+                   "%s:1: the manifest is not valid UTF-8", MANIFEST);
+      return FALSE;
+    }
+
+  tracker.stack = g_array_new (FALSE, FALSE, sizeof (int));
+  tracker.lines = g_hash_table_new (NULL, NULL);
+  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &tracker);
+  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &tracker);
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      /* json-glib's message already carries "<data>:line:column"; keep the
+       * position and name the file instead. */
+      const char *msg = local_error->message;
+
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>:");
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_SYNTAX,
+                   "%s:%s", MANIFEST, msg);
+      goto out;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:1: the manifest must be a JSON object", MANIFEST);
+      goto out;
+    }
+  root = json_node_get_object (node);
+  root_line = object_line (&tracker, root);
+
+  if (!require_member (root, "format", root_line, error)
+      || !require_member (root, "id", root_line, error)
+      || !require_member (root, "title", root_line, error)
+      || !require_member (root, "languages", root_line, error)
+      || !require_member (root, "topics", root_line, error))
+    goto out;
+
+  if (json_object_get_int_member_with_default (root, "format", 0) != FORMAT_VERSION)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “format” must be %d; this deck needs a newer Pyprep",
+                   MANIFEST, root_line, FORMAT_VERSION);
+      goto out;
+    }
+
+  self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
+  if (!pyprep_deck_id_is_valid (self->id))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
+      goto out;
+    }
+
+  node = json_object_get_member (root, "languages");
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_NO_LANGUAGE,
+                   "%s:%d: “languages” must be a non-empty array such as [\"en\"]",
+                   MANIFEST, root_line);
+      goto out;
+    }
+  array = json_node_get_array (node);
+  languages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *lang;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                       "%s:%d: “languages” must hold strings", MANIFEST, root_line);
+          goto out;
+        }
+      lang = json_node_get_string (element);
+      /* A language becomes a folder name, so it must not be a path. */
+      if (*lang == '\0' || strchr (lang, '/') != NULL || strchr (lang, '\\') != NULL
+          || g_str_has_prefix (lang, "."))
+        {
+          g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                       "%s:%d: “%s” is not a language code", MANIFEST, root_line, lang);
+          goto out;
+        }
+      g_ptr_array_add (languages, g_strdup (lang));
+    }
+  g_ptr_array_add (languages, NULL);
+  self->languages = (GStrv) g_ptr_array_free (g_steal_pointer (&languages), FALSE);
+  self->language = pyprep_pick_language ((const char * const *) self->languages, wanted);
+
+  self->title = g_strdup (localized_string (json_object_get_member (root, "title"), self->language));
+  if (self->title == NULL || *self->title == '\0')
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “title” must be a string or an object of strings by language",
+                   MANIFEST, root_line);
+      goto out;
+    }
+
+  node = json_object_get_member (root, "topics");
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “topics” must be an array", MANIFEST, root_line);
+      goto out;
+    }
+  array = json_node_get_array (node);
+  topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                       "%s:%d: topic %u must be an object such as {\"id\": \"os\"}",
+                       MANIFEST, root_line, i + 1);
+          goto out;
+        }
+      if (!load_topic (self, json_node_get_object (element),
+                       object_line (&tracker, json_node_get_object (element)),
+                       topic_ids, cancellable, error))
+        goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  g_signal_handlers_disconnect_by_data (parser, &tracker);
+  g_array_unref (tracker.stack);
+  g_hash_table_unref (tracker.lines);
+  return ok;
+}
+
+/**
+ * pyprep_pick_language:
+ * @available: the deck's languages, in the author's order
+ * @wanted: (nullable): the user's languages, best first, as from
+ *   g_get_language_names()
+ *
+ * Returns: (transfer full): the best language of @available for @wanted:
+ *   an exact match, else one with the same language part ("zh" for
+ *   "zh_TW"), else English, else the first available one
+ */
+char *
+pyprep_pick_language (const char * const *available,
+                      const char * const *wanted)
+{
+  g_return_val_if_fail (available != NULL && available[0] != NULL, NULL);
+
+  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
+    {
+      /* "zh_CN.UTF-8" and "zh_CN@variant" compare as "zh_CN". */
+      g_autofree char *plain = g_strndup (wanted[i], strcspn (wanted[i], ".@"));
+
+      if (g_strv_contains (available, plain))
+        return g_strdup (plain);
+    }
+
+  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
+    {
+      g_autofree char *lang = g_strndup (wanted[i], strcspn (wanted[i], "_.@"));
+
+      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
+        continue;
+      for (guint j = 0; available[j] != NULL; j++)
+        {
+          if (strncmp (available[j], lang, strlen (lang)) == 0
+              && (available[j][strlen (lang)] == '\0' || available[j][strlen (lang)] == '_'))
+            return g_strdup (available[j]);
+        }
+    }
+
+  if (g_strv_contains (available, "en"))
+    return g_strdup ("en");
+
+  return g_strdup (available[0]);
+}
+
+/**
+ * pyprep_deck_load:
+ * @folder: the deck folder, holding deck.json (may be a resource:// folder)
+ * @languages: (nullable): the user's languages, best first
+ * @cancellable: (nullable): a #GCancellable
+ * @error: the return location for a fatal error
+ *
+ * Loads a deck. Only an unusable manifest fails the load; problems in topic
+ * files are collected and returned by pyprep_deck_get_problems().
+ *
+ * Returns: (transfer full) (nullable): the deck, or %NULL with @error set
+ */
+PyprepDeck *
+pyprep_deck_load (GFile               *folder,
+                  const char * const  *languages,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(PyprepDeck) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PYPREP_TYPE_DECK, NULL);
+  self->folder = g_object_ref (folder);
+
+  if (!load_manifest (self, languages, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *folder = g_object_get_data (G_OBJECT (task), "folder");
+  GError *error = NULL;
+  PyprepDeck *deck;
+
+  deck = pyprep_deck_load (folder, task_data, cancellable, &error);
+  if (deck == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, deck, g_object_unref);
+}
+
+/**
+ * pyprep_deck_load_async:
+ *
+ * Loads a deck in a worker thread; see pyprep_deck_load().
+ */
+void
+pyprep_deck_load_async (GFile               *folder,
+                        const char * const  *languages,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_deck_load_async);
+  g_object_set_data_full (G_OBJECT (task), "folder", g_object_ref (folder), g_object_unref);
+  g_task_set_task_data (task, g_strdupv ((GStrv) languages), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * pyprep_deck_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the deck, or %NULL with @error set
+ */
+PyprepDeck *
+pyprep_deck_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pyprep_deck_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+pyprep_deck_get_id (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->id;
+}
+
+/**
+ * pyprep_deck_get_title:
+ *
+ * Returns: the deck's title in its chosen language
+ */
+const char *
+pyprep_deck_get_title (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->title;
+}
+
+/**
+ * pyprep_deck_get_language:
+ *
+ * Returns: the language the deck was loaded in, one of its languages
+ */
+const char *
+pyprep_deck_get_language (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->language;
+}
+
+/**
+ * pyprep_deck_get_languages:
+ *
+ * Returns: (transfer none): every language the deck has
+ */
+const char * const *
+pyprep_deck_get_languages (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return (const char * const *) self->languages;
+}
+
+/**
+ * pyprep_deck_get_folder:
+ *
+ * Returns: (transfer none): the folder the deck was loaded from
+ */
+GFile *
+pyprep_deck_get_folder (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->folder;
+}
+
+/**
+ * pyprep_deck_get_topics:
+ *
+ * Returns: (transfer none): a #GListModel of #PyprepTopic in manifest order
+ */
+GListModel *
+pyprep_deck_get_topics (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return G_LIST_MODEL (self->topics);
+}
+
+/**
+ * pyprep_deck_get_problems:
+ *
+ * Returns: (transfer none) (element-type GError): the problems found while
+ *   loading, each message starting with `file:line:`
+ */
+GPtrArray *
+pyprep_deck_get_problems (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->problems;
+}
+
+guint
+pyprep_deck_get_n_entries (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), 0);
+  return g_hash_table_size (self->entries_by_id);
+}
+
+/**
+ * pyprep_deck_lookup_entry:
+ * @id: a full entry ID, `deck/topic/entry`
+ *
+ * Returns: (transfer none) (nullable): the entry with that ID
+ */
+PyprepEntry *
+pyprep_deck_lookup_entry (PyprepDeck *self,
+                          const char *id)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->entries_by_id, id);
+}

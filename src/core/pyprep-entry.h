@@ -1,0 +1,91 @@
+/* pyprep-entry.h: one entry of a deck, with its card, questions and links.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PyprepTopic PyprepTopic;
+
+/**
+ * PyprepCard:
+ * @id: stable card ID, `<entry id>#card`
+ * @prompt: Markdown of the question side
+ * @answer: Markdown of the answer side
+ *
+ * The entry's recall card.
+ */
+typedef struct
+{
+  char *id;
+  char *prompt;
+  char *answer;
+} PyprepCard;
+
+/**
+ * PyprepChoice:
+ * @text: Markdown of the choice
+ * @correct: whether choosing it is right
+ * @explanation: (nullable): Markdown saying why it is right or wrong
+ */
+typedef struct
+{
+  char *text;
+  gboolean correct;
+  char *explanation;
+} PyprepChoice;
+
+/**
+ * PyprepQuestion:
+ * @id: stable card ID, `<entry id>#<question id>`
+ * @question: Markdown of the question
+ * @choices: (element-type PyprepChoice): the choices in the author's order
+ * @explanation: (nullable): Markdown explaining the answer as a whole
+ * @line: line of the quiz block in the source file
+ *
+ * A multiple-choice question with one or several correct choices.
+ */
+typedef struct
+{
+  char *id;
+  char *question;
+  GPtrArray *choices;
+  char *explanation;
+  int line;
+} PyprepQuestion;
+
+/**
+ * PyprepLink:
+ * @title: the link text
+ * @url: the target
+ *
+ * A further-reading link.
+ */
+typedef struct
+{
+  char *title;
+  char *url;
+} PyprepLink;
+
+#define PYPREP_TYPE_ENTRY (pyprep_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepEntry, pyprep_entry, PYPREP, ENTRY, GObject)
+
+const char       *pyprep_entry_get_id              (PyprepEntry *self);
+const char       *pyprep_entry_get_local_id        (PyprepEntry *self);
+const char       *pyprep_entry_get_title           (PyprepEntry *self);
+const char       *pyprep_entry_get_body            (PyprepEntry *self);
+const char       *pyprep_entry_get_file            (PyprepEntry *self);
+int               pyprep_entry_get_line            (PyprepEntry *self);
+PyprepTopic      *pyprep_entry_get_topic           (PyprepEntry *self);
+const PyprepCard *pyprep_entry_get_card            (PyprepEntry *self);
+guint             pyprep_entry_get_n_questions     (PyprepEntry *self);
+const PyprepQuestion *pyprep_entry_get_question    (PyprepEntry *self,
+                                                    guint        index);
+guint             pyprep_entry_get_n_links         (PyprepEntry *self);
+const PyprepLink *pyprep_entry_get_link            (PyprepEntry *self,
+                                                    guint        index);
+
+G_END_DECLS

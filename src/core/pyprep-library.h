@@ -1,0 +1,26 @@
+/* pyprep-library.h: every open deck.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pyprep-deck.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_LIBRARY (pyprep_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepLibrary, pyprep_library, PYPREP, LIBRARY, GObject)
+
+PyprepLibrary *pyprep_library_new           (void);
+GListModel    *pyprep_library_get_decks     (PyprepLibrary *self);
+void           pyprep_library_add_deck      (PyprepLibrary *self,
+                                             PyprepDeck    *deck);
+void           pyprep_library_remove_deck   (PyprepLibrary *self,
+                                             PyprepDeck    *deck);
+PyprepEntry   *pyprep_library_lookup_entry  (PyprepLibrary *self,
+                                             const char    *id);
+PyprepEntry   *pyprep_library_get_first_entry (PyprepLibrary *self);
+
+G_END_DECLS

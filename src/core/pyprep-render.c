@@ -1,0 +1,536 @@
+/* pyprep-render.c: turns entries into complete, self-contained HTML pages.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deck Markdown is untrusted: it may come from any folder the user opens.
+ * It goes through cmark in its default safe mode (raw HTML dropped,
+ * javascript:/vbscript:/file:/data: links emptied) with UTF-8 validation.
+ * Every other string is escaped by pyprep_html_append_escaped(). The page
+ * carries a Content-Security-Policy with no remote sources and no scripts;
+ * the reader blocks remote loads again on its side.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark.h>
+#include <glib/gi18n-lib.h>
+
+#include "pyprep-core-resources.h"
+#include "pyprep-deck.h"
+#include "pyprep-html.h"
+#include "pyprep-render.h"
+#include "pyprep-topic.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+
+#define RESOURCE_PAGE "/io/github/pyprep/Pyprep/page/page.html"
+#define RESOURCE_CSS "/io/github/pyprep/Pyprep/page/page.css"
+
+#define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+
+static void
+ensure_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      g_resources_register (pyprep_core_get_resource ());
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static GBytes *
+lookup_resource (const char *path)
+{
+  ensure_resources ();
+  /* The resource is compiled into the library: failing here is a build bug. */
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+/**
+ * pyprep_entry_uri:
+ * @entry_id: a full entry ID
+ *
+ * Returns: (transfer full): the `pyprep://entry/…` URI of the entry's page
+ */
+char *
+pyprep_entry_uri (const char *entry_id)
+{
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  return g_strconcat (PYPREP_ENTRY_URI_PREFIX, entry_id, NULL);
+}
+
+/**
+ * pyprep_entry_id_from_uri:
+ * @uri: a URI
+ *
+ * Returns: (transfer full) (nullable): the entry ID of a `pyprep://entry/`
+ *   URI, or %NULL when @uri is not one; a fragment or query is ignored
+ */
+char *
+pyprep_entry_id_from_uri (const char *uri)
+{
+  g_autofree char *id = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!g_str_has_prefix (uri, PYPREP_ENTRY_URI_PREFIX))
+    return NULL;
+
+  id = g_strndup (uri + strlen (PYPREP_ENTRY_URI_PREFIX),
+                  strcspn (uri + strlen (PYPREP_ENTRY_URI_PREFIX), "?#"));
+  parts = g_strsplit (id, "/", -1);
+  if (g_strv_length (parts) != 3)
+    return NULL;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (!pyprep_deck_id_is_valid (parts[i]))
+      return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+/* Deck links name other entries as `entry:id`, `entry:topic/id` or
+ * `entry:deck/topic/id`; the missing parts come from the current entry. */
+static char *
+resolve_entry_link (const char *target,
+                    const char *entry_id)
+{
+  g_auto(GStrv) here = g_strsplit (entry_id != NULL ? entry_id : "", "/", -1);
+  g_auto(GStrv) there = g_strsplit (target, "/", -1);
+  guint n_here = g_strv_length (here);
+  guint n_there = g_strv_length (there);
+  g_autofree char *full = NULL;
+
+  if (n_there == 0 || n_there > 3 || n_here != 3)
+    return n_there == 3 ? pyprep_entry_uri (target) : NULL;
+
+  if (n_there == 1)
+    full = g_strdup_printf ("%s/%s/%s", here[0], here[1], there[0]);
+  else if (n_there == 2)
+    full = g_strdup_printf ("%s/%s/%s", here[0], there[0], there[1]);
+  else
+    full = g_strdup (target);
+
+  return pyprep_entry_uri (full);
+}
+
+static gboolean
+is_local_url (const char *url)
+{
+  return g_str_has_prefix (url, PYPREP_URI_SCHEME ":") || g_str_has_prefix (url, "data:image/");
+}
+
+/* Rewrites the parsed document before it becomes HTML: entry links point at
+ * our scheme, and images from anywhere else become plain links, so a deck
+ * cannot make the reader fetch anything (the CSP and the reader's content
+ * filter would block it anyway; this also tells the user what is missing). */
+static void
+rewrite_document (cmark_node *doc,
+                  const char *entry_id)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      const char *url;
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_LINK)
+        {
+          url = cmark_node_get_url (node);
+          if (url != NULL && g_str_has_prefix (url, "entry:"))
+            {
+              g_autofree char *uri = resolve_entry_link (url + strlen ("entry:"), entry_id);
+
+              cmark_node_set_url (node, uri != NULL ? uri : "");
+            }
+        }
+      else if (cmark_node_get_type (node) == CMARK_NODE_IMAGE)
+        {
+          url = cmark_node_get_url (node);
+          if (url != NULL && !is_local_url (url))
+            g_ptr_array_add (images, node);
+        }
+    }
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      cmark_node *image = g_ptr_array_index (images, i);
+      cmark_node *link = cmark_node_new (CMARK_NODE_LINK);
+      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+      g_autofree char *label = NULL;
+      GString *alt = g_string_new (NULL);
+
+      for (cmark_node *child = cmark_node_first_child (image); child != NULL;
+           child = cmark_node_next (child))
+        {
+          const char *literal = cmark_node_get_literal (child);
+
+          if (literal != NULL)
+            g_string_append (alt, literal);
+        }
+
+      /* Translators: shown in place of an image a deck wanted to load from
+       * the web; %s is the image's description. */
+      label = g_strdup_printf (_("Image not loaded: %s"), alt->len > 0 ? alt->str : cmark_node_get_url (image));
+      g_string_free (alt, TRUE);
+
+      cmark_node_set_url (link, cmark_node_get_url (image));
+      cmark_node_set_title (link, cmark_node_get_title (image));
+      cmark_node_set_literal (text, label);
+      cmark_node_append_child (link, text);
+      cmark_node_replace (image, link);
+      cmark_node_free (image);
+    }
+}
+
+/**
+ * pyprep_render_markdown:
+ * @markdown: untrusted Markdown
+ * @entry_id: (nullable): the entry it belongs to, for relative entry links
+ *
+ * Returns: (transfer full): safe HTML for @markdown
+ */
+char *
+pyprep_render_markdown (const char *markdown,
+                        const char *entry_id)
+{
+  g_autoptr(cmark_node) doc = NULL;
+  char *html;
+  char *result;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  doc = cmark_parse_document (markdown, strlen (markdown), CMARK_OPTIONS);
+  rewrite_document (doc, entry_id);
+  html = cmark_render_html (doc, CMARK_OPTIONS);
+  result = g_strdup (html);
+  free (html);
+
+  return result;
+}
+
+static void
+append_markdown (GString    *out,
+                 const char *markdown,
+                 const char *entry_id)
+{
+  g_autofree char *html = NULL;
+
+  if (markdown == NULL || *markdown == '\0')
+    return;
+
+  html = pyprep_render_markdown (markdown, entry_id);
+  g_string_append (out, html);
+}
+
+static void
+append_card (GString          *out,
+             const PyprepCard *card,
+             const char       *entry_id)
+{
+  g_string_append (out, "<section class=\"study card\">\n<h2>");
+  pyprep_html_append_escaped (out, _("Recall Card"));
+  g_string_append (out, "</h2>\n<div class=\"prompt\">\n");
+  append_markdown (out, card->prompt, entry_id);
+  g_string_append (out, "</div>\n<details class=\"answer\">\n<summary>");
+  pyprep_html_append_escaped (out, _("Show Answer"));
+  g_string_append (out, "</summary>\n");
+  append_markdown (out, card->answer, entry_id);
+  g_string_append (out, "</details>\n</section>\n");
+}
+
+static char
+choice_letter (guint index)
+{
+  return (char) ('A' + MIN (index, 25));
+}
+
+static void
+append_question (GString              *out,
+                 const PyprepQuestion *question,
+                 const char           *entry_id)
+{
+  GString *correct = g_string_new (NULL);
+
+  g_string_append (out, "<li class=\"question\">\n<div class=\"question-text\">\n");
+  append_markdown (out, question->question, entry_id);
+  g_string_append (out, "</div>\n<ol class=\"choices\" type=\"A\">\n");
+  for (guint i = 0; i < question->choices->len; i++)
+    {
+      const PyprepChoice *choice = g_ptr_array_index (question->choices, i);
+
+      g_string_append (out, "<li>");
+      append_markdown (out, choice->text, entry_id);
+      g_string_append (out, "</li>\n");
+      if (choice->correct)
+        g_string_append_printf (correct, "%s%c", correct->len > 0 ? ", " : "", choice_letter (i));
+    }
+  g_string_append (out, "</ol>\n<details class=\"answer\">\n<summary>");
+  pyprep_html_append_escaped (out, _("Show Answer"));
+  g_string_append (out, "</summary>\n<p class=\"key\">");
+  {
+    /* Translators: %s is the list of correct choices, such as "A, C". */
+    g_autofree char *key = g_strdup_printf (_("Correct: %s"), correct->str);
+
+    pyprep_html_append_escaped (out, key);
+  }
+  g_string_append (out, "</p>\n<ul class=\"explanations\">\n");
+  for (guint i = 0; i < question->choices->len; i++)
+    {
+      const PyprepChoice *choice = g_ptr_array_index (question->choices, i);
+
+      if (choice->explanation == NULL)
+        continue;
+      g_string_append_printf (out, "<li class=\"%s\"><span class=\"mark\">%c ",
+                              choice->correct ? "right" : "wrong", choice_letter (i));
+      pyprep_html_append_escaped (out, choice->correct ? _("right") : _("wrong"));
+      g_string_append (out, "</span>\n");
+      append_markdown (out, choice->explanation, entry_id);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n");
+  append_markdown (out, question->explanation, entry_id);
+  g_string_append (out, "</details>\n</li>\n");
+
+  g_string_free (correct, TRUE);
+}
+
+static void
+append_links (GString     *out,
+              PyprepEntry *entry)
+{
+  g_string_append (out, "<section class=\"study reading\">\n<h2>");
+  pyprep_html_append_escaped (out, _("Further Reading"));
+  g_string_append (out, "</h2>\n<ul>\n");
+  for (guint i = 0; i < pyprep_entry_get_n_links (entry); i++)
+    {
+      const PyprepLink *link = pyprep_entry_get_link (entry, i);
+      g_autoptr(GUri) uri = g_uri_parse (link->url, G_URI_FLAGS_NONE, NULL);
+      const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
+      g_string_append (out, "<li>");
+      /* Only web and mail links become links; anything else is shown as
+       * text so a deck cannot smuggle in a javascript: or file: URL. */
+      if (scheme != NULL && (g_ascii_strcasecmp (scheme, "https") == 0
+                             || g_ascii_strcasecmp (scheme, "http") == 0
+                             || g_ascii_strcasecmp (scheme, "mailto") == 0))
+        {
+          g_string_append (out, "<a href=\"");
+          pyprep_html_append_escaped (out, link->url);
+          g_string_append (out, "\">");
+          pyprep_html_append_escaped (out, link->title);
+          g_string_append (out, "</a>");
+          if (g_uri_get_host (uri) != NULL)
+            {
+              g_string_append (out, " <span class=\"host\">");
+              pyprep_html_append_escaped (out, g_uri_get_host (uri));
+              g_string_append (out, "</span>");
+            }
+        }
+      else if (link->url != NULL && g_str_has_prefix (link->url, "entry:"))
+        {
+          g_autofree char *target = resolve_entry_link (link->url + strlen ("entry:"),
+                                                        pyprep_entry_get_id (entry));
+
+          g_string_append (out, "<a href=\"");
+          pyprep_html_append_escaped (out, target);
+          g_string_append (out, "\">");
+          pyprep_html_append_escaped (out, link->title);
+          g_string_append (out, "</a>");
+        }
+      else
+        {
+          pyprep_html_append_escaped (out, link->title);
+          g_string_append (out, " <span class=\"host\">");
+          pyprep_html_append_escaped (out, link->url);
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
+static const char *
+style_classes (PyprepPageStyle style)
+{
+  if ((style & PYPREP_PAGE_STYLE_DARK) && (style & PYPREP_PAGE_STYLE_HIGH_CONTRAST))
+    return "dark hc";
+  if (style & PYPREP_PAGE_STYLE_DARK)
+    return "dark";
+  if (style & PYPREP_PAGE_STYLE_HIGH_CONTRAST)
+    return "hc";
+  return "light";
+}
+
+/* Fills the page template. Its placeholders are @LANG@, @CLASS@, @CSP@,
+ * @STYLESHEET@, @TITLE@ and @CONTENT@; all but @CONTENT@ are escaped here. */
+static char *
+fill_template (const char      *title,
+               const char      *language,
+               PyprepPageStyle  style,
+               const char      *content)
+{
+  g_autoptr(GBytes) bytes = lookup_resource (RESOURCE_PAGE);
+  const char *template = g_bytes_get_data (bytes, NULL);
+  gsize length = g_bytes_get_size (bytes);
+  GString *out = g_string_sized_new (length + strlen (content) + 256);
+  const char *p = template;
+  const char *end = template + length;
+
+  while (p < end)
+    {
+      const char *at = memchr (p, '@', end - p);
+      const char *close;
+      g_autofree char *name = NULL;
+
+      if (at == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, at - p);
+      close = memchr (at + 1, '@', end - at - 1);
+      if (close == NULL)
+        {
+          g_string_append_len (out, at, end - at);
+          break;
+        }
+
+      name = g_strndup (at + 1, close - at - 1);
+      if (g_str_equal (name, "LANG"))
+        pyprep_html_append_escaped (out, language != NULL ? language : "en");
+      else if (g_str_equal (name, "CLASS"))
+        pyprep_html_append_escaped (out, style_classes (style));
+      else if (g_str_equal (name, "CSP"))
+        pyprep_html_append_escaped (out, PYPREP_PAGE_CSP);
+      else if (g_str_equal (name, "STYLESHEET"))
+        pyprep_html_append_escaped (out, PYPREP_STYLESHEET_URI);
+      else if (g_str_equal (name, "TITLE"))
+        pyprep_html_append_escaped (out, title);
+      else if (g_str_equal (name, "CONTENT"))
+        g_string_append (out, content);
+      else
+        {
+          /* Not a placeholder: keep the first '@' and look on from there. */
+          g_string_append_c (out, '@');
+          p = at + 1;
+          continue;
+        }
+      p = close + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pyprep_render_entry:
+ * @entry: the entry
+ * @language: (nullable): the page's language tag, for fonts and hyphenation
+ * @style: the colour scheme
+ *
+ * Returns: (transfer full): a complete HTML page for @entry
+ */
+char *
+pyprep_render_entry (PyprepEntry     *entry,
+                     const char      *language,
+                     PyprepPageStyle  style)
+{
+  const char *id;
+  PyprepTopic *topic;
+  const PyprepCard *card;
+  GString *content;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
+
+  id = pyprep_entry_get_id (entry);
+  topic = pyprep_entry_get_topic (entry);
+  card = pyprep_entry_get_card (entry);
+  content = g_string_new (NULL);
+
+  g_string_append (content, "<header>\n");
+  if (topic != NULL)
+    {
+      g_string_append (content, "<p class=\"topic\">");
+      pyprep_html_append_escaped (content, pyprep_topic_get_title (topic));
+      g_string_append (content, "</p>\n");
+    }
+  g_string_append (content, "<h1>");
+  pyprep_html_append_escaped (content, pyprep_entry_get_title (entry));
+  g_string_append (content, "</h1>\n</header>\n<div class=\"body\">\n");
+  append_markdown (content, pyprep_entry_get_body (entry), id);
+  g_string_append (content, "</div>\n");
+
+  if (card != NULL)
+    append_card (content, card, id);
+
+  if (pyprep_entry_get_n_questions (entry) > 0)
+    {
+      g_string_append (content, "<section class=\"study quiz\">\n<h2>");
+      pyprep_html_append_escaped (content, _("Check Yourself"));
+      g_string_append (content, "</h2>\n<ol class=\"questions\">\n");
+      for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
+        append_question (content, pyprep_entry_get_question (entry, i), id);
+      g_string_append (content, "</ol>\n</section>\n");
+    }
+
+  if (pyprep_entry_get_n_links (entry) > 0)
+    append_links (content, entry);
+
+  body = g_string_free (content, FALSE);
+  return fill_template (pyprep_entry_get_title (entry), language, style, body);
+}
+
+/**
+ * pyprep_render_message:
+ * @title: the page's heading
+ * @message: (nullable): a sentence under it
+ *
+ * Returns: (transfer full): a complete HTML page showing a message, for
+ *   entries that cannot be shown
+ */
+char *
+pyprep_render_message (const char      *title,
+                       const char      *message,
+                       const char      *language,
+                       PyprepPageStyle  style)
+{
+  GString *content = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  g_string_append (content, "<header class=\"message\">\n<h1>");
+  pyprep_html_append_escaped (content, title);
+  g_string_append (content, "</h1>\n</header>\n");
+  if (message != NULL)
+    {
+      g_string_append (content, "<p class=\"message\">");
+      pyprep_html_append_escaped (content, message);
+      g_string_append (content, "</p>\n");
+    }
+
+  body = g_string_free (content, FALSE);
+  return fill_template (title, language, style, body);
+}
+
+/**
+ * pyprep_render_stylesheet:
+ *
+ * Returns: (transfer full): the pages' stylesheet
+ */
+GBytes *
+pyprep_render_stylesheet (void)
+{
+  return lookup_resource (RESOURCE_CSS);
+}

@@ -1,0 +1,736 @@
+/* pyprep-topic-parser.c: turns one topic's Markdown file into entries.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is parsed once with cmark and walked at the top level:
+ *
+ *   # Topic title
+ *   ## Entry title {#entry-id}
+ *   body Markdown ...
+ *   ```card / ```quiz / ```reading fenced blocks
+ *
+ * The entry body is kept as the author's own source lines (minus the study
+ * blocks), so rendering and later search see exactly what was written.
+ * docs/deck-format.md is the reference for deck authors.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark.h>
+
+#include "pyprep-deck-private.h"
+#include "pyprep-entry-private.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+
+typedef struct
+{
+  const char *deck_id;
+  const char *topic_id;
+  const char *file;
+  GPtrArray *problems;
+
+  /* Start offsets of every line of the file, 1-based: lines[1] is line 1. */
+  GArray *lines;
+  const char *text;
+  gsize length;
+
+  PyprepTopic *topic;
+  GHashTable *seen_ids;        /* local id -> line, as GINT_TO_POINTER */
+
+  /* The entry being collected, or NULL while skipping a broken one. */
+  PyprepEntry *entry;
+  gboolean in_entry;
+  int body_start;              /* first line after the entry heading */
+  GArray *excluded;            /* pairs of (first, last) lines of study blocks */
+} Parser;
+
+static void
+index_lines (Parser *p)
+{
+  gsize zero = 0;
+
+  p->lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (p->lines, zero);   /* unused slot 0 */
+  g_array_append_val (p->lines, zero);   /* line 1 */
+  for (gsize i = 0; i < p->length; i++)
+    {
+      if (p->text[i] == '\n' && i + 1 < p->length)
+        {
+          gsize next = i + 1;
+          g_array_append_val (p->lines, next);
+        }
+    }
+}
+
+static int
+n_lines (Parser *p)
+{
+  return (int) p->lines->len - 1;
+}
+
+/* Appends lines first..last (inclusive) of the file to @out. */
+static void
+append_lines (Parser  *p,
+              GString *out,
+              int      first,
+              int      last)
+{
+  gsize start, end;
+
+  first = MAX (first, 1);
+  last = MIN (last, n_lines (p));
+  if (first > last)
+    return;
+
+  start = g_array_index (p->lines, gsize, first);
+  end = last < n_lines (p) ? g_array_index (p->lines, gsize, last + 1) : p->length;
+  g_string_append_len (out, p->text + start, end - start);
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+}
+
+/* Removes leading and trailing whitespace (blank lines included). */
+static char *
+strip_owned (GString *s)
+{
+  char *str = g_string_free (s, FALSE);
+
+  return g_strstrip (str);
+}
+
+/* The plain text of a heading or link: literal text and code, soft breaks
+ * as spaces, formatting dropped. */
+static char *
+node_plain_text (cmark_node *node)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
+  GString *out = g_string_new (NULL);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *cur = cmark_iter_get_node (iter);
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+
+      switch (cmark_node_get_type (cur))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (cur));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        case CMARK_NODE_NONE:
+        case CMARK_NODE_DOCUMENT:
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_THEMATIC_BREAK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_CUSTOM_INLINE:
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+        default:
+          break;
+        }
+    }
+
+  return strip_owned (out);
+}
+
+/* Splits "Title {#id}" into its parts. Returns FALSE when there is no ID. */
+static gboolean
+split_heading_id (const char  *text,
+                  char       **title,
+                  char       **id)
+{
+  const char *open = g_strrstr (text, "{#");
+  const char *close;
+  g_autofree char *rest = NULL;
+
+  if (open == NULL)
+    return FALSE;
+  close = strchr (open, '}');
+  if (close == NULL)
+    return FALSE;
+
+  rest = g_strstrip (g_strdup (close + 1));
+  if (*rest != '\0')
+    return FALSE;
+
+  *id = g_strndup (open + 2, close - open - 2);
+  *title = g_strstrip (g_strndup (text, open - text));
+  return TRUE;
+}
+
+/* Renders @node and its following siblings up to (not including) @stop as
+ * CommonMark, so a part of a study block can be kept as Markdown. */
+static char *
+render_nodes (cmark_node *node,
+              cmark_node *stop)
+{
+  GString *out = g_string_new (NULL);
+
+  for (cmark_node *cur = node; cur != NULL && cur != stop; cur = cmark_node_next (cur))
+    {
+      char *md = cmark_render_commonmark (cur, CMARK_OPT_DEFAULT, 0);
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, md);
+      free (md);
+    }
+
+  return strip_owned (out);
+}
+
+/* Splits a fence info string such as "quiz {#threads}" into kind and ID. */
+static void
+split_info (const char  *info,
+            char       **kind,
+            char       **id)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (info != NULL ? info : ""));
+  const char *space = strpbrk (copy, " \t");
+  g_autofree char *rest = NULL;
+
+  *id = NULL;
+  if (space == NULL)
+    {
+      *kind = g_steal_pointer (&copy);
+      return;
+    }
+
+  *kind = g_strndup (copy, space - copy);
+  rest = g_strstrip (g_strdup (space));
+  if (g_str_has_prefix (rest, "{#") && g_str_has_suffix (rest, "}"))
+    *id = g_strndup (rest + 2, strlen (rest) - 3);
+}
+
+static gboolean
+is_separator_line (const char *line)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (line));
+  gsize n = strlen (copy);
+
+  if (n < 3)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (copy[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+parse_card (Parser     *p,
+            cmark_node *block)
+{
+  const char *literal = cmark_node_get_literal (block);
+  int line = cmark_node_get_start_line (block);
+  g_auto(GStrv) rows = g_strsplit (literal != NULL ? literal : "", "\n", -1);
+  GString *prompt = g_string_new (NULL);
+  GString *answer = g_string_new (NULL);
+  g_autofree char *prompt_text = NULL;
+  g_autofree char *answer_text = NULL;
+  gboolean after = FALSE;
+  PyprepCard *card;
+
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      if (!after && is_separator_line (rows[i]))
+        {
+          after = TRUE;
+          continue;
+        }
+      g_string_append (after ? answer : prompt, rows[i]);
+      g_string_append_c (after ? answer : prompt, '\n');
+    }
+
+  prompt_text = strip_owned (prompt);
+  answer_text = strip_owned (answer);
+
+  if (pyprep_entry_get_card (p->entry) != NULL)
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                               "entry “%s” has a second card block; only the first is used",
+                               pyprep_entry_get_local_id (p->entry));
+      return;
+    }
+  if (!after)
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                               "card block has no “---” line between the prompt and the answer");
+      return;
+    }
+  if (*prompt_text == '\0' || *answer_text == '\0')
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                               "card block has an empty %s",
+                               *prompt_text == '\0' ? "prompt" : "answer");
+      return;
+    }
+
+  card = g_new0 (PyprepCard, 1);
+  card->id = g_strconcat (pyprep_entry_get_id (p->entry), "#card", NULL);
+  card->prompt = g_steal_pointer (&prompt_text);
+  card->answer = g_steal_pointer (&answer_text);
+  pyprep_entry_take_card (p->entry, card);
+}
+
+/* Reads the "[x] " or "[ ] " marker that starts a choice's source line. */
+static gboolean
+read_choice_marker (const char *line,
+                    gboolean   *correct)
+{
+  const char *s = line;
+
+  while (*s == ' ' || *s == '\t')
+    s++;
+  /* the list marker: "-", "*", "+" or "1." / "1)" */
+  if (*s == '-' || *s == '*' || *s == '+')
+    s++;
+  else
+    {
+      while (g_ascii_isdigit (*s))
+        s++;
+      if (*s == '.' || *s == ')')
+        s++;
+    }
+  while (*s == ' ' || *s == '\t')
+    s++;
+
+  if (s[0] != '[' || s[2] != ']' || (s[1] != ' ' && s[1] != 'x' && s[1] != 'X'))
+    return FALSE;
+
+  *correct = s[1] != ' ';
+  return TRUE;
+}
+
+/* Removes the rendered "[x] " marker from the start of a choice's CommonMark. */
+static char *
+strip_choice_marker (const char *md)
+{
+  const char *s = md;
+
+  if (*s == '\\')
+    s++;
+  if (*s == '[')
+    s++;
+  if (*s == ' ' || *s == 'x' || *s == 'X')
+    s++;
+  if (*s == '\\')
+    s++;
+  if (*s == ']')
+    s++;
+
+  return g_strstrip (g_strdup (s));
+}
+
+static void
+parse_quiz (Parser     *p,
+            cmark_node *block,
+            const char *explicit_id)
+{
+  const char *literal = cmark_node_get_literal (block);
+  int base = cmark_node_get_start_line (block);
+  g_auto(GStrv) rows = g_strsplit (literal != NULL ? literal : "", "\n", -1);
+  g_autoptr(cmark_node) doc = NULL;
+  g_autoptr(PyprepQuestion) question = NULL;
+  g_autofree char *qid = NULL;
+  cmark_node *list = NULL;
+  guint n_rows = g_strv_length (rows);
+  guint n_correct = 0;
+
+  doc = cmark_parse_document (literal != NULL ? literal : "",
+                              literal != NULL ? strlen (literal) : 0,
+                              CMARK_OPT_DEFAULT);
+
+  for (cmark_node *cur = cmark_node_first_child (doc); cur != NULL; cur = cmark_node_next (cur))
+    {
+      if (cmark_node_get_type (cur) == CMARK_NODE_LIST)
+        {
+          list = cur;
+          break;
+        }
+    }
+
+  if (list == NULL)
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                               "quiz block has no list of choices");
+      return;
+    }
+
+  if (explicit_id != NULL && !pyprep_deck_id_is_valid (explicit_id))
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                               "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
+      return;
+    }
+  qid = explicit_id != NULL
+        ? g_strdup (explicit_id)
+        : g_strdup_printf ("q%u", pyprep_entry_get_n_questions (p->entry) + 1);
+
+  question = g_new0 (PyprepQuestion, 1);
+  question->id = g_strdup_printf ("%s#%s", pyprep_entry_get_id (p->entry), qid);
+  question->line = base;
+  question->question = render_nodes (cmark_node_first_child (doc), list);
+  question->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_choice_free);
+  question->explanation = render_nodes (cmark_node_next (list), NULL);
+
+  if (*question->question == '\0')
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                               "quiz block has no question before its choices");
+      return;
+    }
+
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    {
+      /* Inner line n is file line base + n: the fence line comes first. */
+      int inner = cmark_node_get_start_line (item);
+      int line = base + inner;
+      cmark_node *first = cmark_node_first_child (item);
+      g_autoptr(PyprepChoice) choice = NULL;
+      g_autofree char *md = NULL;
+      gboolean correct = FALSE;
+
+      if (inner < 1 || (guint) inner > n_rows
+          || !read_choice_marker (rows[inner - 1], &correct)
+          || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
+        {
+          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                   "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
+          return;
+        }
+
+      md = render_nodes (first, cmark_node_next (first));
+      choice = g_new0 (PyprepChoice, 1);
+      choice->text = strip_choice_marker (md);
+      choice->correct = correct;
+      choice->explanation = render_nodes (cmark_node_next (first), NULL);
+      if (*choice->text == '\0')
+        {
+          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                   "choice has no text after its marker");
+          return;
+        }
+      if (*choice->explanation == '\0')
+        g_clear_pointer (&choice->explanation, g_free);
+      n_correct += correct ? 1 : 0;
+      g_ptr_array_add (question->choices, g_steal_pointer (&choice));
+    }
+
+  if (question->choices->len < 2)
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                               "quiz block needs at least two choices");
+      return;
+    }
+  if (n_correct == 0)
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                               "quiz block marks no choice as correct with “[x]”");
+      return;
+    }
+  if (*question->explanation == '\0')
+    g_clear_pointer (&question->explanation, g_free);
+
+  for (guint i = 0; i < pyprep_entry_get_n_questions (p->entry); i++)
+    {
+      if (g_str_equal (pyprep_entry_get_question (p->entry, i)->id, question->id))
+        {
+          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
+                                   "quiz ID “%s” is used twice in entry “%s”",
+                                   qid, pyprep_entry_get_local_id (p->entry));
+          return;
+        }
+    }
+
+  pyprep_entry_take_question (p->entry, g_steal_pointer (&question));
+}
+
+static void
+parse_reading (Parser     *p,
+               cmark_node *block)
+{
+  const char *literal = cmark_node_get_literal (block);
+  g_autoptr(cmark_node) doc = NULL;
+  g_autoptr(cmark_iter) iter = NULL;
+  cmark_event_type ev;
+  guint found = 0;
+
+  doc = cmark_parse_document (literal != NULL ? literal : "",
+                              literal != NULL ? strlen (literal) : 0,
+                              CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (doc);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *cur = cmark_iter_get_node (iter);
+      g_autofree char *title = NULL;
+      const char *url;
+
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type (cur) != CMARK_NODE_LINK)
+        continue;
+
+      url = cmark_node_get_url (cur);
+      if (url == NULL || *url == '\0')
+        continue;
+      title = node_plain_text (cur);
+      pyprep_entry_add_link (p->entry, title, url);
+      found++;
+    }
+
+  if (found == 0)
+    pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_READING, p->file,
+                             cmark_node_get_start_line (block),
+                             "reading block holds no links");
+}
+
+static void
+finish_entry (Parser *p,
+              int     last_line)
+{
+  GString *body;
+  int line;
+
+  if (p->entry == NULL)
+    {
+      p->in_entry = FALSE;
+      return;
+    }
+
+  /* The body is every source line of the entry outside its study blocks. */
+  body = g_string_new (NULL);
+  line = p->body_start;
+  for (guint i = 0; i < p->excluded->len; i += 2)
+    {
+      int first = g_array_index (p->excluded, int, i);
+      int last = g_array_index (p->excluded, int, i + 1);
+
+      append_lines (p, body, line, first - 1);
+      line = last + 1;
+    }
+  append_lines (p, body, line, last_line);
+  pyprep_entry_take_body (p->entry, strip_owned (body));
+
+  pyprep_topic_add_entry (p->topic, p->entry);
+  g_clear_object (&p->entry);
+  g_array_set_size (p->excluded, 0);
+  p->in_entry = FALSE;
+}
+
+static void
+start_entry (Parser     *p,
+             cmark_node *heading)
+{
+  int line = cmark_node_get_start_line (heading);
+  g_autofree char *text = node_plain_text (heading);
+  g_autofree char *title = NULL;
+  g_autofree char *local_id = NULL;
+  g_autofree char *id = NULL;
+  gpointer first_line;
+
+  p->in_entry = TRUE;
+  p->body_start = cmark_node_get_end_line (heading) + 1;
+
+  if (!split_heading_id (text, &title, &local_id))
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+                               "entry “%s” has no ID: end its heading with {#an-id}", text);
+      return;
+    }
+  if (!pyprep_deck_id_is_valid (local_id))
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+                               "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
+      return;
+    }
+  if (g_hash_table_lookup_extended (p->seen_ids, local_id, NULL, &first_line))
+    {
+      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
+                               "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
+                               local_id, GPOINTER_TO_INT (first_line));
+      return;
+    }
+  if (*title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (local_id);
+    }
+
+  g_hash_table_insert (p->seen_ids, g_strdup (local_id), GINT_TO_POINTER (line));
+  id = g_strdup_printf ("%s/%s/%s", p->deck_id, p->topic_id, local_id);
+  p->entry = pyprep_entry_new (id, local_id, title, p->file, line);
+}
+
+static void
+handle_block (Parser     *p,
+              cmark_node *node)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *explicit_id = NULL;
+  int first, last;
+
+  /* Only fenced blocks have an info string, so indented code is never a
+   * study block. */
+  if (cmark_node_get_type (node) != CMARK_NODE_CODE_BLOCK)
+    return;
+
+  split_info (cmark_node_get_fence_info (node), &kind, &explicit_id);
+  if (g_str_equal (kind, "card"))
+    parse_card (p, node);
+  else if (g_str_equal (kind, "quiz"))
+    parse_quiz (p, node, explicit_id);
+  else if (g_str_equal (kind, "reading"))
+    parse_reading (p, node);
+  else
+    return;
+
+  first = cmark_node_get_start_line (node);
+  last = cmark_node_get_end_line (node);
+  g_array_append_val (p->excluded, first);
+  g_array_append_val (p->excluded, last);
+}
+
+static int
+line_of_offset (const char *text,
+                gsize       offset)
+{
+  int line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      line++;
+  return line;
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/*
+ * pyprep_topic_parse:
+ * Returns: (transfer full): the topic with every entry that parsed; problems
+ *   go to @problems and never stop the rest of the file from loading.
+ */
+PyprepTopic *
+pyprep_topic_parse (const char *deck_id,
+                    const char *topic_id,
+                    const char *file,
+                    const char *text,
+                    gsize       length,
+                    GPtrArray  *problems)
+{
+  g_autoptr(PyprepTopic) topic = pyprep_topic_new (topic_id, file);
+  g_autoptr(cmark_node) doc = NULL;
+  const char *bad = NULL;
+  gboolean have_title = FALSE;
+  Parser p = { 0 };
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length > PYPREP_DECK_MAX_FILE_SIZE)
+    {
+      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
+                               "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
+                               length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
+      return g_steal_pointer (&topic);
+    }
+  if (!g_utf8_validate_len (text, length, &bad))
+    {
+      gsize offset = bad - text;
+
+      if (*bad == '\0')
+        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
+                                 line_of_offset (text, offset),
+                                 "file contains a NUL byte: is it a binary file?");
+      else
+        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
+                                 line_of_offset (text, offset),
+                                 "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
+                                 (guchar) *bad);
+      return g_steal_pointer (&topic);
+    }
+  if (is_blank (text, length))
+    {
+      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
+      return g_steal_pointer (&topic);
+    }
+
+  p.deck_id = deck_id;
+  p.topic_id = topic_id;
+  p.file = file;
+  p.problems = problems;
+  p.text = text;
+  p.length = length;
+  p.topic = topic;
+  p.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.excluded = g_array_new (FALSE, FALSE, sizeof (int));
+  index_lines (&p);
+
+  doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
+
+  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
+    {
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) <= 2)
+        {
+          if (p.in_entry)
+            finish_entry (&p, cmark_node_get_start_line (node) - 1);
+
+          if (cmark_node_get_heading_level (node) == 2)
+            start_entry (&p, node);
+          else if (!have_title)
+            {
+              g_autofree char *title = node_plain_text (node);
+
+              if (*title != '\0')
+                pyprep_topic_set_title (topic, title);
+              have_title = TRUE;
+            }
+          else
+            pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
+                                     cmark_node_get_start_line (node),
+                                     "a topic file has one level-one heading; this one is ignored");
+          continue;
+        }
+
+      if (p.entry != NULL)
+        handle_block (&p, node);
+    }
+  if (p.in_entry)
+    finish_entry (&p, n_lines (&p));
+
+  if (!have_title)
+    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
+                             "topic file has no level-one heading (“# Title”); using the ID “%s”",
+                             topic_id);
+  if (g_list_model_get_n_items (pyprep_topic_get_entries (topic)) == 0)
+    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
+                             "topic file has no entries (“## Title {#id}” headings)");
+
+  g_hash_table_unref (p.seen_ids);
+  g_array_unref (p.excluded);
+  g_array_unref (p.lines);
+
+  return g_steal_pointer (&topic);
+}
