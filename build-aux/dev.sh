@@ -187,8 +187,10 @@ in_root ()
       mount --bind "$XDG_RUNTIME_DIR" "$r$XDG_RUNTIME_DIR"
     fi
     cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
+    # WebKit'"'"'s bubblewrap sandbox cannot start inside the root; the shipped
+    # app never sets this.
     exec chroot "$r" /usr/bin/env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-      HOME=/root "$@"
+      HOME=/root WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 "$@"
   ' sh "$root" "$dir" "$@"
 }
 
@@ -292,9 +294,7 @@ exec_in_devenv ()
   if [ "$mode" = native ]; then
     exec meson devenv -C "$builddir" --workdir "$PWD" "$@"
   else
-    # WebKit's bubblewrap sandbox cannot start inside the root.
-    in_root "$top" /usr/bin/env WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 \
-      meson devenv -C "$builddir" --workdir "$PWD" "$@"
+    in_root "$top" meson devenv -C "$builddir" --workdir "$PWD" "$@"
   fi
 }
 

@@ -35,6 +35,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
+  PROP_TOPIC,
   N_PROPS
 };
 
@@ -114,6 +115,9 @@ pyprep_entry_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,6 +136,9 @@ pyprep_entry_class_init (PyprepEntryClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, PYPREP_TYPE_TOPIC,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

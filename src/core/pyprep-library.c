@@ -11,9 +11,38 @@ struct _PyprepLibrary
 
   /* owned */
   GListStore *decks;
+
+  /* state */
+  guint n_loading;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepLibrary, pyprep_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pyprep_library_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PyprepLibrary *self = PYPREP_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->n_loading > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pyprep_library_dispose (GObject *object)
@@ -31,6 +60,17 @@ pyprep_library_class_init (PyprepLibraryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pyprep_library_dispose;
+  object_class->get_property = pyprep_library_get_property;
+
+  /**
+   * PyprepLibrary:loading:
+   *
+   * Whether a deck is being loaded.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -163,4 +203,83 @@ pyprep_library_get_first_entry (PyprepLibrary *self)
     }
 
   return NULL;
+}
+
+gboolean
+pyprep_library_get_loading (PyprepLibrary *self)
+{
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), FALSE);
+  return self->n_loading > 0;
+}
+
+static void
+deck_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PyprepLibrary *self = g_task_get_source_object (task);
+  g_autoptr(PyprepDeck) deck = NULL;
+  GError *error = NULL;
+
+  deck = pyprep_deck_load_finish (result, &error);
+  if (deck != NULL)
+    pyprep_library_add_deck (self, deck);
+
+  self->n_loading--;
+  if (self->n_loading == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  if (deck == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&deck), g_object_unref);
+}
+
+/**
+ * pyprep_library_load_deck_async:
+ * @folder: the deck folder
+ * @languages: (nullable): the user's languages, best first
+ *
+ * Loads a deck in a worker thread and adds it to the library; see
+ * pyprep_deck_load(). #PyprepLibrary:loading is %TRUE meanwhile.
+ */
+void
+pyprep_library_load_deck_async (PyprepLibrary       *self,
+                                GFile               *folder,
+                                const char * const  *languages,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PYPREP_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_library_load_deck_async);
+
+  self->n_loading++;
+  if (self->n_loading == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  pyprep_deck_load_async (folder, languages, cancellable, deck_loaded_cb, task);
+}
+
+/**
+ * pyprep_library_load_deck_finish:
+ *
+ * Returns: (transfer full) (nullable): the deck, now in the library, or
+ *   %NULL with @error set
+ */
+PyprepDeck *
+pyprep_library_load_deck_finish (PyprepLibrary  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -22,5 +22,15 @@ void           pyprep_library_remove_deck   (PyprepLibrary *self,
 PyprepEntry   *pyprep_library_lookup_entry  (PyprepLibrary *self,
                                              const char    *id);
 PyprepEntry   *pyprep_library_get_first_entry (PyprepLibrary *self);
+gboolean       pyprep_library_get_loading   (PyprepLibrary *self);
+void           pyprep_library_load_deck_async  (PyprepLibrary       *self,
+                                                GFile               *folder,
+                                                const char * const  *languages,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+PyprepDeck    *pyprep_library_load_deck_finish (PyprepLibrary       *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

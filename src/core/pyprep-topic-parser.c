@@ -120,6 +120,9 @@ node_plain_text (cmark_node *node)
         {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+          /* Inline HTML in a title is kept as the text the author typed;
+           * it is escaped wherever the title is shown. */
           g_string_append (out, cmark_node_get_literal (cur));
           break;
         case CMARK_NODE_SOFTBREAK:
@@ -137,7 +140,6 @@ node_plain_text (cmark_node *node)
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_HEADING:
         case CMARK_NODE_THEMATIC_BREAK:
-        case CMARK_NODE_HTML_INLINE:
         case CMARK_NODE_CUSTOM_INLINE:
         case CMARK_NODE_EMPH:
         case CMARK_NODE_STRONG:
@@ -406,6 +408,8 @@ parse_quiz (Parser     *p,
       cmark_node *first = cmark_node_first_child (item);
       g_autoptr(PyprepChoice) choice = NULL;
       g_autofree char *md = NULL;
+      g_autofree char *rest = NULL;
+      char *newline;
       gboolean correct = FALSE;
 
       if (inner < 1 || (guint) inner > n_rows
@@ -417,11 +421,24 @@ parse_quiz (Parser     *p,
           return;
         }
 
+      /* The choice is the first line of the item; whatever follows, on
+       * the next lines of the same paragraph or in further blocks, explains
+       * it. */
       md = render_nodes (first, cmark_node_next (first));
+      newline = strchr (md, '\n');
+      rest = render_nodes (cmark_node_next (first), NULL);
       choice = g_new0 (PyprepChoice, 1);
-      choice->text = strip_choice_marker (md);
       choice->correct = correct;
-      choice->explanation = render_nodes (cmark_node_next (first), NULL);
+      if (newline != NULL)
+        {
+          *newline = '\0';
+          choice->explanation = *rest != '\0'
+                                ? g_strconcat (g_strstrip (newline + 1), "\n\n", rest, NULL)
+                                : g_strdup (g_strstrip (newline + 1));
+        }
+      else
+        choice->explanation = g_steal_pointer (&rest);
+      choice->text = strip_choice_marker (md);
       if (*choice->text == '\0')
         {
           pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,

@@ -1,0 +1,277 @@
+/* pyprep-application.c: the application: decks, windows and app-wide actions.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-application.h"
+#include "pyprep-window.h"
+
+#define BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
+
+struct _PyprepApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned */
+  PyprepLibrary *library;
+  GFile *deck_folder;
+  GCancellable *cancellable;
+  GError *load_error;
+
+  /* state */
+  gboolean load_started;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
+
+static void
+show_load_error (PyprepApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PYPREP_IS_WINDOW (l->data))
+      pyprep_window_set_load_error (l->data, self->load_error);
+}
+
+static void
+deck_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PyprepApplication) self = user_data;
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deck = pyprep_library_load_deck_finish (PYPREP_LIBRARY (object), result, &error);
+  if (deck == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot open the deck: %s", error->message);
+      g_clear_error (&self->load_error);
+      self->load_error = g_steal_pointer (&error);
+      show_load_error (self);
+      return;
+    }
+
+  /* Problems in a deck do not stop it from opening; they are listed for
+   * the deck's author (pyprep --check shows them too). */
+  for (guint i = 0; i < pyprep_deck_get_problems (deck)->len; i++)
+    g_message ("%s: %s", pyprep_deck_get_title (deck),
+               ((GError *) g_ptr_array_index (pyprep_deck_get_problems (deck), i))->message);
+}
+
+static void
+start_loading (PyprepApplication *self)
+{
+  if (self->load_started)
+    return;
+  self->load_started = TRUE;
+
+  if (self->deck_folder == NULL)
+    self->deck_folder = g_file_new_for_uri (BUNDLED_DECK_URI);
+
+  pyprep_library_load_deck_async (self->library, self->deck_folder,
+                                  g_get_language_names (), self->cancellable,
+                                  deck_loaded_cb, g_object_ref (self));
+}
+
+static void
+pyprep_application_activate (GApplication *app)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (pyprep_window_new (self));
+      if (self->load_error != NULL)
+        pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
+    }
+
+  start_loading (self);
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  PyprepApplication *self = user_data;
+  static const char *developers[] = { "The Pyprep developers", NULL };
+  AdwDialog *dialog;
+
+  dialog = adw_about_dialog_new ();
+  adw_about_dialog_set_application_name (ADW_ABOUT_DIALOG (dialog), _("Pyprep"));
+  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (dialog), APPLICATION_ID);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (dialog), _("The Pyprep developers"));
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (dialog),
+                                 _("Read, annotate and quiz yourself on Python interview notes"));
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (dialog), "https://github.com/pyprep/pyprep");
+  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (dialog), "https://github.com/pyprep/pyprep/issues");
+  adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (dialog), GTK_LICENSE_GPL_3_0);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), _("© 2026 The Pyprep developers"));
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (dialog), developers);
+  /* Translators: put your names here, one per line. */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
+  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (dialog), _("Bundled Deck"),
+                                      _("© 2026 The Pyprep developers"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The text of the bundled deck is licensed under the "
+                                        "Creative Commons Attribution-ShareAlike 4.0 license "
+                                        "(CC BY-SA 4.0)."));
+
+  adw_dialog_present (dialog, GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PyprepApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+pyprep_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+pyprep_application_shutdown (GApplication *app)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (app);
+}
+
+static void
+pyprep_application_dispose (GObject *object)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->deck_folder);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (pyprep_application_parent_class)->dispose (object);
+}
+
+static void
+pyprep_application_finalize (GObject *object)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (object);
+
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (pyprep_application_parent_class)->finalize (object);
+}
+
+static void
+pyprep_application_class_init (PyprepApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = pyprep_application_dispose;
+  object_class->finalize = pyprep_application_finalize;
+
+  app_class->activate = pyprep_application_activate;
+  app_class->startup = pyprep_application_startup;
+  app_class->shutdown = pyprep_application_shutdown;
+}
+
+static void
+pyprep_application_init (PyprepApplication *self)
+{
+  self->library = pyprep_library_new ();
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
+}
+
+static int
+handle_local_options_cb (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+PyprepApplication *
+pyprep_application_new (void)
+{
+  PyprepApplication *self;
+
+  self = g_object_new (PYPREP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The Devel profile has its own app ID but the same resources. */
+                       "resource-base-path", "/io/github/pyprep/Pyprep",
+                       NULL);
+  g_signal_connect (self, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);
+
+  return self;
+}
+
+/**
+ * pyprep_application_get_library:
+ *
+ * Returns: (transfer none): every open deck
+ */
+PyprepLibrary *
+pyprep_application_get_library (PyprepApplication *self)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
+  return self->library;
+}
+
+/**
+ * pyprep_application_set_deck_folder:
+ * @folder: a deck folder
+ *
+ * Opens @folder instead of the bundled deck; call before the app runs.
+ */
+void
+pyprep_application_set_deck_folder (PyprepApplication *self,
+                                    GFile             *folder)
+{
+  g_return_if_fail (PYPREP_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (!self->load_started);
+
+  g_set_object (&self->deck_folder, folder);
+}

@@ -1,0 +1,21 @@
+/* pyprep-application.h: the application: decks, windows and app-wide actions.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pyprep-library.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_APPLICATION (pyprep_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepApplication, pyprep_application, PYPREP, APPLICATION, AdwApplication)
+
+PyprepApplication *pyprep_application_new             (void);
+PyprepLibrary     *pyprep_application_get_library     (PyprepApplication *self);
+void               pyprep_application_set_deck_folder (PyprepApplication *self,
+                                                       GFile             *folder);
+
+G_END_DECLS

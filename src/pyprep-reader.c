@@ -1,0 +1,702 @@
+/* pyprep-reader.c: the reader, the one place that configures and drives WebKit.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages come only from the `pyprep:` URI scheme, rendered by the core from
+ * deck Markdown that we treat as untrusted. The defences, all set up here:
+ *  - page scripts are off (enable-javascript-markup) and every page carries
+ *    a Content-Security-Policy without scripts or remote sources, sent both
+ *    as a response header and in the page;
+ *  - a content filter blocks every load that is not `pyprep:` or `data:`,
+ *    so nothing leaves the machine even if a page asked for it;
+ *  - navigation is refused except to our own pages; web and mail links are
+ *    handed to the user's browser through GtkUriLauncher;
+ *  - an ephemeral network session keeps no cookies or cache on disk;
+ *  - storage, WebGL, media and the like are switched off.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
+#include "pyprep-reader.h"
+#include "pyprep-render.h"
+
+struct _PyprepReader
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  WebKitWebContext *context;
+  WebKitNetworkSession *session;
+  WebKitUserContentManager *content_manager;
+  PyprepLibrary *library;
+  PyprepEntry *entry;
+  GCancellable *cancellable;
+  char *pending_uri;
+
+  /* borrowed: the child of the bin */
+  WebKitWebView *view;
+
+  /* state */
+  gboolean filter_ready;
+  gboolean painted_once;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepReader, pyprep_reader, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+enum {
+  PAINTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define FILTER_ID "pyprep-block-remote"
+
+/* Block everything, then let our own scheme and inline images through. */
+static const char filter_rules[] =
+  "["
+  "{\"trigger\":{\"url-filter\":\".*\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^pyprep:\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+  "{\"trigger\":{\"url-filter\":\"^data:\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+  "{\"trigger\":{\"url-filter\":\"^about:blank\"},\"action\":{\"type\":\"ignore-previous-rules\"}}"
+  "]";
+
+static PyprepPageStyle
+current_page_style (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  PyprepPageStyle style = 0;
+
+  if (adw_style_manager_get_dark (manager))
+    style |= PYPREP_PAGE_STYLE_DARK;
+  if (adw_style_manager_get_high_contrast (manager))
+    style |= PYPREP_PAGE_STYLE_HIGH_CONTRAST;
+
+  return style;
+}
+
+static const char *
+entry_language (PyprepEntry *entry)
+{
+  PyprepTopic *topic = entry != NULL ? pyprep_entry_get_topic (entry) : NULL;
+  PyprepDeck *deck = topic != NULL ? pyprep_topic_get_deck (topic) : NULL;
+
+  return deck != NULL ? pyprep_deck_get_language (deck) : NULL;
+}
+
+static void
+finish_request (WebKitURISchemeRequest *request,
+                GBytes                 *bytes,
+                const char             *content_type)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(WebKitURISchemeResponse) response = NULL;
+  SoupMessageHeaders *headers;
+
+  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  webkit_uri_scheme_response_set_content_type (response, content_type);
+  webkit_uri_scheme_response_set_status (response, 200, NULL);
+
+  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append (headers, "Content-Security-Policy", PYPREP_PAGE_CSP);
+  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+static void
+scheme_request_cb (WebKitURISchemeRequest *request,
+                   gpointer                user_data)
+{
+  PyprepReader *self = PYPREP_READER (user_data);
+  const char *uri = webkit_uri_scheme_request_get_uri (request);
+  g_autofree char *entry_id = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PyprepEntry *entry = NULL;
+
+  if (g_strcmp0 (uri, PYPREP_STYLESHEET_URI) == 0)
+    {
+      bytes = pyprep_render_stylesheet ();
+      finish_request (request, bytes, "text/css; charset=utf-8");
+      return;
+    }
+
+  entry_id = pyprep_entry_id_from_uri (uri);
+  if (entry_id == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                             "No such page: %s", uri);
+
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  if (self->library != NULL)
+    entry = pyprep_library_lookup_entry (self->library, entry_id);
+
+  if (entry != NULL)
+    html = pyprep_render_entry (entry, entry_language (entry), current_page_style ());
+  else
+    html = pyprep_render_message (_("Entry Not Found"),
+                                  _("No open deck has this entry. It may have been removed or renamed."),
+                                  NULL, current_page_style ());
+
+  bytes = g_bytes_new_take (html, strlen (html));
+  html = NULL;
+  finish_request (request, bytes, "text/html; charset=utf-8");
+}
+
+static void
+launch_uri_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_message ("Could not open the link: %s", error->message);
+}
+
+static void
+open_externally (PyprepReader *self,
+                 const char   *uri)
+{
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           NULL, launch_uri_cb, NULL);
+}
+
+static gboolean
+decide_policy_cb (WebKitWebView            *view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  PyprepReader             *self)
+{
+  WebKitNavigationPolicyDecision *navigation;
+  WebKitNavigationAction *action;
+  const char *uri;
+  g_autofree char *scheme = NULL;
+  g_autofree char *entry_id = NULL;
+  gboolean clicked;
+
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      break;
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+    default:
+      return FALSE;
+    }
+
+  navigation = WEBKIT_NAVIGATION_POLICY_DECISION (decision);
+  action = webkit_navigation_policy_decision_get_navigation_action (navigation);
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  clicked = webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED
+            || type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION;
+  scheme = g_uri_parse_scheme (uri);
+  entry_id = pyprep_entry_id_from_uri (uri);
+
+  if (entry_id != NULL)
+    {
+      /* A link to another entry goes through show_entry() so the reader's
+       * entry, and with it the sidebar, follows. */
+      if (clicked)
+        {
+          PyprepEntry *entry = self->library != NULL
+                               ? pyprep_library_lookup_entry (self->library, entry_id) : NULL;
+
+          webkit_policy_decision_ignore (decision);
+          if (entry != NULL)
+            pyprep_reader_show_entry (self, entry);
+          return TRUE;
+        }
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (uri, "about:blank") == 0)
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  /* Everything else stays out of the reader. Web and mail links the user
+   * clicked open in their browser; anything else (file:, javascript:, a
+   * redirect, a page's own navigation) is refused. */
+  webkit_policy_decision_ignore (decision);
+  if (clicked && scheme != NULL
+      && (g_ascii_strcasecmp (scheme, "https") == 0
+          || g_ascii_strcasecmp (scheme, "http") == 0
+          || g_ascii_strcasecmp (scheme, "mailto") == 0))
+    open_externally (self, uri);
+
+  return TRUE;
+}
+
+static gboolean
+context_menu_cb (WebKitWebView       *view,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit,
+                 PyprepReader        *self)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  /* Keep copying and selecting; drop reload, inspector, open-in-new-window
+   * and friends, which make no sense for generated pages. */
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      switch (webkit_context_menu_item_get_stock_action (item))
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+          break;
+        default:
+          webkit_context_menu_remove (menu, item);
+          break;
+        }
+    }
+  g_list_free (items);
+
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+log_painted (PyprepReader *self)
+{
+  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
+  g_autofree char *line = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  if (path == NULL || *path == '\0' || self->entry == NULL)
+    return;
+
+  /* For build-aux/dev.sh run and the benchmark: one line per painted entry,
+   * with wall-clock microseconds so another process can compare. */
+  line = g_strdup_printf ("painted %s %" G_GINT64_FORMAT "\n",
+                          pyprep_entry_get_id (self->entry), g_get_real_time ());
+  file = g_file_new_for_path (path);
+  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
+  if (stream != NULL)
+    g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
+}
+
+static gboolean
+after_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  PyprepReader *self = PYPREP_READER (widget);
+
+  self->painted_once = TRUE;
+  log_painted (self);
+  if (self->entry != NULL)
+    g_signal_emit (self, signals[PAINTED], 0, self->entry);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PyprepReader) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No snapshot of the page: %s", error->message);
+      return;
+    }
+
+  /* The web process has drawn the page; one more frame puts it on screen. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), after_frame_cb, NULL, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static void
+load_changed_cb (WebKitWebView   *view,
+                 WebKitLoadEvent  event,
+                 PyprepReader    *self)
+{
+  if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
+    return;
+
+  /* Knowing when a page is on screen costs a snapshot, so it is only
+   * worked out when someone asks: tests, dev.sh run and the benchmark. */
+  if (g_signal_has_handler_pending (self, signals[PAINTED], 0, FALSE)
+      || g_getenv ("PYPREP_PAINTED_LOG") != NULL)
+    webkit_web_view_get_snapshot (view, WEBKIT_SNAPSHOT_REGION_VISIBLE,
+                                  WEBKIT_SNAPSHOT_OPTIONS_NONE, self->cancellable,
+                                  snapshot_cb, g_object_ref (self));
+}
+
+static gboolean
+web_process_terminated_cb (WebKitWebView                     *view,
+                           WebKitWebProcessTerminationReason  reason,
+                           PyprepReader                      *self)
+{
+  g_warning ("The page renderer stopped (reason %d); showing the entry again", reason);
+  if (self->entry != NULL)
+    webkit_web_view_reload (view);
+  return TRUE;
+}
+
+static void
+update_background (PyprepReader *self)
+{
+  GdkRGBA color;
+
+  /* The view's own background shows before the page paints; keeping it the
+   * page's colour avoids a white flash in dark mode. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    gdk_rgba_parse (&color, "#1d1d20");
+  else
+    gdk_rgba_parse (&color, "#ffffff");
+  webkit_web_view_set_background_color (self->view, &color);
+}
+
+static void
+style_changed_cb (PyprepReader *self)
+{
+  update_background (self);
+  /* Pages carry their colours in their markup, so render them again. */
+  if (self->entry != NULL)
+    webkit_web_view_reload (self->view);
+}
+
+static void
+load_uri (PyprepReader *self,
+          const char   *uri)
+{
+  /* Until the content filter is in place, nothing is loaded at all. */
+  if (!self->filter_ready)
+    {
+      g_free (self->pending_uri);
+      self->pending_uri = g_strdup (uri);
+      return;
+    }
+
+  webkit_web_view_load_uri (self->view, uri);
+}
+
+static void
+filter_ready (PyprepReader            *self,
+              WebKitUserContentFilter *filter)
+{
+  webkit_user_content_manager_add_filter (self->content_manager, filter);
+  self->filter_ready = TRUE;
+
+  if (self->pending_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+
+      load_uri (self, uri);
+    }
+}
+
+static void
+filter_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PyprepReader) self = user_data;
+  g_autoptr(WebKitUserContentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (object),
+                                                         result, &error);
+  if (filter == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_critical ("Cannot compile the filter that blocks remote loads: %s", error->message);
+      return;
+    }
+
+  filter_ready (self, filter);
+}
+
+static void
+setup_filter (PyprepReader *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "pyprep", "content-filters", NULL);
+  g_autoptr(WebKitUserContentFilterStore) store = webkit_user_content_filter_store_new (path);
+  g_autoptr(GBytes) rules = g_bytes_new_static (filter_rules, sizeof filter_rules - 1);
+
+  /* Compiling is cheap and the store caches by identifier; saving every
+   * start keeps the rules in sync with the code. */
+  webkit_user_content_filter_store_save (store, FILTER_ID, rules, self->cancellable,
+                                         filter_saved_cb, g_object_ref (self));
+}
+
+static WebKitSettings *
+create_settings (void)
+{
+  return g_object_new (WEBKIT_TYPE_SETTINGS,
+                       /* No scripts from pages; the app may still run its own. */
+                       "enable-javascript-markup", FALSE,
+                       "javascript-can-open-windows-automatically", FALSE,
+                       "javascript-can-access-clipboard", FALSE,
+                       "allow-file-access-from-file-urls", FALSE,
+                       "allow-universal-access-from-file-urls", FALSE,
+                       "allow-modal-dialogs", FALSE,
+                       "enable-html5-database", FALSE,
+                       "enable-html5-local-storage", FALSE,
+                       "enable-page-cache", FALSE,
+                       "enable-webaudio", FALSE,
+                       "enable-webgl", FALSE,
+                       "enable-webrtc", FALSE,
+                       "enable-media", FALSE,
+                       "enable-media-capabilities", FALSE,
+                       "enable-encrypted-media", FALSE,
+                       "enable-mediasource", FALSE,
+                       "enable-hyperlink-auditing", FALSE,
+                       "enable-dns-prefetching", FALSE,
+                       "enable-site-specific-quirks", FALSE,
+                       "enable-back-forward-navigation-gestures", FALSE,
+                       "enable-developer-extras", FALSE,
+                       "enable-write-console-messages-to-stdout", FALSE,
+                       "media-playback-requires-user-gesture", TRUE,
+                       "default-charset", "utf-8",
+                       NULL);
+}
+
+static void
+pyprep_reader_dispose (GObject *object)
+{
+  PyprepReader *self = PYPREP_READER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->library);
+  g_clear_object (&self->entry);
+  g_clear_object (&self->content_manager);
+  g_clear_object (&self->session);
+  self->view = NULL;
+
+  G_OBJECT_CLASS (pyprep_reader_parent_class)->dispose (object);
+
+  /* The context last: the view that used it is gone with the bin's child. */
+  g_clear_object (&self->context);
+}
+
+static void
+pyprep_reader_finalize (GObject *object)
+{
+  PyprepReader *self = PYPREP_READER (object);
+
+  g_free (self->pending_uri);
+
+  G_OBJECT_CLASS (pyprep_reader_parent_class)->finalize (object);
+}
+
+static void
+pyprep_reader_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PyprepReader *self = PYPREP_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_reader_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PyprepReader *self = PYPREP_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      pyprep_reader_set_library (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_reader_class_init (PyprepReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_reader_dispose;
+  object_class->finalize = pyprep_reader_finalize;
+  object_class->get_property = pyprep_reader_get_property;
+  object_class->set_property = pyprep_reader_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, PYPREP_TYPE_ENTRY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PyprepReader::painted:
+   * @entry: the entry on screen
+   *
+   * Emitted once an entry's page has been drawn on screen.
+   */
+  signals[PAINTED] =
+    g_signal_new ("painted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_ENTRY);
+
+  gtk_widget_class_set_css_name (widget_class, "reader");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+pyprep_reader_init (PyprepReader *self)
+{
+  g_autoptr(WebKitSettings) settings = create_settings ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->cancellable = g_cancellable_new ();
+
+  /* Our own context, so the pyprep: scheme and its handler belong to this
+   * reader alone. */
+  self->context = webkit_web_context_new ();
+  webkit_web_context_set_cache_model (self->context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  webkit_web_context_register_uri_scheme (self->context, PYPREP_URI_SCHEME,
+                                          scheme_request_cb, self, NULL);
+  webkit_security_manager_register_uri_scheme_as_secure (
+    webkit_web_context_get_security_manager (self->context), PYPREP_URI_SCHEME);
+
+  self->session = webkit_network_session_new_ephemeral ();
+  self->content_manager = webkit_user_content_manager_new ();
+
+  self->view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                             "web-context", self->context,
+                             "network-session", self->session,
+                             "user-content-manager", self->content_manager,
+                             "settings", settings,
+                             "hexpand", TRUE,
+                             "vexpand", TRUE,
+                             NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry"),
+                                  -1);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
+
+  g_signal_connect (self->view, "decide-policy", G_CALLBACK (decide_policy_cb), self);
+  g_signal_connect (self->view, "context-menu", G_CALLBACK (context_menu_cb), self);
+  g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
+  g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
+
+  g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
+  g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
+  update_background (self);
+
+  setup_filter (self);
+}
+
+/**
+ * pyprep_reader_get_library:
+ *
+ * Returns: (transfer none) (nullable): the library entries are looked up in
+ */
+PyprepLibrary *
+pyprep_reader_get_library (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), NULL);
+  return self->library;
+}
+
+void
+pyprep_reader_set_library (PyprepReader  *self,
+                           PyprepLibrary *library)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  g_return_if_fail (library == NULL || PYPREP_IS_LIBRARY (library));
+
+  if (g_set_object (&self->library, library))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * pyprep_reader_get_entry:
+ *
+ * Returns: (transfer none) (nullable): the entry shown
+ */
+PyprepEntry *
+pyprep_reader_get_entry (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), NULL);
+  return self->entry;
+}
+
+/**
+ * pyprep_reader_show_entry:
+ * @entry: the entry to show
+ *
+ * Loads @entry's page. Showing the entry already shown does nothing.
+ */
+void
+pyprep_reader_show_entry (PyprepReader *self,
+                          PyprepEntry  *entry)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+  g_return_if_fail (PYPREP_IS_ENTRY (entry));
+
+  if (self->entry == entry)
+    return;
+
+  g_set_object (&self->entry, entry);
+  uri = pyprep_entry_uri (pyprep_entry_get_id (entry));
+  load_uri (self, uri);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/**
+ * pyprep_reader_get_view:
+ *
+ * Returns: (transfer none): the #WebKitWebView, for tests
+ */
+GtkWidget *
+pyprep_reader_get_view (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), NULL);
+  return GTK_WIDGET (self->view);
+}

@@ -1,0 +1,24 @@
+/* pyprep-reader.h: the reader, the one place that configures and drives WebKit.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pyprep-library.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_READER (pyprep_reader_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepReader, pyprep_reader, PYPREP, READER, AdwBin)
+
+PyprepLibrary *pyprep_reader_get_library (PyprepReader  *self);
+void           pyprep_reader_set_library (PyprepReader  *self,
+                                          PyprepLibrary *library);
+PyprepEntry   *pyprep_reader_get_entry   (PyprepReader  *self);
+void           pyprep_reader_show_entry  (PyprepReader  *self,
+                                          PyprepEntry   *entry);
+GtkWidget     *pyprep_reader_get_view    (PyprepReader  *self);
+
+G_END_DECLS

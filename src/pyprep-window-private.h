@@ -1,0 +1,16 @@
+/* pyprep-window-private.h: what the UI tests reach inside the window.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pyprep-reader.h"
+#include "pyprep-window.h"
+
+G_BEGIN_DECLS
+
+PyprepReader       *pyprep_window_get_reader     (PyprepWindow *self);
+GtkListView        *pyprep_window_get_entry_list (PyprepWindow *self);
+GtkSingleSelection *pyprep_window_get_selection  (PyprepWindow *self);
+AdwNavigationSplitView *pyprep_window_get_split_view (PyprepWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* pyprep-window.h: the main window: topic sidebar and reader.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pyprep-application.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_WINDOW (pyprep_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepWindow, pyprep_window, PYPREP, WINDOW, AdwApplicationWindow)
+
+PyprepWindow *pyprep_window_new            (PyprepApplication *application);
+void          pyprep_window_set_load_error (PyprepWindow      *self,
+                                            const GError      *error);
+void          pyprep_window_show_entry     (PyprepWindow      *self,
+                                            PyprepEntry       *entry);
+
+G_END_DECLS

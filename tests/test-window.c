@@ -1,0 +1,417 @@
+/* test-window.c: the main window on a virtual display, driven like a user would.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <webkit/webkit.h>
+
+#include "pyprep-application.h"
+#include "pyprep-render.h"
+#include "pyprep-window-private.h"
+
+#define TIMEOUT_SECONDS 60
+
+typedef struct
+{
+  PyprepApplication *app;
+  PyprepWindow *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done returns TRUE; fails the test after a minute. */
+static void
+wait_until (gboolean    (*done) (gpointer),
+            gpointer      data,
+            const char   *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (expired)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gboolean expired = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+has_entries (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))) > 0;
+}
+
+static void
+fixture_set_up_with_deck (Fixture    *f,
+                          const char *deck_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->app = pyprep_application_new ();
+  /* Each case makes its own app object; none should find another running. */
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  if (deck_path != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (deck_path);
+
+      pyprep_application_set_deck_folder (f->app, folder);
+    }
+
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+
+  f->window = PYPREP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (PYPREP_IS_WINDOW (f->window));
+  wait_until (has_entries, f, "the deck to load");
+}
+
+static void
+fixture_set_up_sample (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  fixture_set_up_with_deck (f, path);
+}
+
+static void
+fixture_set_up_bundled (Fixture       *f,
+                        gconstpointer  data)
+{
+  fixture_set_up_with_deck (f, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  spin (50);
+}
+
+typedef struct
+{
+  PyprepEntry *painted;
+} PaintedState;
+
+static void
+painted_cb (PyprepReader *reader,
+            PyprepEntry  *entry,
+            PaintedState *state)
+{
+  state->painted = entry;
+}
+
+typedef struct
+{
+  PaintedState *state;
+  PyprepEntry *entry;
+} PaintedWait;
+
+static gboolean
+entry_painted (gpointer data)
+{
+  PaintedWait *wait = data;
+
+  return wait->state->painted == wait->entry;
+}
+
+/* Selects row @position in the sidebar, as a click would, and waits until
+ * the reader has painted that entry. */
+static PyprepEntry *
+select_and_wait (Fixture *f,
+                 guint    position)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  g_autoptr(PyprepEntry) entry = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  PaintedState state = { NULL };
+  PaintedWait wait = { &state, entry };
+  gulong id;
+
+  g_assert_nonnull (entry);
+  id = g_signal_connect (reader, "painted", G_CALLBACK (painted_cb), &state);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
+  g_assert_true (pyprep_reader_get_entry (reader) == entry);
+  wait_until (entry_painted, &wait, "the entry to be painted");
+  g_signal_handler_disconnect (reader, id);
+
+  return entry;
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  dir = g_strdup (g_getenv ("PYPREP_SCREENSHOT_DIR"));
+  if (dir == NULL)
+    dir = g_build_filename (g_get_tmp_dir (), "pyprep-screenshots", NULL);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The labels of the realized widgets under @widget with @css_class. */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, css_class, out);
+}
+
+static void
+test_window_opens (Fixture       *f,
+                   gconstpointer  data)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepEntry *entry;
+  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  PyprepLibrary *library = pyprep_application_get_library (f->app);
+  g_autoptr(PyprepDeck) deck = g_list_model_get_item (pyprep_library_get_decks (library), 0);
+  GListModel *topics = pyprep_deck_get_topics (deck);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  guint start, end;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Three topics, one sidebar section each, in manifest order. */
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 3);
+  end = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      g_autoptr(PyprepEntry) first = NULL;
+
+      gtk_section_model_get_section (GTK_SECTION_MODEL (selection), end, &start, &end);
+      first = g_list_model_get_item (G_LIST_MODEL (selection), start);
+      g_assert_true (pyprep_entry_get_topic (first) == topic);
+      g_assert_cmpuint (end - start, ==,
+                        g_list_model_get_n_items (pyprep_topic_get_entries (topic)));
+    }
+  g_assert_cmpuint (end, ==, g_list_model_get_n_items (G_LIST_MODEL (selection)));
+
+  /* What the user sees: the first topic's heading above its entries. */
+  spin (100);
+  collect_labels (GTK_WIDGET (pyprep_window_get_entry_list (f->window)), "heading", headers);
+  g_assert_cmpuint (headers->len, >=, 1);
+  {
+    g_autoptr(PyprepTopic) first_topic = g_list_model_get_item (topics, 0);
+
+    g_assert_cmpstr (g_ptr_array_index (headers, 0), ==, pyprep_topic_get_title (first_topic));
+  }
+
+  /* At start the first entry is shown. */
+  entry = pyprep_reader_get_entry (reader);
+  g_assert_nonnull (entry);
+  g_assert_true (entry == pyprep_library_get_first_entry (library));
+
+  /* Choosing another entry loads its page; its title is the entry's. */
+  entry = select_and_wait (f, 1);
+  g_assert_cmpstr (webkit_web_view_get_title (WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader))),
+                   ==, pyprep_entry_get_title (entry));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+
+  save_screenshot (f, "window.png");
+}
+
+static void
+test_window_sample_entry (Fixture       *f,
+                          gconstpointer  data)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  PyprepEntry *entry;
+
+  entry = select_and_wait (f, 0);
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "sample/basics/list");
+  g_assert_cmpstr (webkit_web_view_get_title (view), ==, "What is a list?");
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, "pyprep://entry/sample/basics/list");
+
+  entry = select_and_wait (f, 2);
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "sample/more/gil");
+  g_assert_cmpstr (webkit_web_view_get_title (view), ==, "The GIL");
+}
+
+/* A loopback HTTP server that only counts the connections it gets. */
+typedef struct
+{
+  GSocketService *service;
+  guint16 port;
+  guint connections;
+} Server;
+
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             Server            *server)
+{
+  server->connections++;
+  return FALSE;
+}
+
+static void
+server_start (Server *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  server->service = g_socket_service_new ();
+  server->port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (server->service),
+                                                      NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (server->service, "incoming", G_CALLBACK (incoming_cb), server);
+  g_socket_service_start (server->service);
+}
+
+static gboolean
+server_was_reached (gpointer data)
+{
+  return ((Server *) data)->connections > 0;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+load_finished (gpointer data)
+{
+  return !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (data));
+}
+
+static void
+test_window_remote_image_blocked (void)
+{
+  Server server = { NULL };
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) probe = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-remote-XXXXXX", &error);
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  Fixture f = { NULL };
+  PyprepReader *reader;
+  WebKitWebView *view;
+
+  g_assert_no_error (error);
+  server_start (&server);
+
+  /* The server does count: a real connection is seen. */
+  probe = g_socket_client_connect_to_host (client, "127.0.0.1", server.port, NULL, &error);
+  g_assert_no_error (error);
+  wait_until (server_was_reached, &server, "the probe connection");
+  g_io_stream_close (G_IO_STREAM (probe), NULL, NULL);
+  server.connections = 0;
+
+  write_file (dir, "deck.json",
+              "{\"format\": 1, \"id\": \"remote\", \"title\": \"Remote\", "
+              "\"languages\": [\"en\"], \"topics\": [{\"id\": \"t\"}]}");
+  markdown = g_strdup_printf ("# T\n\n## Images {#images}\n\n"
+                              "![diagram](http://127.0.0.1:%u/markdown.png)\n\n"
+                              "<img src=\"http://127.0.0.1:%u/raw.png\">\n",
+                              server.port, server.port);
+  write_file (dir, "en/t.md", markdown);
+
+  fixture_set_up_with_deck (&f, dir);
+  reader = pyprep_window_get_reader (f.window);
+  view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  select_and_wait (&f, 0);
+  spin (500);
+  g_assert_cmpuint (server.connections, ==, 0);
+
+  /* Even a page that skipped the renderer's rewriting and the CSP cannot
+   * reach the network: the reader's content filter blocks the load. */
+  html = g_strdup_printf ("<html><body><img src=\"http://127.0.0.1:%u/direct.png\">"
+                          "<link rel=stylesheet href=\"http://127.0.0.1:%u/x.css\"></body></html>",
+                          server.port, server.port);
+  webkit_web_view_load_html (view, html, "pyprep://entry/remote/t/images");
+  spin (100);
+  wait_until (load_finished, view, "the raw page to load");
+  spin (500);
+  g_assert_cmpuint (server.connections, ==, 0);
+
+  save_screenshot (&f, "remote-image-blocked.png");
+  fixture_tear_down (&f, NULL);
+  g_socket_service_stop (server.service);
+  g_clear_object (&server.service);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
+      return g_test_run ();
+    }
+
+  adw_init ();
+
+  g_test_add ("/pyprep/ui/window/opens", Fixture, NULL,
+              fixture_set_up_bundled, test_window_opens, fixture_tear_down);
+  g_test_add ("/pyprep/ui/window/sample-entry", Fixture, NULL,
+              fixture_set_up_sample, test_window_sample_entry, fixture_tear_down);
+  g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
+
+  return g_test_run ();
+}
