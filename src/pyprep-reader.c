@@ -39,7 +39,7 @@ struct _PyprepReader
 
   /* state */
   gboolean filter_ready;
-  gboolean painted_once;
+  guint generation;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepReader, pyprep_reader, ADW_TYPE_BIN)
@@ -107,7 +107,7 @@ finish_request (WebKitURISchemeRequest *request,
   webkit_uri_scheme_response_set_status (response, 200, NULL);
 
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append (headers, "Content-Security-Policy", PYPREP_PAGE_CSP);
+  soup_message_headers_append (headers, "Content-Security-Policy", pyprep_render_csp ());
   soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
   webkit_uri_scheme_response_set_http_headers (response, headers);
 
@@ -124,13 +124,6 @@ scheme_request_cb (WebKitURISchemeRequest *request,
   g_autofree char *html = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PyprepEntry *entry = NULL;
-
-  if (g_strcmp0 (uri, PYPREP_STYLESHEET_URI) == 0)
-    {
-      bytes = pyprep_render_stylesheet ();
-      finish_request (request, bytes, "text/css; charset=utf-8");
-      return;
-    }
 
   entry_id = pyprep_entry_id_from_uri (uri);
   if (entry_id == NULL)
@@ -262,16 +255,12 @@ context_menu_cb (WebKitWebView       *view,
     {
       WebKitContextMenuItem *item = l->data;
 
-      switch (webkit_context_menu_item_get_stock_action (item))
-        {
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
-        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
-          break;
-        default:
-          webkit_context_menu_remove (menu, item);
-          break;
-        }
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (item);
+
+      if (action != WEBKIT_CONTEXT_MENU_ACTION_COPY
+          && action != WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL
+          && action != WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD)
+        webkit_context_menu_remove (menu, item);
     }
   g_list_free (items);
 
@@ -299,58 +288,97 @@ log_painted (PyprepReader *self)
     g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
 }
 
-static gboolean
-after_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+static void
+after_paint_cb (GdkFrameClock *clock,
+                PyprepReader  *self)
 {
-  PyprepReader *self = PYPREP_READER (widget);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
 
-  self->painted_once = TRUE;
   log_painted (self);
   if (self->entry != NULL)
     g_signal_emit (self, signals[PAINTED], 0, self->entry);
+}
+
+static gboolean
+next_frame_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  PyprepReader *self = PYPREP_READER (widget);
+
+  /* This frame holds the page's first rendering; once GTK has painted it,
+   * the entry is on screen. */
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
 
   return G_SOURCE_REMOVE;
 }
 
-static void
-snapshot_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+typedef struct
 {
-  g_autoptr(PyprepReader) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
+  PyprepReader *self;
+  guint generation;
+} PaintWait;
 
-  texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (texture == NULL)
+static void
+page_rendered_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PaintWait *wait = user_data;
+  g_autoptr(PyprepReader) self = wait->self;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current = wait->generation == self->generation;
+
+  g_free (wait);
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object),
+                                                                 result, &error);
+  if (value == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No snapshot of the page: %s", error->message);
+        g_debug ("Cannot tell when the page is drawn: %s", error->message);
       return;
     }
 
-  /* The web process has drawn the page; one more frame puts it on screen. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), after_frame_cb, NULL, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+  /* A newer load has started meanwhile; its own wait will report it. */
+  if (!current)
+    return;
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), next_frame_cb, NULL, NULL);
 }
+
+/* Two animation frames after the load, the web process has handed the
+ * page's first rendering over. It runs in our own script world, apart from
+ * the page (which runs no scripts of its own anyway). */
+static const char wait_for_frames[] =
+  "return await new Promise (done => requestAnimationFrame (() => requestAnimationFrame (() => done (true))));";
 
 static void
 load_changed_cb (WebKitWebView   *view,
                  WebKitLoadEvent  event,
                  PyprepReader    *self)
 {
+  PaintWait *wait;
+
+  if (event == WEBKIT_LOAD_STARTED)
+    self->generation++;
+
   if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
     return;
 
-  /* Knowing when a page is on screen costs a snapshot, so it is only
-   * worked out when someone asks: tests, dev.sh run and the benchmark. */
-  if (g_signal_has_handler_pending (self, signals[PAINTED], 0, FALSE)
-      || g_getenv ("PYPREP_PAINTED_LOG") != NULL)
-    webkit_web_view_get_snapshot (view, WEBKIT_SNAPSHOT_REGION_VISIBLE,
-                                  WEBKIT_SNAPSHOT_OPTIONS_NONE, self->cancellable,
-                                  snapshot_cb, g_object_ref (self));
+  /* Knowing when a page is on screen costs a round trip to the web
+   * process, so it is only worked out when someone asks: tests, dev.sh
+   * run and the benchmark. */
+  if (!g_signal_has_handler_pending (self, signals[PAINTED], 0, FALSE)
+      && g_getenv ("PYPREP_PAINTED_LOG") == NULL)
+    return;
+
+  wait = g_new0 (PaintWait, 1);
+  wait->self = g_object_ref (self);
+  wait->generation = self->generation;
+  webkit_web_view_call_async_javascript_function (view, wait_for_frames, -1, NULL, "pyprep", NULL,
+                                                  self->cancellable, page_rendered_cb, wait);
 }
 
 static gboolean
@@ -472,8 +500,6 @@ create_settings (void)
                        "enable-media-capabilities", FALSE,
                        "enable-encrypted-media", FALSE,
                        "enable-mediasource", FALSE,
-                       "enable-hyperlink-auditing", FALSE,
-                       "enable-dns-prefetching", FALSE,
                        "enable-site-specific-quirks", FALSE,
                        "enable-back-forward-navigation-gestures", FALSE,
                        "enable-developer-extras", FALSE,

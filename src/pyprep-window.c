@@ -183,18 +183,14 @@ close_request_cb (PyprepWindow *self)
   return FALSE;
 }
 
+/* Called once the window knows its application, which holds the library. */
 static void
-pyprep_window_constructed (GObject *object)
+setup_library (PyprepWindow  *self,
+               PyprepLibrary *library)
 {
-  PyprepWindow *self = PYPREP_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GListModel *entries;
 
-  G_OBJECT_CLASS (pyprep_window_parent_class)->constructed (object);
-
-  g_return_if_fail (PYPREP_IS_APPLICATION (app));
-
-  self->library = pyprep_application_get_library (PYPREP_APPLICATION (app));
+  self->library = library;
   pyprep_reader_set_library (self->reader, self->library);
 
   entries = create_entries_model (self->library);
@@ -231,7 +227,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pyprep_window_constructed;
   object_class->dispose = pyprep_window_dispose;
 
   g_type_ensure (PYPREP_TYPE_READER);
@@ -267,9 +262,14 @@ pyprep_window_init (PyprepWindow *self)
 PyprepWindow *
 pyprep_window_new (PyprepApplication *application)
 {
+  PyprepWindow *self;
+
   g_return_val_if_fail (PYPREP_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PYPREP_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (PYPREP_TYPE_WINDOW, "application", application, NULL);
+  setup_library (self, pyprep_application_get_library (application));
+
+  return self;
 }
 
 /**

@@ -640,8 +640,21 @@ style_classes (PyprepPageStyle style)
   return "light";
 }
 
+static GBytes *
+stylesheet (void)
+{
+  static GBytes *css = NULL;
+
+  if (g_once_init_enter (&css))
+    g_once_init_leave (&css, lookup_resource (RESOURCE_CSS));
+
+  return css;
+}
+
 /* Fills the page template. Its placeholders are @LANG@, @CLASS@, @CSP@,
- * @STYLESHEET@, @TITLE@ and @CONTENT@; all but @CONTENT@ are escaped here. */
+ * @STYLE@, @TITLE@ and @CONTENT@. @STYLE@ is our own stylesheet, inlined so
+ * a page needs no second request; @CONTENT@ is HTML made safe by the
+ * caller; everything else is escaped here. */
 static char *
 fill_template (const char      *title,
                const char      *language,
@@ -680,9 +693,13 @@ fill_template (const char      *title,
       else if (g_str_equal (name, "CLASS"))
         pyprep_html_append_escaped (out, style_classes (style));
       else if (g_str_equal (name, "CSP"))
-        pyprep_html_append_escaped (out, PYPREP_PAGE_CSP);
-      else if (g_str_equal (name, "STYLESHEET"))
-        pyprep_html_append_escaped (out, PYPREP_STYLESHEET_URI);
+        pyprep_html_append_escaped (out, pyprep_render_csp ());
+      else if (g_str_equal (name, "STYLE"))
+        {
+          GBytes *css = stylesheet ();
+
+          g_string_append_len (out, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+        }
       else if (g_str_equal (name, "TITLE"))
         pyprep_html_append_escaped (out, title);
       else if (g_str_equal (name, "CONTENT"))
@@ -793,12 +810,35 @@ pyprep_render_message (const char      *title,
 }
 
 /**
- * pyprep_render_stylesheet:
+ * pyprep_render_csp:
  *
- * Returns: (transfer full): the pages' stylesheet
+ * The Content-Security-Policy of every page: no scripts, nothing remote,
+ * and only the one stylesheet that the pages embed, named by its hash.
+ *
+ * Returns: (transfer none): the policy
  */
-GBytes *
-pyprep_render_stylesheet (void)
+const char *
+pyprep_render_csp (void)
 {
-  return lookup_resource (RESOURCE_CSS);
+  static char *csp = NULL;
+
+  if (g_once_init_enter (&csp))
+    {
+      GBytes *css = stylesheet ();
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      guint8 digest[32];
+      gsize length = sizeof digest;
+      g_autofree char *hash = NULL;
+
+      g_checksum_update (checksum, g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+      g_checksum_get_digest (checksum, digest, &length);
+      hash = g_base64_encode (digest, length);
+
+      g_once_init_leave (&csp, g_strdup_printf ("default-src 'none'; style-src 'sha256-%s'; "
+                                                        "img-src pyprep: data:; "
+                                                        "base-uri 'none'; form-action 'none'",
+                                                        hash));
+    }
+
+  return csp;
 }

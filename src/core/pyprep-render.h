@@ -22,15 +22,9 @@ typedef enum
   PYPREP_PAGE_STYLE_HIGH_CONTRAST = 1 << 1,
 } PyprepPageStyle;
 
-/* The Content-Security-Policy of every page: nothing remote, no scripts. */
-#define PYPREP_PAGE_CSP \
-  "default-src 'none'; style-src pyprep:; img-src pyprep: data:; font-src pyprep:; " \
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
 /* The scheme and hosts of Pyprep's own pages. */
 #define PYPREP_URI_SCHEME "pyprep"
 #define PYPREP_ENTRY_URI_PREFIX "pyprep://entry/"
-#define PYPREP_STYLESHEET_URI "pyprep://style/page.css"
 
 char   *pyprep_render_markdown   (const char      *markdown,
                                   const char      *entry_id);
@@ -41,7 +35,7 @@ char   *pyprep_render_message    (const char      *title,
                                   const char      *message,
                                   const char      *language,
                                   PyprepPageStyle  style);
-GBytes *pyprep_render_stylesheet (void);
+const char *pyprep_render_csp   (void);
 char   *pyprep_entry_uri         (const char      *entry_id);
 char   *pyprep_entry_id_from_uri (const char      *uri);
 
