@@ -16,6 +16,7 @@ typedef struct
 {
   PyprepApplication *app;
   PyprepWindow *window;
+  gpointer data;
 } Fixture;
 
 static gboolean
@@ -63,54 +64,57 @@ has_entries (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))) > 0;
 }
 
-static void
-fixture_set_up_with_deck (Fixture    *f,
-                          const char *deck_path)
-{
-  g_autoptr(GError) error = NULL;
+typedef void (*WindowCheck) (Fixture *f);
 
-  f->app = pyprep_application_new ();
-  /* Each case makes its own app object; none should find another running. */
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+typedef struct
+{
+  Fixture *f;
+  WindowCheck check;
+} Run;
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  Fixture *f = run->f;
+
+  f->window = PYPREP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (PYPREP_IS_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  wait_until (has_entries, f, "the deck to load");
+
+  run->check (f);
+
+  /* Closing the last window ends g_application_run(), as for a user. */
+  gtk_window_close (GTK_WINDOW (f->window));
+}
+
+/* Runs the real app with @deck_path (the bundled deck when NULL) and calls
+ * @check once its window shows the deck. */
+static void
+run_app (const char  *deck_path,
+         WindowCheck  check,
+         gpointer     data)
+{
+  Fixture f = { NULL };
+  Run run = { &f, check };
+  int status;
+
+  f.data = data;
+  f.app = pyprep_application_new ();
   if (deck_path != NULL)
     {
       g_autoptr(GFile) folder = g_file_new_for_path (deck_path);
 
-      pyprep_application_set_deck_folder (f->app, folder);
+      pyprep_application_set_deck_folder (f.app, folder);
     }
 
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
+  g_signal_connect_after (f.app, "activate", G_CALLBACK (activated_cb), &run);
+  status = g_application_run (G_APPLICATION (f.app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
 
-  f->window = PYPREP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_true (PYPREP_IS_WINDOW (f->window));
-  wait_until (has_entries, f, "the deck to load");
-}
-
-static void
-fixture_set_up_sample (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-
-  fixture_set_up_with_deck (f, path);
-}
-
-static void
-fixture_set_up_bundled (Fixture       *f,
-                        gconstpointer  data)
-{
-  fixture_set_up_with_deck (f, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->app);
-  spin (50);
+  /* Nothing keeps the app alive once it has quit. */
+  g_assert_finalize_object (f.app);
 }
 
 typedef struct
@@ -217,8 +221,7 @@ collect_labels (GtkWidget  *widget,
 }
 
 static void
-test_window_opens (Fixture       *f,
-                   gconstpointer  data)
+check_window_opens (Fixture *f)
 {
   PyprepReader *reader = pyprep_window_get_reader (f->window);
   PyprepEntry *entry;
@@ -272,8 +275,7 @@ test_window_opens (Fixture       *f,
 }
 
 static void
-test_window_sample_entry (Fixture       *f,
-                          gconstpointer  data)
+check_sample_entry (Fixture *f)
 {
   PyprepReader *reader = pyprep_window_get_reader (f->window);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
@@ -348,6 +350,31 @@ load_finished (gpointer data)
 }
 
 static void
+check_remote_image_blocked (Fixture *f)
+{
+  Server *server = f->data;
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  g_autofree char *html = NULL;
+
+  select_and_wait (f, 0);
+  spin (500);
+  g_assert_cmpuint (server->connections, ==, 0);
+  save_screenshot (f, "remote-image-blocked.png");
+
+  /* Even a page that skipped the renderer's rewriting and the CSP cannot
+   * reach the network: the reader's content filter blocks the load. */
+  html = g_strdup_printf ("<html><body><img src=\"http://127.0.0.1:%u/direct.png\">"
+                          "<link rel=stylesheet href=\"http://127.0.0.1:%u/x.css\"></body></html>",
+                          server->port, server->port);
+  webkit_web_view_load_html (view, html, "pyprep://entry/remote/t/images");
+  spin (100);
+  wait_until (load_finished, view, "the raw page to load");
+  spin (500);
+  g_assert_cmpuint (server->connections, ==, 0);
+}
+
+static void
 test_window_remote_image_blocked (void)
 {
   Server server = { NULL };
@@ -356,10 +383,6 @@ test_window_remote_image_blocked (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pyprep-remote-XXXXXX", &error);
   g_autofree char *markdown = NULL;
-  g_autofree char *html = NULL;
-  Fixture f = { NULL };
-  PyprepReader *reader;
-  WebKitWebView *view;
 
   g_assert_no_error (error);
   server_start (&server);
@@ -380,28 +403,24 @@ test_window_remote_image_blocked (void)
                               server.port, server.port);
   write_file (dir, "en/t.md", markdown);
 
-  fixture_set_up_with_deck (&f, dir);
-  reader = pyprep_window_get_reader (f.window);
-  view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
-  select_and_wait (&f, 0);
-  spin (500);
-  g_assert_cmpuint (server.connections, ==, 0);
+  run_app (dir, check_remote_image_blocked, &server);
 
-  /* Even a page that skipped the renderer's rewriting and the CSP cannot
-   * reach the network: the reader's content filter blocks the load. */
-  html = g_strdup_printf ("<html><body><img src=\"http://127.0.0.1:%u/direct.png\">"
-                          "<link rel=stylesheet href=\"http://127.0.0.1:%u/x.css\"></body></html>",
-                          server.port, server.port);
-  webkit_web_view_load_html (view, html, "pyprep://entry/remote/t/images");
-  spin (100);
-  wait_until (load_finished, view, "the raw page to load");
-  spin (500);
-  g_assert_cmpuint (server.connections, ==, 0);
-
-  save_screenshot (&f, "remote-image-blocked.png");
-  fixture_tear_down (&f, NULL);
   g_socket_service_stop (server.service);
   g_clear_object (&server.service);
+}
+
+static void
+test_window_opens (void)
+{
+  run_app (NULL, check_window_opens, NULL);
+}
+
+static void
+test_window_sample_entry (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  run_app (path, check_sample_entry, NULL);
 }
 
 int
@@ -418,10 +437,8 @@ main (int   argc,
 
   adw_init ();
 
-  g_test_add ("/pyprep/ui/window/opens", Fixture, NULL,
-              fixture_set_up_bundled, test_window_opens, fixture_tear_down);
-  g_test_add ("/pyprep/ui/window/sample-entry", Fixture, NULL,
-              fixture_set_up_sample, test_window_sample_entry, fixture_tear_down);
+  g_test_add_func ("/pyprep/ui/window/opens", test_window_opens);
+  g_test_add_func ("/pyprep/ui/window/sample-entry", test_window_sample_entry);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
 
   return g_test_run ();
