@@ -189,8 +189,15 @@ in_root ()
     cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
     # WebKit'"'"'s bubblewrap sandbox cannot start inside the root; the shipped
     # app never sets this.
-    exec chroot "$r" /usr/bin/env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-      HOME=/root WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 "$@"
+    # Only what the command needs crosses over from the host environment.
+    set --  PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME=/root \
+      LANG="${LANG:-C.UTF-8}" WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 "$@"
+    for v in TERM DISPLAY XAUTHORITY WAYLAND_DISPLAY XDG_RUNTIME_DIR LANGUAGE LC_ALL \
+             LC_MESSAGES PYPREP_PAINTED_LOG MESON_TESTTHREADS; do
+      eval "val=\${$v-}"
+      [ -n "$val" ] && set -- "$v=$val" "$@"
+    done
+    exec chroot "$r" /usr/bin/env -i "$@"
   ' sh "$root" "$dir" "$@"
 }
 

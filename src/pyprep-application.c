@@ -109,7 +109,7 @@ about_action (GSimpleAction *action,
   adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
   adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (dialog), _("The Pyprep developers"));
   adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (dialog),
-                                 _("Read, annotate and quiz yourself on Python interview notes"));
+                                 _("Read Python interview notes and check yourself with recall cards and quizzes"));
   adw_about_dialog_set_website (ADW_ABOUT_DIALOG (dialog), "https://github.com/pyprep/pyprep");
   adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (dialog), "https://github.com/pyprep/pyprep/issues");
   adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (dialog), GTK_LICENSE_GPL_3_0);
