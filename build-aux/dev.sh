@@ -174,6 +174,13 @@ in_root ()
       mkdir -p "$r$top"
       mount --bind "$top" "$r$top"
     fi
+    # The source notes beside the clone (../shared/seeds), read only, for
+    # the tests that compare the bundled deck with them.
+    if [ -n "$top" ] && [ -d "$top/../shared" ]; then
+      shared=$(cd "$top/../shared" && pwd -P)
+      mkdir -p "$r$shared"
+      mount --bind -o ro "$shared" "$r$shared"
+    fi
     if [ -n "${DISPLAY:-}" ] && [ -d /tmp/.X11-unix ]; then
       mkdir -p "$r/tmp/.X11-unix"
       mount --bind /tmp/.X11-unix "$r/tmp/.X11-unix"
