@@ -64,6 +64,24 @@ has_entries (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))) > 0;
 }
 
+typedef struct _PaintWatch PaintWatch;
+
+typedef struct
+{
+  PyprepEntry *painted;
+} PaintedState;
+
+struct _PaintWatch
+{
+  Fixture *f;
+  PaintedState state;
+  gulong handler;
+};
+static void watch_paint (Fixture    *f,
+                         PaintWatch *watch);
+static void wait_paint  (PaintWatch *watch,
+                         const char *id);
+
 typedef void (*WindowCheck) (Fixture *f);
 
 typedef struct
@@ -77,11 +95,17 @@ activated_cb (GApplication *app,
               Run          *run)
 {
   Fixture *f = run->f;
+  PaintWatch watch;
 
   f->window = PYPREP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (PYPREP_IS_WINDOW (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Start as a user does: once the first entry is on screen. */
+  watch_paint (f, &watch);
   wait_until (has_entries, f, "the deck to load");
+  g_assert_nonnull (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+  wait_paint (&watch, pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))));
 
   run->check (f);
 
@@ -117,10 +141,6 @@ run_app (const char  *deck_path,
   g_assert_finalize_object (f.app);
 }
 
-typedef struct
-{
-  PyprepEntry *painted;
-} PaintedState;
 
 static void
 painted_cb (PyprepReader *reader,
@@ -158,6 +178,13 @@ select_and_wait (Fixture *f,
   gulong id;
 
   g_assert_nonnull (entry);
+  if (pyprep_reader_get_entry (reader) == entry)
+    {
+      /* Already on screen: choosing it again changes nothing. */
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
+      g_assert_true (pyprep_reader_get_entry (reader) == entry);
+      return entry;
+    }
   id = g_signal_connect (reader, "painted", G_CALLBACK (painted_cb), &state);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
   g_assert_true (pyprep_reader_get_entry (reader) == entry);
@@ -274,12 +301,90 @@ check_window_opens (Fixture *f)
   save_screenshot (f, "window.png");
 }
 
+typedef struct
+{
+  char *result;
+  gboolean done;
+} Script;
+
+static void
+script_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Script *script = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  script->result = jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
+  script->done = TRUE;
+}
+
+static gboolean
+script_finished (gpointer data)
+{
+  return ((Script *) data)->done;
+}
+
+/* Runs @code in the page, as a test harness only: pages run no scripts of
+ * their own. Returns what it evaluates to, as a string. */
+static char *
+run_script (WebKitWebView *view,
+            const char    *code)
+{
+  Script script = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (view, code, -1, NULL, NULL, NULL, script_done_cb, &script);
+  wait_until (script_finished, &script, "a script in the page");
+  return script.result;
+}
+
+
+static void
+watch_paint (Fixture    *f,
+             PaintWatch *watch)
+{
+  watch->f = f;
+  watch->state.painted = NULL;
+  watch->handler = g_signal_connect (pyprep_window_get_reader (f->window), "painted",
+                                     G_CALLBACK (painted_cb), &watch->state);
+}
+
+static gboolean
+id_painted (gpointer data)
+{
+  PaintWatch *watch = data;
+  const char *id = g_object_get_data (G_OBJECT (pyprep_window_get_reader (watch->f->window)),
+                                      "test-wanted-id");
+
+  return watch->state.painted != NULL && g_str_equal (pyprep_entry_get_id (watch->state.painted), id);
+}
+
+/* Waits until the entry with @id has been painted since watch_paint(). */
+static void
+wait_paint (PaintWatch *watch,
+            const char *id)
+{
+  PyprepReader *reader = pyprep_window_get_reader (watch->f->window);
+
+  g_object_set_data_full (G_OBJECT (reader), "test-wanted-id", g_strdup (id), g_free);
+  wait_until (id_painted, watch, id);
+  g_signal_handler_disconnect (reader, watch->handler);
+}
+
 static void
 check_sample_entry (Fixture *f)
 {
   PyprepReader *reader = pyprep_window_get_reader (f->window);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PaintWatch watch;
   PyprepEntry *entry;
+  g_autofree char *classes = NULL;
+  g_autofree char *clicked = NULL;
 
   entry = select_and_wait (f, 0);
   g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "sample/basics/list");
@@ -290,6 +395,84 @@ check_sample_entry (Fixture *f)
   entry = select_and_wait (f, 2);
   g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "sample/more/gil");
   g_assert_cmpstr (webkit_web_view_get_title (view), ==, "The GIL");
+
+  /* A link to another entry opens it in the reader, and the sidebar follows. */
+  watch_paint (f, &watch);
+  clicked = run_script (view, "document.querySelector ('a[href=\"pyprep://entry/sample/basics/list\"]').click (); 'clicked'");
+  g_assert_cmpstr (clicked, ==, "clicked");
+  wait_paint (&watch, "sample/basics/list");
+  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (reader)), ==, "sample/basics/list");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpstr (adw_navigation_page_get_title (adw_navigation_split_view_get_content (pyprep_window_get_split_view (f->window))),
+                   ==, "What is a list?");
+
+  /* A web link leaves the reader where it is (it goes to the browser). */
+  g_free (run_script (view, "document.querySelector ('a[href=\"https://docs.python.org/3/\"]').click ()"));
+  spin (300);
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, "pyprep://entry/sample/basics/list");
+
+  /* Anything else is refused outright. */
+  webkit_web_view_load_uri (view, "file:///etc/hostname");
+  spin (300);
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, "pyprep://entry/sample/basics/list");
+  g_assert_cmpstr (webkit_web_view_get_title (view), ==, "What is a list?");
+
+  /* The page follows libadwaita's dark style. */
+  classes = run_script (view, "document.documentElement.className");
+  g_assert_cmpstr (classes, ==, "light");
+  watch_paint (f, &watch);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_paint (&watch, "sample/basics/list");
+  g_clear_pointer (&classes, g_free);
+  classes = run_script (view, "document.documentElement.className");
+  g_assert_cmpstr (classes, ==, "dark");
+  save_screenshot (f, "sample-entry-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+check_about (Fixture *f)
+{
+  AdwDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  /* Past the dialog's opening animation. */
+  spin (800);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  /* The app's icon is found, installed or not. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          adw_about_dialog_get_application_icon (ADW_ABOUT_DIALOG (dialog))));
+  save_screenshot (f, "about.png");
+  adw_dialog_force_close (dialog);
+}
+
+static gboolean
+window_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+check_size_restored (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  int width, height;
+
+  /* The window opens at the size kept in the settings... */
+  wait_until (window_allocated, f->window, "the window to be laid out");
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, g_settings_get_int (settings, "window-width"));
+  g_assert_cmpint (height, ==, g_settings_get_int (settings, "window-height"));
+  /* The window's widget includes the frame of its client-side decoration. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, width - 40);
+
+  /* ...and closing writes its size back; mark the settings to see that. */
+  g_settings_set_int (settings, "window-width", 1);
+  g_settings_set_int (settings, "window-height", 1);
 }
 
 /* A loopback HTTP server that only counts the connections it gets. */
@@ -416,6 +599,34 @@ test_window_opens (void)
 }
 
 static void
+test_window_about (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  run_app (path, check_about, NULL);
+}
+
+/* The window's size outlives the app (GSettings is in memory for tests, so
+ * runs in one process share it). */
+static void
+test_window_size_remembered (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  const int sizes[][2] = { { 720, 540 }, { 820, 600 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_settings_set_int (settings, "window-width", sizes[i][0]);
+      g_settings_set_int (settings, "window-height", sizes[i][1]);
+      run_app (path, check_size_restored, NULL);
+      g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, sizes[i][0]);
+      g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, sizes[i][1]);
+    }
+}
+
+static void
 test_window_sample_entry (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
@@ -439,6 +650,8 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/window/opens", test_window_opens);
   g_test_add_func ("/pyprep/ui/window/sample-entry", test_window_sample_entry);
+  g_test_add_func ("/pyprep/ui/window/about", test_window_about);
+  g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
 
   return g_test_run ();
