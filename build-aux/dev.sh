@@ -140,16 +140,25 @@ host_apt_settings ()
     | grep -E '^[[:space:]]*Acquire::([a-z]+::Proxy|Check-Valid-Until|Check-Date)' || true
 }
 
-check_can_make_root ()
+wanted_libraries ()
+{
+  min_versions | awk '{ printf "%s%s >= %s", (NR > 1 ? ", " : ""), $1, $2 }'
+}
+
+check_can_use_root ()
 {
   [ "$(id -u)" = 0 ] \
-    || die "this host lacks the libraries (see deps_min in meson.build) and building the Debian 13 root needs root: run as root, or install GTK >= 4.14, libadwaita >= 1.5, WebKitGTK 6.0 >= 2.44, cmark, json-glib, meson and ninja"
+    || die "this host lacks the libraries and the Debian 13 root needs root: run as root, or install $(wanted_libraries), meson and ninja"
   [ -r /etc/debian_version ] && command -v apt-get >/dev/null \
-    || die "this host is not Debian-family, so no Debian 13 root can be made here: install the libraries listed under deps_min in meson.build, plus meson and ninja, and run again"
-  command -v debootstrap >/dev/null \
-    || die "debootstrap is missing: run 'apt-get install debootstrap' and try again"
+    || die "this host is not Debian-family, so no Debian 13 root can be made here: install $(wanted_libraries), meson and ninja, and run again"
   command -v unshare >/dev/null && command -v flock >/dev/null && command -v chroot >/dev/null \
     || die "unshare, flock and chroot are missing: run 'apt-get install util-linux coreutils'"
+}
+
+check_can_make_root ()
+{
+  command -v debootstrap >/dev/null \
+    || die "debootstrap is missing: run 'apt-get install debootstrap' and try again"
 }
 
 cache_dir=${PYPREP_DEV_CACHE:-/var/cache/pyprep-dev}
@@ -245,12 +254,13 @@ prepare_env ()
     mode=native
     return
   fi
-  check_can_make_root
-  mkdir -p "$cache_dir"
+  check_can_use_root
+  mkdir -p "$cache_dir" || die "cannot create the cache folder $cache_dir (set PYPREP_DEV_CACHE to another folder)"
   # One lock per root: the first run creates it under an exclusive lock,
   # every run then holds a shared lock while it uses it.
   exec 8>"$cache_dir/root-$root_key.lock"
   if [ ! -d "$root" ]; then
+    check_can_make_root
     flock -x 8
     [ -d "$root" ] || make_root
   fi
