@@ -430,6 +430,86 @@ check_sample_entry (Fixture *f)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Every entry of the deck opens, paints and shows its study blocks. */
+static void
+check_every_entry (Fixture *f)
+{
+  const char *language = f->data;
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  GListModel *entries = G_LIST_MODEL (pyprep_window_get_selection (f->window));
+  PyprepEntry *first = g_list_model_get_item (entries, 0);
+  PyprepDeck *deck = pyprep_topic_get_deck (pyprep_entry_get_topic (first));
+  PaintWatch watch;
+  int table_entry = -1;
+  int code_entry = -1;
+  int longest_code = 0;
+
+  g_object_unref (first);
+  g_assert_cmpstr (pyprep_deck_get_language (deck), ==, language);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PyprepEntry *entry = select_and_wait (f, i);
+      g_autofree char *heading = run_script (view, "document.querySelector ('h1').textContent");
+      g_autofree char *questions = run_script (view, "document.querySelectorAll ('section.quiz li.question').length");
+      g_autofree char *cards = run_script (view, "document.querySelectorAll ('section.card').length");
+      g_autofree char *tables = run_script (view, "document.querySelectorAll ('table').length");
+      g_autofree char *code = run_script (view, "Math.max (0, ...Array.from (document.querySelectorAll ('pre'), p => p.textContent.split ('\\n').length))");
+      g_autofree char *n_questions = g_strdup_printf ("%u", pyprep_entry_get_n_questions (entry));
+      g_autofree char *name = g_strdup_printf ("entry-%s-%02u-%s.png", language, i,
+                                               pyprep_entry_get_local_id (entry));
+
+      g_assert_cmpstr (webkit_web_view_get_title (view), ==, pyprep_entry_get_title (entry));
+      g_assert_cmpstr (heading, ==, pyprep_entry_get_title (entry));
+      g_assert_cmpstr (questions, ==, n_questions);
+      g_assert_cmpstr (cards, ==, "1");
+      if (table_entry < 0 && atoi (tables) > 0)
+        table_entry = i;
+      if (atoi (code) > longest_code)
+        {
+          longest_code = atoi (code);
+          code_entry = i;
+        }
+      save_screenshot (f, name);
+    }
+
+  /* A table and the longest code block, in the dark style. */
+  g_assert_cmpint (table_entry, >=, 0);
+  g_assert_cmpint (code_entry, >=, 0);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  {
+    const struct { int position; const char *script; const char *name; } views[] = {
+      { table_entry, "document.querySelector ('table').scrollIntoView (); 'ok'", "table" },
+      { code_entry, "Array.from (document.querySelectorAll ('pre')).sort ((a, b) => b.textContent.length - a.textContent.length)[0].scrollIntoView (); 'ok'", "code" },
+    };
+
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autofree char *name = g_strdup_printf ("dark-%s-%s.png", views[v].name, language);
+        g_autofree char *done = NULL;
+        g_autofree char *classes = NULL;
+
+        g_autoptr(PyprepEntry) target = g_list_model_get_item (entries, views[v].position);
+
+        watch_paint (f, &watch);
+        if (pyprep_reader_get_entry (reader) == target)
+          webkit_web_view_reload (view);
+        else
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (pyprep_window_get_selection (f->window)),
+                                           views[v].position, TRUE);
+        wait_paint (&watch, pyprep_entry_get_id (target));
+        classes = run_script (view, "document.documentElement.className");
+        g_assert_cmpstr (classes, ==, "dark");
+        done = run_script (view, views[v].script);
+        g_assert_cmpstr (done, ==, "ok");
+        spin (200);
+        save_screenshot (f, name);
+      }
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 check_about (Fixture *f)
 {
@@ -599,6 +679,25 @@ test_window_opens (void)
 }
 
 static void
+test_window_every_entry (void)
+{
+  const char *languages[] = { "zh_CN", "en" };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  /* The deck follows the user's languages (g_get_language_names()). */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      run_app (NULL, check_every_entry, (gpointer) languages[i]);
+    }
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static void
 test_window_about (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
@@ -651,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/window/opens", test_window_opens);
   g_test_add_func ("/pyprep/ui/window/sample-entry", test_window_sample_entry);
   g_test_add_func ("/pyprep/ui/window/about", test_window_about);
+  g_test_add_func ("/pyprep/ui/window/every-entry", test_window_every_entry);
   g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
 
