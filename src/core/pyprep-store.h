@@ -1,0 +1,166 @@
+/* pyprep-store.h: the user's data: bookmarks, annotations, reading state and card states.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PYPREP_STORE_SCHEMA_VERSION 1
+#define PYPREP_STORE_FILE "user-data.json"
+#define PYPREP_STORE_REVIEW_LOG "review-log.jsonl"
+#define PYPREP_STORE_BACKUPS "backups"
+#define PYPREP_STORE_KEEP_BACKUPS 7
+/* Saves wait this long after the last change, so a burst of edits is one write. */
+#define PYPREP_STORE_SAVE_DELAY_MS 500
+
+#define PYPREP_STORE_ERROR (pyprep_store_error_quark ())
+
+/**
+ * PyprepStoreError:
+ * @PYPREP_STORE_ERROR_CORRUPT: a data file is not valid JSON or not a valid document
+ * @PYPREP_STORE_ERROR_NEWER: the data file comes from a newer Pyprep
+ * @PYPREP_STORE_ERROR_READ_ONLY: the store is read-only and cannot save
+ * @PYPREP_STORE_ERROR_IO: a file could not be read or written
+ */
+typedef enum
+{
+  PYPREP_STORE_ERROR_CORRUPT,
+  PYPREP_STORE_ERROR_NEWER,
+  PYPREP_STORE_ERROR_READ_ONLY,
+  PYPREP_STORE_ERROR_IO,
+} PyprepStoreError;
+
+/**
+ * PyprepAnnotation:
+ * @id: stable ID of the annotation
+ * @entry_id: the entry it belongs to
+ * @text: Markdown written by the user
+ * @quote: (nullable): the passage of the entry it quotes
+ * @prefix: (nullable): text just before the quote, to find it again
+ * @suffix: (nullable): text just after the quote
+ * @created: creation time, microseconds since the epoch (UTC)
+ * @modified: last change, microseconds since the epoch (UTC)
+ */
+typedef struct
+{
+  char *id;
+  char *entry_id;
+  char *text;
+  char *quote;
+  char *prefix;
+  char *suffix;
+  gint64 created;
+  gint64 modified;
+} PyprepAnnotation;
+
+/**
+ * PyprepImportSummary:
+ *
+ * What an import merged into the store.
+ */
+typedef struct
+{
+  guint bookmarks_added;
+  guint annotations_added;
+  guint annotations_updated;
+  guint annotations_kept;
+  guint cards_updated;
+  guint entries_read;
+} PyprepImportSummary;
+
+/**
+ * PyprepClockFunc:
+ * @user_data: data given with the clock
+ *
+ * Returns: the current time, in microseconds since the epoch (UTC)
+ */
+typedef gint64 (*PyprepClockFunc) (gpointer user_data);
+
+#define PYPREP_TYPE_ANNOTATION (pyprep_annotation_get_type ())
+GType             pyprep_annotation_get_type (void) G_GNUC_CONST;
+PyprepAnnotation *pyprep_annotation_copy     (const PyprepAnnotation *annotation);
+void              pyprep_annotation_free     (PyprepAnnotation       *annotation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepAnnotation, pyprep_annotation_free)
+
+#define PYPREP_TYPE_STORE (pyprep_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepStore, pyprep_store, PYPREP, STORE, GObject)
+
+GQuark            pyprep_store_error_quark        (void);
+
+PyprepStore      *pyprep_store_new                (GFile            *folder);
+GFile            *pyprep_store_get_folder         (PyprepStore      *self);
+gboolean          pyprep_store_load               (PyprepStore      *self,
+                                                   GError          **error);
+const char       *pyprep_store_get_recovery_message (PyprepStore    *self);
+const char       *pyprep_store_get_set_aside_path (PyprepStore      *self);
+gboolean          pyprep_store_get_read_only      (PyprepStore      *self);
+void              pyprep_store_set_clock          (PyprepStore      *self,
+                                                   PyprepClockFunc   clock,
+                                                   gpointer          user_data);
+gint64            pyprep_store_now                (PyprepStore      *self);
+
+gboolean          pyprep_store_get_bookmarked     (PyprepStore      *self,
+                                                   const char       *entry_id);
+void              pyprep_store_set_bookmarked     (PyprepStore      *self,
+                                                   const char       *entry_id,
+                                                   gboolean          bookmarked);
+GStrv             pyprep_store_dup_bookmarks      (PyprepStore      *self);
+
+char             *pyprep_store_add_annotation     (PyprepStore      *self,
+                                                   const char       *entry_id,
+                                                   const char       *text,
+                                                   const char       *quote,
+                                                   const char       *prefix,
+                                                   const char       *suffix);
+gboolean          pyprep_store_update_annotation  (PyprepStore      *self,
+                                                   const char       *id,
+                                                   const char       *text);
+PyprepAnnotation *pyprep_store_remove_annotation  (PyprepStore      *self,
+                                                   const char       *id);
+void              pyprep_store_restore_annotation (PyprepStore      *self,
+                                                   const PyprepAnnotation *annotation);
+PyprepAnnotation *pyprep_store_dup_annotation     (PyprepStore      *self,
+                                                   const char       *id);
+GPtrArray        *pyprep_store_dup_annotations    (PyprepStore      *self,
+                                                   const char       *entry_id);
+guint             pyprep_store_count_annotations  (PyprepStore      *self,
+                                                   const char       *entry_id);
+
+void              pyprep_store_set_last_entry     (PyprepStore      *self,
+                                                   const char       *entry_id,
+                                                   double            scroll);
+const char       *pyprep_store_get_last_entry     (PyprepStore      *self);
+double            pyprep_store_get_scroll         (PyprepStore      *self,
+                                                   const char       *entry_id);
+void              pyprep_store_mark_read          (PyprepStore      *self,
+                                                   const char       *entry_id);
+gboolean          pyprep_store_get_read           (PyprepStore      *self,
+                                                   const char       *entry_id);
+
+JsonObject       *pyprep_store_get_card_state     (PyprepStore      *self,
+                                                   const char       *card_id);
+void              pyprep_store_set_card_state     (PyprepStore      *self,
+                                                   const char       *card_id,
+                                                   JsonObject       *state);
+gboolean          pyprep_store_append_review      (PyprepStore      *self,
+                                                   JsonObject       *review,
+                                                   GError          **error);
+
+gboolean          pyprep_store_get_dirty          (PyprepStore      *self);
+gboolean          pyprep_store_flush              (PyprepStore      *self,
+                                                   GError          **error);
+char             *pyprep_store_to_data            (PyprepStore      *self,
+                                                   gsize            *length);
+gboolean          pyprep_store_export             (PyprepStore      *self,
+                                                   GFile            *file,
+                                                   GError          **error);
+gboolean          pyprep_store_import             (PyprepStore      *self,
+                                                   GFile            *file,
+                                                   PyprepImportSummary *summary,
+                                                   GError          **error);
+
+G_END_DECLS
