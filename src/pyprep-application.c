@@ -16,6 +16,7 @@ struct _PyprepApplication
 
   /* owned */
   PyprepLibrary *library;
+  PyprepStore *store;
   GFile *deck_folder;
   GCancellable *cancellable;
   GError *load_error;
@@ -153,8 +154,14 @@ pyprep_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (app);
+
+  /* The user's data, before any window shows it. Problems are not fatal:
+   * the store says what happened and the window shows it. */
+  if (!pyprep_store_load (PYPREP_APPLICATION (app)->store, &error))
+    g_message ("Cannot read your data: %s", error->message);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -166,7 +173,13 @@ pyprep_application_shutdown (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
 
+  g_autoptr(GError) error = NULL;
+
   g_cancellable_cancel (self->cancellable);
+
+  /* Nothing the user did may be lost on the way out. */
+  if (!pyprep_store_get_read_only (self->store) && !pyprep_store_flush (self->store, &error))
+    g_warning ("Could not save your data: %s", error->message);
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (app);
 }
@@ -177,6 +190,7 @@ pyprep_application_dispose (GObject *object)
   PyprepApplication *self = PYPREP_APPLICATION (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->store);
   g_clear_object (&self->deck_folder);
   g_clear_object (&self->cancellable);
 
@@ -210,7 +224,11 @@ pyprep_application_class_init (PyprepApplicationClass *klass)
 static void
 pyprep_application_init (PyprepApplication *self)
 {
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
+  g_autoptr(GFile) data_folder = g_file_new_for_path (data_dir);
+
   self->library = pyprep_library_new ();
+  self->store = pyprep_store_new (data_folder);
   self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
@@ -274,4 +292,16 @@ pyprep_application_set_deck_folder (PyprepApplication *self,
   g_return_if_fail (!self->load_started);
 
   g_set_object (&self->deck_folder, folder);
+}
+
+/**
+ * pyprep_application_get_store:
+ *
+ * Returns: (transfer none): the user's data
+ */
+PyprepStore *
+pyprep_application_get_store (PyprepApplication *self)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
+  return self->store;
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "pyprep-library.h"
+#include "pyprep-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (PyprepApplication, pyprep_application, PYPREP, APPLICATION
 
 PyprepApplication *pyprep_application_new             (void);
 PyprepLibrary     *pyprep_application_get_library     (PyprepApplication *self);
+PyprepStore       *pyprep_application_get_store       (PyprepApplication *self);
 void               pyprep_application_set_deck_folder (PyprepApplication *self,
                                                        GFile             *folder);
 

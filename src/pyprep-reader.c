@@ -20,6 +20,7 @@
 
 #include "pyprep-reader.h"
 #include "pyprep-render.h"
+#include "pyprep-store.h"
 
 struct _PyprepReader
 {
@@ -33,6 +34,7 @@ struct _PyprepReader
   PyprepEntry *entry;
   GCancellable *cancellable;
   char *pending_uri;
+  char *passages;              /* JSON array of the quotes to mark */
 
   /* borrowed: the child of the bin */
   WebKitWebView *view;
@@ -53,6 +55,7 @@ enum {
 
 enum {
   PAINTED,
+  PASSAGES_MARKED,
   N_SIGNALS
 };
 
@@ -314,6 +317,135 @@ next_frame_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Scripts the reader runs in its own script world. They never contain text
+ * from a deck or from the user: such text is passed as an argument, as
+ * JSON, and parsed on the other side. */
+
+/* The selected text, with some text around it to find it again later. */
+static const char get_selection_script[] =
+  "const sel = window.getSelection ();\n"
+  "const main = document.querySelector ('main');\n"
+  "if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !main) return '';\n"
+  "const range = sel.getRangeAt (0);\n"
+  "if (!main.contains (range.commonAncestorContainer)) return '';\n"
+  "const before = document.createRange ();\n"
+  "before.setStart (main, 0);\n"
+  "before.setEnd (range.startContainer, range.startOffset);\n"
+  "const after = document.createRange ();\n"
+  "after.setStart (range.endContainer, range.endOffset);\n"
+  "after.setEnd (main, main.childNodes.length);\n"
+  "return JSON.stringify ({ exact: range.toString (),\n"
+  "                         prefix: before.toString ().slice (-32),\n"
+  "                         suffix: after.toString ().slice (0, 32) });";
+
+/* Wraps each quoted passage in <mark class="annotation">; where a passage
+ * occurs several times, the one after the remembered prefix wins. Returns
+ * the IDs found. */
+static const char mark_passages_script[] =
+  "const main = document.querySelector ('main');\n"
+  "if (!main) return '[]';\n"
+  "for (const m of main.querySelectorAll ('mark.annotation')) m.replaceWith (...m.childNodes);\n"
+  "main.normalize ();\n"
+  "const nodes = [];\n"
+  "let text = '';\n"
+  "const walker = document.createTreeWalker (main, NodeFilter.SHOW_TEXT);\n"
+  "while (walker.nextNode ()) { nodes.push ([walker.currentNode, text.length]); text += walker.currentNode.data; }\n"
+  "const found = [];\n"
+  "const segments = [];\n"
+  "for (const q of JSON.parse (passages)) {\n"
+  "  if (!q.exact) continue;\n"
+  "  let best = -1;\n"
+  "  for (let at = text.indexOf (q.exact); at >= 0; at = text.indexOf (q.exact, at + 1)) {\n"
+  "    if (best < 0) best = at;\n"
+  "    if (q.prefix && text.slice (Math.max (0, at - q.prefix.length), at) === q.prefix) { best = at; break; }\n"
+  "  }\n"
+  "  if (best < 0) continue;\n"
+  "  found.push (q.id);\n"
+  "  const end = best + q.exact.length;\n"
+  "  for (const [node, start] of nodes) {\n"
+  "    const from = Math.max (best, start), to = Math.min (end, start + node.data.length);\n"
+  "    if (from < to) segments.push ([node, from - start, to - start, q.id]);\n"
+  "  }\n"
+  "}\n"
+  "segments.sort ((a, b) => a[0] === b[0] ? b[1] - a[1] : (a[0].compareDocumentPosition (b[0]) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));\n"
+  "for (const [node, from, to, id] of segments) {\n"
+  "  if (to < node.data.length) node.splitText (to);\n"
+  "  const middle = from > 0 ? node.splitText (from) : node;\n"
+  "  const mark = document.createElement ('mark');\n"
+  "  mark.className = 'annotation';\n"
+  "  mark.dataset.annotation = id;\n"
+  "  middle.replaceWith (mark);\n"
+  "  mark.appendChild (middle);\n"
+  "}\n"
+  "return JSON.stringify (found);";
+
+static GStrv
+parse_id_array (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv result;
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+        }
+    }
+
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}
+
+static void
+passages_marked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PyprepReader) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) found = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot mark the quoted passages: %s", error->message);
+      return;
+    }
+
+  json = jsc_value_to_string (value);
+  found = parse_id_array (json);
+  g_signal_emit (self, signals[PASSAGES_MARKED], 0, found);
+}
+
+static void
+mark_passages (PyprepReader *self)
+{
+  GVariantDict arguments;
+
+  if (self->entry == NULL || webkit_web_view_is_loading (self->view))
+    return;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "passages", "s", self->passages != NULL ? self->passages : "[]");
+  webkit_web_view_call_async_javascript_function (self->view, mark_passages_script, -1,
+                                                  g_variant_dict_end (&arguments), "pyprep", NULL,
+                                                  self->cancellable, passages_marked_cb,
+                                                  g_object_ref (self));
+}
+
 typedef struct
 {
   PyprepReader *self;
@@ -366,6 +498,8 @@ load_changed_cb (WebKitWebView   *view,
 
   if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
     return;
+
+  mark_passages (self);
 
   /* Knowing when a page is on screen costs a round trip to the web
    * process, so it is only worked out when someone asks: tests, dev.sh
@@ -535,6 +669,7 @@ pyprep_reader_finalize (GObject *object)
   PyprepReader *self = PYPREP_READER (object);
 
   g_free (self->pending_uri);
+  g_free (self->passages);
 
   G_OBJECT_CLASS (pyprep_reader_parent_class)->finalize (object);
 }
@@ -606,6 +741,17 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
   signals[PAINTED] =
     g_signal_new ("painted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_ENTRY);
+
+  /**
+   * PyprepReader::passages-marked:
+   * @found: (array zero-terminated=1): the IDs of the annotations whose
+   *   quoted passage was found and marked in the page
+   *
+   * Emitted after each load and after pyprep_reader_set_passages().
+   */
+  signals[PASSAGES_MARKED] =
+    g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 
   gtk_widget_class_set_css_name (widget_class, "reader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -725,4 +871,130 @@ pyprep_reader_get_view (PyprepReader *self)
 {
   g_return_val_if_fail (PYPREP_IS_READER (self), NULL);
   return GTK_WIDGET (self->view);
+}
+
+static void
+selection_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  GError *error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, jsc_value_to_string (value), g_free);
+}
+
+/**
+ * pyprep_reader_get_selection_async:
+ *
+ * Asks the page for the text the user selected.
+ */
+void
+pyprep_reader_get_selection_async (PyprepReader        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_reader_get_selection_async);
+  webkit_web_view_call_async_javascript_function (self->view, get_selection_script, -1, NULL,
+                                                  "pyprep", NULL, cancellable, selection_cb, task);
+}
+
+/**
+ * pyprep_reader_get_selection_finish:
+ * @quote: (out) (optional) (nullable): the selected text, or %NULL when none
+ * @prefix: (out) (optional) (nullable): text just before it
+ * @suffix: (out) (optional) (nullable): text just after it
+ *
+ * Returns: %TRUE unless the page could not be asked
+ */
+gboolean
+pyprep_reader_get_selection_finish (PyprepReader  *self,
+                                    GAsyncResult  *result,
+                                    char         **quote,
+                                    char         **prefix,
+                                    char         **suffix,
+                                    GError       **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (PYPREP_IS_READER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  json = g_task_propagate_pointer (G_TASK (result), error);
+  if (json == NULL)
+    return FALSE;
+
+  if (*json != '\0' && json_parser_load_from_data (parser, json, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+
+#define TAKE(out, key) \
+  if (out != NULL) \
+    *out = object != NULL ? g_strdup (json_object_get_string_member_with_default (object, key, NULL)) : NULL
+  TAKE (quote, "exact");
+  TAKE (prefix, "prefix");
+  TAKE (suffix, "suffix");
+#undef TAKE
+
+  if (quote != NULL && *quote != NULL && **quote == '\0')
+    g_clear_pointer (quote, g_free);
+
+  return TRUE;
+}
+
+/**
+ * pyprep_reader_set_passages:
+ * @annotations: (element-type PyprepAnnotation): the annotations of the
+ *   entry shown; those quoting a passage get it marked in the page
+ *
+ * #PyprepReader::passages-marked tells which passages were found.
+ */
+void
+pyprep_reader_set_passages (PyprepReader *self,
+                            GPtrArray    *annotations)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      const PyprepAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (annotation->quote == NULL)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, annotation->id);
+      json_builder_set_member_name (builder, "exact");
+      json_builder_add_string_value (builder, annotation->quote);
+      json_builder_set_member_name (builder, "prefix");
+      json_builder_add_string_value (builder, annotation->prefix != NULL ? annotation->prefix : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  g_free (self->passages);
+  self->passages = json_generator_to_data (generator, NULL);
+
+  mark_passages (self);
 }

@@ -20,5 +20,17 @@ PyprepEntry   *pyprep_reader_get_entry   (PyprepReader  *self);
 void           pyprep_reader_show_entry  (PyprepReader  *self,
                                           PyprepEntry   *entry);
 GtkWidget     *pyprep_reader_get_view    (PyprepReader  *self);
+void           pyprep_reader_get_selection_async  (PyprepReader         *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean       pyprep_reader_get_selection_finish (PyprepReader         *self,
+                                                   GAsyncResult         *result,
+                                                   char                **quote,
+                                                   char                **prefix,
+                                                   char                **suffix,
+                                                   GError              **error);
+void           pyprep_reader_set_passages (PyprepReader *self,
+                                           GPtrArray    *annotations);
 
 G_END_DECLS

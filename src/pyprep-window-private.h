@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "pyprep-annotation-panel.h"
 #include "pyprep-reader.h"
 #include "pyprep-window.h"
 
@@ -12,5 +13,8 @@ PyprepReader       *pyprep_window_get_reader     (PyprepWindow *self);
 GtkListView        *pyprep_window_get_entry_list (PyprepWindow *self);
 GtkSingleSelection *pyprep_window_get_selection  (PyprepWindow *self);
 AdwNavigationSplitView *pyprep_window_get_split_view (PyprepWindow *self);
+PyprepAnnotationPanel *pyprep_window_get_annotation_panel (PyprepWindow *self);
+AdwBanner          *pyprep_window_get_banner     (PyprepWindow *self);
+AdwToastOverlay    *pyprep_window_get_toast_overlay (PyprepWindow *self);
 
 G_END_DECLS

@@ -1,37 +1,72 @@
-/* pyprep-window.c: the main window: topic sidebar and reader.
+/* pyprep-window.c: the main window: topic sidebar, reader and annotations.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "pyprep-annotation-panel.h"
+#include "pyprep-entry-row.h"
+#include "pyprep-study-sheet.h"
 #include "pyprep-window-private.h"
+
+typedef enum
+{
+  FILTER_ALL,
+  FILTER_BOOKMARKED,
+  FILTER_ANNOTATED,
+} Filter;
+
+static const char *filter_names[] = { "all", "bookmarked", "annotated" };
 
 struct _PyprepWindow
 {
   AdwApplicationWindow parent_instance;
 
   /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwBanner *banner;
   AdwNavigationSplitView *split_view;
   AdwNavigationPage *content_page;
+  AdwOverlaySplitView *annotation_split;
+  PyprepAnnotationPanel *annotation_panel;
   GtkStack *sidebar_stack;
   GtkStack *content_stack;
   GtkListView *entry_list;
   AdwStatusPage *sidebar_status;
+  AdwStatusPage *filter_status;
+  GtkToggleButton *bookmark_button;
   PyprepReader *reader;
 
   /* owned */
   GSettings *settings;
   GtkSingleSelection *selection;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkListItemFactory *header_factory;
 
   /* borrowed */
   PyprepLibrary *library;
+  PyprepStore *store;
 
   /* state */
+  Filter filter_mode;
   gboolean syncing_selection;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BOOKMARKED,
+  PROP_FILTER,
+  PROP_SHOW_ANNOTATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gpointer
 deck_topics_cb (gpointer item,
@@ -64,26 +99,80 @@ create_entries_model (PyprepLibrary *library)
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (entries_per_topic)));
 }
 
+static gboolean
+filter_entry_cb (gpointer item,
+                 gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+  const char *id = pyprep_entry_get_id (PYPREP_ENTRY (item));
+
+  switch (self->filter_mode)
+    {
+    case FILTER_BOOKMARKED:
+      return pyprep_store_get_bookmarked (self->store, id);
+    case FILTER_ANNOTATED:
+      return pyprep_store_count_annotations (self->store, id) > 0;
+    case FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static int
+sort_entry_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  PyprepWindow *self = user_data;
+  gint64 x, y;
+
+  /* Only bookmarks are sorted, newest first; otherwise deck order stays. */
+  if (self->filter_mode != FILTER_BOOKMARKED)
+    return GTK_ORDERING_EQUAL;
+
+  x = pyprep_store_get_bookmark_time (self->store, pyprep_entry_get_id (PYPREP_ENTRY ((gpointer) a)));
+  y = pyprep_store_get_bookmark_time (self->store, pyprep_entry_get_id (PYPREP_ENTRY ((gpointer) b)));
+  return x > y ? GTK_ORDERING_SMALLER : x < y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static void
 update_sidebar_state (PyprepWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  gboolean has_entries = pyprep_library_get_first_entry (self->library) != NULL;
 
   if (n > 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "entries");
+  else if (has_entries)
     {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "entries");
-      gtk_stack_set_visible_child_name (self->content_stack, "reader");
+      /* The filter hides everything: say what would show up here. */
+      if (self->filter_mode == FILTER_BOOKMARKED)
+        {
+          adw_status_page_set_icon_name (self->filter_status, "starred-symbolic");
+          adw_status_page_set_title (self->filter_status, _("No Bookmarks"));
+          adw_status_page_set_description (self->filter_status,
+                                           _("Press Ctrl+D or the star to bookmark the entry you are reading."));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->filter_status, "document-edit-symbolic");
+          adw_status_page_set_title (self->filter_status, _("No Annotations"));
+          adw_status_page_set_description (self->filter_status,
+                                           _("Press Ctrl+N to write a note on the entry you are reading."));
+        }
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-matches");
     }
   else if (pyprep_library_get_loading (self->library))
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
-      gtk_stack_set_visible_child_name (self->content_stack, "loading");
-    }
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   else
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-    }
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+
+  if (has_entries)
+    gtk_stack_set_visible_child_name (self->content_stack, "reader");
+  else if (pyprep_library_get_loading (self->library))
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
 static void
@@ -93,19 +182,22 @@ select_entry_in_sidebar (PyprepWindow *self,
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
+  self->syncing_selection = TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PyprepEntry) item = g_list_model_get_item (model, i);
 
       if (item == entry)
         {
-          self->syncing_selection = TRUE;
           gtk_single_selection_set_selected (self->selection, i);
-          self->syncing_selection = FALSE;
           gtk_list_view_scroll_to (self->entry_list, i, GTK_LIST_SCROLL_NONE, NULL);
+          self->syncing_selection = FALSE;
           return;
         }
     }
+  /* Filtered out: nothing in the sidebar is the entry shown. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
 }
 
 static void
@@ -121,6 +213,8 @@ entries_changed_cb (PyprepWindow *self)
       if (first != NULL)
         pyprep_window_show_entry (self, first);
     }
+  else
+    select_entry_in_sidebar (self, pyprep_reader_get_entry (self->reader));
 }
 
 static void
@@ -145,6 +239,29 @@ list_activate_cb (PyprepWindow *self,
 }
 
 static void
+update_passages (PyprepWindow *self)
+{
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  if (entry == NULL || self->store == NULL)
+    return;
+  annotations = pyprep_store_dup_annotations (self->store, pyprep_entry_get_id (entry));
+  pyprep_reader_set_passages (self->reader, annotations);
+}
+
+static void
+update_bookmark_button (PyprepWindow *self)
+{
+  gboolean bookmarked = pyprep_window_get_bookmarked (self);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
+                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)"));
+}
+
+static void
 reader_entry_changed_cb (PyprepWindow *self)
 {
   PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
@@ -154,7 +271,292 @@ reader_entry_changed_cb (PyprepWindow *self)
 
   adw_navigation_page_set_title (self->content_page, pyprep_entry_get_title (entry));
   select_entry_in_sidebar (self, entry);
+  pyprep_annotation_panel_set_entry (self->annotation_panel, entry);
+  update_passages (self);
+  update_bookmark_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
+
+static void
+passages_marked_cb (PyprepWindow       *self,
+                    const char * const *found)
+{
+  pyprep_annotation_panel_set_found (self->annotation_panel, found);
+}
+
+static void
+store_changed_cb (PyprepWindow *self,
+                  const char   *what,
+                  const char   *id)
+{
+  if (g_strcmp0 (what, "reading") == 0 || g_strcmp0 (what, "card") == 0)
+    return;
+
+  if (self->filter_mode != FILTER_ALL)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  if (g_strcmp0 (what, "annotation") == 0 || g_strcmp0 (what, "import") == 0)
+    update_passages (self);
+  update_bookmark_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+}
+
+static void
+banner_dismissed_cb (PyprepWindow *self)
+{
+  adw_banner_set_revealed (self->banner, FALSE);
+}
+
+/* Undo of a deleted annotation ------------------------------------------- */
+
+static void
+undo_delete_cb (AdwToast     *toast,
+                PyprepWindow *self)
+{
+  PyprepAnnotation *annotation = g_object_get_data (G_OBJECT (toast), "annotation");
+
+  pyprep_store_restore_annotation (self->store, annotation);
+}
+
+static void
+annotation_deleted_cb (PyprepWindow     *self,
+                       PyprepAnnotation *annotation)
+{
+  AdwToast *toast = adw_toast_new (_("Annotation deleted"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "annotation", pyprep_annotation_copy (annotation),
+                          (GDestroyNotify) pyprep_annotation_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast (PyprepWindow *self,
+            const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+show_error (PyprepWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+new_annotation_selection_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  /* Without a selection (or if the page cannot say), the note quotes nothing. */
+  if (!pyprep_reader_get_selection_finish (PYPREP_READER (object), result, &quote, &prefix, &suffix, NULL))
+    g_clear_pointer (&quote, g_free);
+
+  adw_overlay_split_view_set_show_sidebar (self->annotation_split, TRUE);
+  pyprep_annotation_panel_compose (self->annotation_panel, quote,
+                                   quote != NULL ? prefix : NULL, quote != NULL ? suffix : NULL);
+}
+
+static void
+new_annotation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (pyprep_reader_get_entry (self->reader) == NULL || pyprep_store_get_read_only (self->store))
+    return;
+
+  pyprep_reader_get_selection_async (self->reader, NULL, new_annotation_selection_cb, g_object_ref (self));
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pyprep data (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static GListModel *
+filters_of (GtkFileFilter *filter)
+{
+  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (store, filter);
+  g_object_unref (filter);
+  return G_LIST_MODEL (store);
+}
+
+static void
+export_data_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    return;
+
+  if (!pyprep_store_export (self->store, file, &error))
+    show_error (self, _("Could Not Export Your Data"), error->message);
+  else
+    show_toast (self, _("Data exported"));
+}
+
+static void
+export_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = filters_of (json_filter ());
+
+  gtk_file_dialog_set_title (dialog, _("Export Data"));
+  gtk_file_dialog_set_initial_name (dialog, "pyprep-data.json");
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_data_done_cb, g_object_ref (self));
+}
+
+static void
+import_data_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  PyprepImportSummary summary;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    return;
+
+  if (!pyprep_store_import (self->store, file, &summary, &error))
+    {
+      show_error (self, _("Could Not Import the File"), error->message);
+      return;
+    }
+
+  /* Translators: a summary after importing data; the numbers are counts. */
+  message = g_strdup_printf (_("Imported %u bookmarks, %u new and %u updated annotations, %u card states"),
+                             summary.bookmarks_added, summary.annotations_added,
+                             summary.annotations_updated, summary.cards_updated);
+  show_toast (self, message);
+}
+
+static void
+import_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = filters_of (json_filter ());
+
+  gtk_file_dialog_set_title (dialog, _("Import Data"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, import_data_done_cb, g_object_ref (self));
+}
+
+static void
+export_annotations_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    return;
+
+  sheet = pyprep_study_sheet_new (self->store, self->library, _("My Pyprep Annotations"));
+  if (!g_file_replace_contents (file, sheet, strlen (sheet), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    show_error (self, _("Could Not Export the Annotations"), error->message);
+  else
+    show_toast (self, _("Annotations exported"));
+}
+
+static void
+export_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  GtkFileFilter *markdown = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
+
+  gtk_file_filter_set_name (markdown, _("Markdown"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  filters = filters_of (markdown);
+
+  gtk_file_dialog_set_title (dialog, _("Export Annotations"));
+  gtk_file_dialog_set_initial_name (dialog, "pyprep-annotations.md");
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_annotations_done_cb, g_object_ref (self));
+}
+
+/* Sidebar rows ------------------------------------------------------------ */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PyprepWindow             *self)
+{
+  GtkWidget *row = g_object_new (PYPREP_TYPE_ENTRY_ROW, NULL);
+
+  pyprep_entry_row_set_store (PYPREP_ENTRY_ROW (row), self->store);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PyprepWindow             *self)
+{
+  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PyprepWindow             *self)
+{
+  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Window state ------------------------------------------------------------ */
 
 static void
 load_window_state (PyprepWindow *self)
@@ -183,20 +585,40 @@ close_request_cb (PyprepWindow *self)
   return FALSE;
 }
 
-/* Called once the window knows its application, which holds the library. */
+/* Called once the window knows its application, which holds the library
+ * and the store. */
 static void
-setup_library (PyprepWindow  *self,
-               PyprepLibrary *library)
+setup_models (PyprepWindow      *self,
+              PyprepApplication *app)
 {
   GListModel *entries;
+  GtkListItemFactory *factory;
+  const char *message;
 
-  self->library = library;
+  self->library = pyprep_application_get_library (app);
+  self->store = pyprep_application_get_store (app);
   pyprep_reader_set_library (self->reader, self->library);
+  pyprep_annotation_panel_set_store (self->annotation_panel, self->store);
 
   entries = create_entries_model (self->library);
-  self->selection = gtk_single_selection_new (entries);
+  self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_entry_cb, self, NULL);
+  /* Filtering keeps the topic sections; the sorted model (bookmarks,
+   * newest first) is one flat list and is used only for bookmarks. */
+  self->filtered = gtk_filter_list_model_new (entries, GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->entry_list, factory);
+  g_object_unref (factory);
+  self->header_factory = g_object_ref (gtk_list_view_get_header_factory (self->entry_list));
   gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "items-changed",
@@ -205,9 +627,25 @@ setup_library (PyprepWindow  *self,
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::loading",
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* What the store had to do at load time, the user hears about. */
+  message = pyprep_store_get_recovery_message (self->store);
+  if (message != NULL)
+    {
+      adw_banner_set_title (self->banner, message);
+      adw_banner_set_revealed (self->banner, TRUE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-annotation",
+                                 !pyprep_store_get_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data",
+                                 !pyprep_store_get_read_only (self->store));
 
   entries_changed_cb (self);
 }
+
+/* GObject ----------------------------------------------------------------- */
 
 static void
 pyprep_window_dispose (GObject *object)
@@ -216,9 +654,69 @@ pyprep_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->header_factory);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
+}
+
+static void
+pyprep_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PyprepWindow *self = PYPREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, pyprep_window_get_bookmarked (self));
+      break;
+    case PROP_FILTER:
+      g_value_set_string (value, filter_names[self->filter_mode]);
+      break;
+    case PROP_SHOW_ANNOTATIONS:
+      g_value_set_boolean (value, self->annotation_split != NULL
+                                  && adw_overlay_split_view_get_show_sidebar (self->annotation_split));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PyprepWindow *self = PYPREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKED:
+      pyprep_window_set_bookmarked (self, g_value_get_boolean (value));
+      break;
+    case PROP_FILTER:
+      pyprep_window_set_filter (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_ANNOTATIONS:
+      adw_overlay_split_view_set_show_sidebar (self->annotation_split, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+show_sidebar_changed_cb (PyprepWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ANNOTATIONS]);
 }
 
 static void
@@ -228,22 +726,61 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pyprep_window_dispose;
+  object_class->get_property = pyprep_window_get_property;
+  object_class->set_property = pyprep_window_set_property;
+
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_ANNOTATIONS] =
+    g_param_spec_boolean ("show-annotations", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PYPREP_TYPE_READER);
+  g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
   g_type_ensure (PYPREP_TYPE_ENTRY);
   g_type_ensure (PYPREP_TYPE_TOPIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_split);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_panel);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, entry_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_status);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passages_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
+  gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
+  gtk_widget_class_install_property_action (widget_class, "win.show-annotations", "show-annotations");
+  gtk_widget_class_install_action (widget_class, "win.new-annotation", NULL, new_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-annotations", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.filter", "s", "all");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.filter", "s", "bookmarked");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.filter", "s", "annotated");
 }
 
 static void
@@ -253,6 +790,8 @@ pyprep_window_init (PyprepWindow *self)
 
   self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   load_window_state (self);
+  g_signal_connect_object (self->annotation_split, "notify::show-sidebar",
+                           G_CALLBACK (show_sidebar_changed_cb), self, G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -267,7 +806,7 @@ pyprep_window_new (PyprepApplication *application)
   g_return_val_if_fail (PYPREP_IS_APPLICATION (application), NULL);
 
   self = g_object_new (PYPREP_TYPE_WINDOW, "application", application, NULL);
-  setup_library (self, pyprep_application_get_library (application));
+  setup_models (self, application);
 
   return self;
 }
@@ -304,6 +843,80 @@ pyprep_window_show_entry (PyprepWindow *self,
   pyprep_reader_show_entry (self->reader, entry);
 }
 
+/**
+ * pyprep_window_get_bookmarked:
+ *
+ * Returns: whether the entry shown is bookmarked
+ */
+gboolean
+pyprep_window_get_bookmarked (PyprepWindow *self)
+{
+  PyprepEntry *entry;
+
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
+
+  /* The property action asks before the template is built. */
+  if (self->reader == NULL)
+    return FALSE;
+  entry = pyprep_reader_get_entry (self->reader);
+  return entry != NULL && self->store != NULL
+         && pyprep_store_get_bookmarked (self->store, pyprep_entry_get_id (entry));
+}
+
+void
+pyprep_window_set_bookmarked (PyprepWindow *self,
+                              gboolean      bookmarked)
+{
+  PyprepEntry *entry;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+
+  entry = pyprep_reader_get_entry (self->reader);
+  if (entry == NULL || self->store == NULL || pyprep_store_get_read_only (self->store))
+    return;
+
+  /* The store's "changed" signal updates the button and the sidebar. */
+  pyprep_store_set_bookmarked (self->store, pyprep_entry_get_id (entry), bookmarked);
+}
+
+/**
+ * pyprep_window_set_filter:
+ * @filter: "all", "bookmarked" or "annotated"
+ *
+ * Chooses which entries the sidebar lists.
+ */
+void
+pyprep_window_set_filter (PyprepWindow *self,
+                          const char   *filter)
+{
+  Filter mode = FILTER_ALL;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
+    if (g_strcmp0 (filter, filter_names[i]) == 0)
+      mode = i;
+
+  if (mode == self->filter_mode)
+    return;
+  self->filter_mode = mode;
+
+  /* Bookmarks are listed newest first, across topics, so without headers. */
+  gtk_list_view_set_header_factory (self->entry_list,
+                                    mode == FILTER_BOOKMARKED ? NULL : self->header_factory);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_model (self->selection,
+                                  mode == FILTER_BOOKMARKED ? G_LIST_MODEL (self->sorted)
+                                                            : G_LIST_MODEL (self->filtered));
+  self->syncing_selection = FALSE;
+  update_sidebar_state (self);
+  if (pyprep_reader_get_entry (self->reader) != NULL)
+    select_entry_in_sidebar (self, pyprep_reader_get_entry (self->reader));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
 PyprepReader *
 pyprep_window_get_reader (PyprepWindow *self)
 {
@@ -330,4 +943,25 @@ pyprep_window_get_split_view (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return self->split_view;
+}
+
+PyprepAnnotationPanel *
+pyprep_window_get_annotation_panel (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->annotation_panel;
+}
+
+AdwBanner *
+pyprep_window_get_banner (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->banner;
+}
+
+AdwToastOverlay *
+pyprep_window_get_toast_overlay (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->toast_overlay;
 }

@@ -18,5 +18,10 @@ void          pyprep_window_set_load_error (PyprepWindow      *self,
                                             const GError      *error);
 void          pyprep_window_show_entry     (PyprepWindow      *self,
                                             PyprepEntry       *entry);
+gboolean      pyprep_window_get_bookmarked (PyprepWindow      *self);
+void          pyprep_window_set_bookmarked (PyprepWindow      *self,
+                                            gboolean           bookmarked);
+void          pyprep_window_set_filter     (PyprepWindow      *self,
+                                            const char        *filter);
 
 G_END_DECLS

@@ -1189,6 +1189,25 @@ pyprep_store_set_bookmarked (PyprepStore *self,
   changed (self, "bookmark", entry_id);
 }
 
+/**
+ * pyprep_store_get_bookmark_time:
+ *
+ * Returns: when @entry_id was bookmarked (microseconds since the epoch), or
+ *   0 when it is not
+ */
+gint64
+pyprep_store_get_bookmark_time (PyprepStore *self,
+                                const char  *entry_id)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
+  g_return_val_if_fail (entry_id != NULL, 0);
+
+  node = json_object_get_member (self->bookmarks, entry_id);
+  return node != NULL ? get_time_member (json_node_get_object (node), "created") : 0;
+}
+
 typedef struct
 {
   const char *id;

@@ -109,6 +109,8 @@ void              pyprep_store_set_bookmarked     (PyprepStore      *self,
                                                    const char       *entry_id,
                                                    gboolean          bookmarked);
 GStrv             pyprep_store_dup_bookmarks      (PyprepStore      *self);
+gint64            pyprep_store_get_bookmark_time  (PyprepStore      *self,
+                                                   const char       *entry_id);
 
 char             *pyprep_store_add_annotation     (PyprepStore      *self,
                                                    const char       *entry_id,

@@ -1,0 +1,23 @@
+/* pyprep-annotation-row.h: one annotation in the side panel, shown or edited in place.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pyprep-store.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_ANNOTATION_ROW (pyprep_annotation_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepAnnotationRow, pyprep_annotation_row, PYPREP, ANNOTATION_ROW, GtkListBoxRow)
+
+GtkWidget              *pyprep_annotation_row_new            (PyprepStore            *store,
+                                                              const PyprepAnnotation *annotation);
+const PyprepAnnotation *pyprep_annotation_row_get_annotation (PyprepAnnotationRow    *self);
+void                    pyprep_annotation_row_set_missing    (PyprepAnnotationRow    *self,
+                                                              gboolean                missing);
+void                    pyprep_annotation_row_edit           (PyprepAnnotationRow    *self);
+
+G_END_DECLS
