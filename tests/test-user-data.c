@@ -1,0 +1,425 @@
+/* test-user-data.c: bookmarks and annotations in the real window, kept across restarts.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pyprep-annotation-row.h"
+#include "pyprep-entry-row.h"
+#include "ui-harness.h"
+
+static char *
+data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
+}
+
+/* Every case starts without user data. */
+static void
+forget_user_data (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+static char *
+sample_deck (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+}
+
+static PyprepStore *
+store_of (Fixture *f)
+{
+  return pyprep_application_get_store (f->app);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_icon (GtkWidget  *root,
+            const char *icon)
+{
+  GtkWidget *button = find_icon_button (root, icon);
+
+  if (button == NULL)
+    g_error ("no button with icon “%s”", icon);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  if (button == NULL)
+    g_error ("no button “%s”", label);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The sidebar row showing @entry_id, if it is realized. */
+static PyprepEntryRow *
+find_row (GtkWidget  *widget,
+          const char *entry_id)
+{
+  if (PYPREP_IS_ENTRY_ROW (widget))
+    {
+      PyprepEntry *entry = pyprep_entry_row_get_entry (PYPREP_ENTRY_ROW (widget));
+
+      if (entry != NULL && g_str_equal (pyprep_entry_get_id (entry), entry_id))
+        return PYPREP_ENTRY_ROW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PyprepEntryRow *found = find_row (child, entry_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+row_shows_star (PyprepEntryRow *row)
+{
+  gboolean visible = FALSE;
+
+  /* The star is the row's last child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child))
+      visible = gtk_widget_get_visible (child);
+  return visible;
+}
+
+/* Bookmarks ---------------------------------------------------------------- */
+
+static void
+check_bookmark (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  GtkListView *list = pyprep_window_get_entry_list (f->window);
+  PyprepEntryRow *row;
+
+  g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/list"));
+  g_assert_false (pyprep_window_get_bookmarked (f->window));
+
+  /* Ctrl+D and the star both run win.bookmark. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_true (pyprep_store_get_bookmarked (store, "sample/basics/list"));
+  g_assert_true (pyprep_window_get_bookmarked (f->window));
+  spin (100);
+  row = find_row (GTK_WIDGET (list), "sample/basics/list");
+  g_assert_nonnull (row);
+  g_assert_true (row_shows_star (row));
+  g_assert_false (row_shows_star (find_row (GTK_WIDGET (list), "sample/basics/dict")));
+
+  /* A second bookmark, later, lists first. */
+  select_and_wait (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  save_screenshot (f, "bookmarked.png");
+}
+
+static void
+check_still_bookmarked (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  GListModel *listed;
+  g_autoptr(PyprepEntry) first = NULL;
+  g_autoptr(PyprepEntry) second = NULL;
+
+  g_assert_true (pyprep_store_get_bookmarked (store, "sample/basics/list"));
+  g_assert_true (pyprep_store_get_bookmarked (store, "sample/more/gil"));
+  g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/dict"));
+  g_assert_true (pyprep_window_get_bookmarked (f->window));
+
+  /* The Bookmarked filter lists exactly them, newest first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "bookmarked"));
+  listed = G_LIST_MODEL (pyprep_window_get_selection (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+  first = g_list_model_get_item (listed, 0);
+  second = g_list_model_get_item (listed, 1);
+  g_assert_cmpstr (pyprep_entry_get_id (first), ==, "sample/more/gil");
+  g_assert_cmpstr (pyprep_entry_get_id (second), ==, "sample/basics/list");
+  save_screenshot (f, "bookmarks-filter.png");
+
+  /* Removing a bookmark takes it out of the list at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/list"));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))), ==, 3);
+}
+
+static void
+test_bookmarks_survive_restart (void)
+{
+  g_autofree char *deck = sample_deck ();
+
+  forget_user_data ();
+  run_app (deck, check_bookmark, NULL);
+  run_app (deck, check_still_bookmarked, NULL);
+}
+
+/* Annotations --------------------------------------------------------------- */
+
+typedef struct
+{
+  char **found;
+} Marked;
+
+static void
+marked_cb (PyprepReader *reader,
+           GStrv         found,
+           Marked       *marked)
+{
+  g_strfreev (marked->found);
+  marked->found = g_strdupv (found);
+}
+
+static gboolean
+has_marked (gpointer data)
+{
+  return ((Marked *) data)->found != NULL;
+}
+
+static gboolean
+composer_open (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_has_focus (GTK_WIDGET (pyprep_annotation_panel_get_composer (
+                                 pyprep_window_get_annotation_panel (f->window))));
+}
+
+static GtkWidget *
+first_annotation_row (Fixture *f)
+{
+  GtkListBox *list = pyprep_annotation_panel_get_list (pyprep_window_get_annotation_panel (f->window));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL ? GTK_WIDGET (row) : NULL;
+}
+
+static guint
+count_rows (Fixture *f)
+{
+  GtkListBox *list = pyprep_annotation_panel_get_list (pyprep_window_get_annotation_panel (f->window));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+check_annotate (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  PyprepAnnotationPanel *panel = pyprep_window_get_annotation_panel (f->window);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *marks = NULL;
+  const PyprepAnnotation *a;
+  GtkWidget *row;
+  Marked marked = { NULL };
+  gulong handler;
+
+  /* Select a passage, as with the mouse, and write a note on it. */
+  selected = run_script (view, "const r = document.createRange ();"
+                               "r.selectNodeContents (document.querySelector ('.body strong'));"
+                               "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
+                               "getSelection ().toString ()");
+  g_assert_cmpstr (selected, ==, "dynamic array");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
+  wait_until (composer_open, f, "the annotation editor");
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (
+                   ADW_OVERLAY_SPLIT_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (panel), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
+
+  handler = g_signal_connect (pyprep_window_get_reader (f->window), "passages-marked",
+                              G_CALLBACK (marked_cb), &marked);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+                            "Growth is **geometric**.", -1);
+  click (GTK_WIDGET (panel), "_Add");
+
+  annotations = pyprep_store_dup_annotations (store, "sample/basics/list");
+  g_assert_cmpuint (annotations->len, ==, 1);
+  a = g_ptr_array_index (annotations, 0);
+  g_assert_cmpstr (a->text, ==, "Growth is **geometric**.");
+  g_assert_cmpstr (a->quote, ==, "dynamic array");
+  g_assert_true (g_str_has_suffix (a->prefix, "A list is a "));
+  g_assert_true (g_str_has_prefix (a->suffix, " of references."));
+  g_assert_cmpuint (count_rows (f), ==, 1);
+
+  /* The page marks the quoted passage. */
+  wait_until (has_marked, &marked, "the passages to be marked");
+  g_assert_true (g_strv_contains ((const char * const *) marked.found, a->id));
+  marks = run_script (view, "Array.from (document.querySelectorAll ('mark.annotation'), m => m.textContent).join ('|')");
+  g_assert_cmpstr (marks, ==, "dynamic array");
+  g_signal_handler_disconnect (pyprep_window_get_reader (f->window), handler);
+  g_strfreev (marked.found);
+  save_screenshot (f, "annotation-quote-marked.png");
+
+  /* Edit in place. */
+  row = first_annotation_row (f);
+  pyprep_annotation_row_edit (PYPREP_ANNOTATION_ROW (row));
+  {
+    GtkTextView *text = NULL;
+
+    /* The focused editor is somewhere under the row. */
+    for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (f->window)); w != NULL; w = gtk_widget_get_parent (w))
+      if (GTK_IS_TEXT_VIEW (w))
+        text = GTK_TEXT_VIEW (w);
+    g_assert_nonnull (text);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Growth is *geometric*, so append is O(1).", -1);
+  }
+  click (row, "_Save");
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = pyprep_store_dup_annotations (store, "sample/basics/list");
+  g_assert_cmpstr (((PyprepAnnotation *) g_ptr_array_index (annotations, 0))->text, ==,
+                   "Growth is *geometric*, so append is O(1).");
+
+  /* A second note without a quote; then delete it and undo. */
+  g_free (run_script (view, "getSelection ().removeAllRanges ()"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
+  wait_until (composer_open, f, "the annotation editor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+                            "To delete", -1);
+  click (GTK_WIDGET (panel), "_Add");
+  g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);
+  /* Newest first. */
+  click_icon (first_annotation_row (f), "user-trash-symbolic");
+  g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 1);
+  g_assert_cmpuint (count_rows (f), ==, 1);
+  spin (300);
+  click (GTK_WIDGET (pyprep_window_get_toast_overlay (f->window)), "_Undo");
+  g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);
+  g_assert_cmpuint (count_rows (f), ==, 2);
+
+  /* And delete it for good. */
+  click_icon (first_annotation_row (f), "user-trash-symbolic");
+  g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 1);
+}
+
+static void
+check_annotations_kept (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  g_autoptr(GPtrArray) annotations = pyprep_store_dup_annotations (store, "sample/basics/list");
+  PyprepEntryRow *row;
+
+  g_assert_cmpuint (annotations->len, ==, 1);
+  g_assert_cmpstr (((PyprepAnnotation *) g_ptr_array_index (annotations, 0))->text, ==,
+                   "Growth is *geometric*, so append is O(1).");
+  g_assert_cmpuint (count_rows (f), ==, 1);
+
+  /* The Annotated filter lists the entry. */
+  row = find_row (GTK_WIDGET (pyprep_window_get_entry_list (f->window)), "sample/basics/list");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "annotated"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
+  spin (400);
+  save_screenshot (f, "annotations-panel.png");
+}
+
+static void
+test_annotations_survive_restart (void)
+{
+  g_autofree char *deck = sample_deck ();
+
+  forget_user_data ();
+  run_app (deck, check_annotate, NULL);
+  run_app (deck, check_annotations_kept, NULL);
+}
+
+/* A damaged data file -------------------------------------------------------- */
+
+static void
+check_banner (Fixture *f)
+{
+  AdwBanner *banner = pyprep_window_get_banner (f->window);
+
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "user-data.json.corrupt-"));
+  save_screenshot (f, "damaged-data-banner.png");
+}
+
+static void
+test_damaged_data_file (void)
+{
+  g_autofree char *deck = sample_deck ();
+  g_autofree char *dir = data_dir ();
+  g_autofree char *path = g_build_filename (dir, "user-data.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  forget_user_data ();
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_file_set_contents (path, "{ not json", -1, &error);
+  g_assert_no_error (error);
+  run_app (deck, check_banner, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
+      return g_test_run ();
+    }
+
+  adw_init ();
+
+  g_test_add_func ("/pyprep/ui/user-data/bookmarks", test_bookmarks_survive_restart);
+  g_test_add_func ("/pyprep/ui/user-data/annotations", test_annotations_survive_restart);
+  g_test_add_func ("/pyprep/ui/user-data/damaged-file", test_damaged_data_file);
+
+  return g_test_run ();
+}

@@ -1,0 +1,316 @@
+/* ui-harness.c: runs the real app on a virtual display and waits for what a user would see.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done returns TRUE; fails the test after a minute. */
+void
+wait_until (gboolean    (*done) (gpointer),
+            gpointer      data,
+            const char   *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (expired)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+spin (guint ms)
+{
+  gboolean expired = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+has_entries (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))) > 0;
+}
+
+
+
+
+
+typedef struct
+{
+  Fixture *f;
+  WindowCheck check;
+} Run;
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  Fixture *f = run->f;
+  PaintWatch watch;
+
+  f->window = PYPREP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (PYPREP_IS_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Start as a user does: once the first entry is on screen. */
+  watch_paint (f, &watch);
+  wait_until (has_entries, f, "the deck to load");
+  g_assert_nonnull (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+  wait_paint (&watch, pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))));
+
+  run->check (f);
+
+  /* Closing the last window ends g_application_run(), as for a user. */
+  gtk_window_close (GTK_WINDOW (f->window));
+}
+
+/* Runs the real app with @deck_path (the bundled deck when NULL) and calls
+ * @check once its window shows the deck. */
+void
+run_app (const char  *deck_path,
+         WindowCheck  check,
+         gpointer     data)
+{
+  Fixture f = { NULL };
+  Run run = { &f, check };
+  int status;
+
+  f.data = data;
+  f.app = pyprep_application_new ();
+  if (deck_path != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (deck_path);
+
+      pyprep_application_set_deck_folder (f.app, folder);
+    }
+
+  g_signal_connect_after (f.app, "activate", G_CALLBACK (activated_cb), &run);
+  status = g_application_run (G_APPLICATION (f.app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  /* Nothing keeps the app alive once it has quit. */
+  g_assert_finalize_object (f.app);
+}
+
+
+static void
+painted_cb (PyprepReader *reader,
+            PyprepEntry  *entry,
+            PaintedState *state)
+{
+  state->painted = entry;
+}
+
+typedef struct
+{
+  PaintedState *state;
+  PyprepEntry *entry;
+} PaintedWait;
+
+static gboolean
+entry_painted (gpointer data)
+{
+  PaintedWait *wait = data;
+
+  return wait->state->painted == wait->entry;
+}
+
+/* Selects row @position in the sidebar, as a click would, and waits until
+ * the reader has painted that entry. */
+PyprepEntry *
+select_and_wait (Fixture *f,
+                 guint    position)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  g_autoptr(PyprepEntry) entry = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  PaintedState state = { NULL };
+  PaintedWait wait = { &state, entry };
+  gulong id;
+
+  g_assert_nonnull (entry);
+  if (pyprep_reader_get_entry (reader) == entry)
+    {
+      /* Already on screen: choosing it again changes nothing. */
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
+      g_assert_true (pyprep_reader_get_entry (reader) == entry);
+      return entry;
+    }
+  id = g_signal_connect (reader, "painted", G_CALLBACK (painted_cb), &state);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
+  g_assert_true (pyprep_reader_get_entry (reader) == entry);
+  wait_until (entry_painted, &wait, "the entry to be painted");
+  g_signal_handler_disconnect (reader, id);
+
+  return entry;
+}
+
+/* Saves what the screen shows, as the user would see it. The X server's
+ * picture is used because a GTK snapshot of the window does not include
+ * WebKit's separately composited page. */
+void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* Let the last frame reach the X server. */
+  spin (100);
+
+  dir = g_strdup (g_getenv ("PYPREP_SCREENSHOT_DIR"));
+  if (dir == NULL)
+    dir = g_build_filename (g_get_tmp_dir (), "pyprep-screenshots", NULL);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  path = g_build_filename (dir, name, NULL);
+
+  if (g_find_program_in_path ("import") == NULL)
+    {
+      g_test_message ("no screenshot: ImageMagick's import is not installed");
+      return;
+    }
+
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The labels of the realized widgets under @widget with @css_class. */
+void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, css_class, out);
+}
+
+typedef struct
+{
+  char *result;
+  gboolean done;
+} Script;
+
+static void
+script_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Script *script = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  script->result = jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
+  script->done = TRUE;
+}
+
+static gboolean
+script_finished (gpointer data)
+{
+  return ((Script *) data)->done;
+}
+
+/* Runs @code in the page, as a test harness only: pages run no scripts of
+ * their own. Returns what it evaluates to, as a string. */
+char *
+run_script (WebKitWebView *view,
+            const char    *code)
+{
+  Script script = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (view, code, -1, NULL, NULL, NULL, script_done_cb, &script);
+  wait_until (script_finished, &script, "a script in the page");
+  return script.result;
+}
+
+
+void
+watch_paint (Fixture    *f,
+             PaintWatch *watch)
+{
+  watch->f = f;
+  watch->state.painted = NULL;
+  watch->handler = g_signal_connect (pyprep_window_get_reader (f->window), "painted",
+                                     G_CALLBACK (painted_cb), &watch->state);
+}
+
+static gboolean
+id_painted (gpointer data)
+{
+  PaintWatch *watch = data;
+  const char *id = g_object_get_data (G_OBJECT (pyprep_window_get_reader (watch->f->window)),
+                                      "test-wanted-id");
+
+  return watch->state.painted != NULL && g_str_equal (pyprep_entry_get_id (watch->state.painted), id);
+}
+
+/* Waits until the entry with @id has been painted since watch_paint(). */
+void
+wait_paint (PaintWatch *watch,
+            const char *id)
+{
+  PyprepReader *reader = pyprep_window_get_reader (watch->f->window);
+
+  g_object_set_data_full (G_OBJECT (reader), "test-wanted-id", g_strdup (id), g_free);
+  wait_until (id_painted, watch, id);
+  g_signal_handler_disconnect (reader, watch->handler);
+}
+
+void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+gboolean
+window_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
