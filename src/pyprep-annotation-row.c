@@ -46,6 +46,8 @@ show_annotation (PyprepAnnotationRow *self)
   g_autofree char *date = g_date_time_format (local, _("%e %b %Y, %H:%M"));
 
   gtk_label_set_markup (self->text_label, markup);
+  /* A note may be just a quote. */
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), *markup != '\0');
   gtk_label_set_label (self->date_label, g_strstrip (date));
 
   if (self->annotation->quote != NULL)
@@ -246,6 +248,18 @@ pyprep_annotation_row_set_missing (PyprepAnnotationRow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label),
                           missing && self->annotation->quote != NULL);
+}
+
+/**
+ * pyprep_annotation_row_get_missing:
+ *
+ * Returns: whether the row says its quoted passage is gone from the entry
+ */
+gboolean
+pyprep_annotation_row_get_missing (PyprepAnnotationRow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ANNOTATION_ROW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->missing_label));
 }
 
 /**

@@ -18,6 +18,7 @@ GtkWidget              *pyprep_annotation_row_new            (PyprepStore       
 const PyprepAnnotation *pyprep_annotation_row_get_annotation (PyprepAnnotationRow    *self);
 void                    pyprep_annotation_row_set_missing    (PyprepAnnotationRow    *self,
                                                               gboolean                missing);
+gboolean                pyprep_annotation_row_get_missing    (PyprepAnnotationRow    *self);
 void                    pyprep_annotation_row_edit           (PyprepAnnotationRow    *self);
 
 G_END_DECLS

@@ -376,6 +376,106 @@ test_annotations_survive_restart (void)
   run_app (deck, check_annotations_kept, NULL);
 }
 
+/* Quoted passages after the deck changes ------------------------------------- */
+
+static void
+check_quote_passage (Fixture *f)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  PyprepAnnotationPanel *panel = pyprep_window_get_annotation_panel (f->window);
+  g_autofree char *selected = NULL;
+
+  selected = run_script (view, "const r = document.createRange ();"
+                               "r.selectNodeContents (document.querySelector ('.body strong'));"
+                               "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
+                               "getSelection ().toString ()");
+  g_assert_cmpstr (selected, ==, "dynamic array");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
+  wait_until (composer_open, f, "the annotation editor");
+  click (GTK_WIDGET (panel), "_Add");
+  g_assert_cmpuint (pyprep_store_count_annotations (store_of (f), "sample/basics/list"), ==, 1);
+}
+
+/* Reloads the entry and returns whether its one annotation's passage was found. */
+static gboolean
+passage_found (Fixture *f)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  Marked marked = { NULL };
+  gulong handler = g_signal_connect (reader, "passages-marked", G_CALLBACK (marked_cb), &marked);
+  gboolean found;
+
+  webkit_web_view_reload (WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader)));
+  wait_until (has_marked, &marked, "the passages to be marked");
+  g_signal_handler_disconnect (reader, handler);
+  found = g_strv_length (marked.found) == 1;
+  g_strfreev (marked.found);
+
+  /* The panel agrees with the page. */
+  spin (50);
+  g_assert_cmpint (pyprep_annotation_row_get_missing (PYPREP_ANNOTATION_ROW (first_annotation_row (f))), ==, !found);
+  return found;
+}
+
+static void
+check_passage_found (Fixture *f)
+{
+  g_autofree char *marks = NULL;
+
+  g_assert_true (passage_found (f));
+  marks = run_script (WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window))),
+                      "document.querySelector ('mark.annotation').textContent");
+  g_assert_cmpstr (marks, ==, "dynamic array");
+}
+
+static void
+check_passage_missing (Fixture *f)
+{
+  g_assert_false (passage_found (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
+  spin (400);
+  save_screenshot (f, "annotation-passage-missing.png");
+}
+
+static void
+rewrite (const char *path,
+         const char *from,
+         const char *to)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, from, to, 1), ==, 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_passage_follows_deck (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-deck-copy-XXXXXX", &error);
+  g_autofree char *source = sample_deck ();
+  g_autofree char *cmd = g_strdup_printf ("cp -r '%s/.' '%s/'", source, dir);
+  g_autofree char *topic = g_build_filename (dir, "en", "basics.md", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  forget_user_data ();
+  run_app (dir, check_quote_passage, NULL);
+
+  /* Text added around the passage: it is found again. */
+  rewrite (topic, "A `list` is a **dynamic array**", "In CPython, a `list` object is a **dynamic array**");
+  run_app (dir, check_passage_found, NULL);
+
+  /* The passage itself reworded: the annotation says it is gone. */
+  rewrite (topic, "**dynamic array**", "**growable vector**");
+  run_app (dir, check_passage_missing, NULL);
+}
+
 /* A damaged data file -------------------------------------------------------- */
 
 static void
@@ -419,6 +519,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/user-data/bookmarks", test_bookmarks_survive_restart);
   g_test_add_func ("/pyprep/ui/user-data/annotations", test_annotations_survive_restart);
+  g_test_add_func ("/pyprep/ui/user-data/passage-follows-deck", test_passage_follows_deck);
   g_test_add_func ("/pyprep/ui/user-data/damaged-file", test_damaged_data_file);
 
   return g_test_run ();

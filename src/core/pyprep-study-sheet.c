@@ -82,11 +82,11 @@ pyprep_study_sheet_new (PyprepStore   *store,
         }
     }
 
-  /* Entries removed from their deck keep their notes. */
+  /* Entries removed from their deck keep their notes, under their IDs. */
   for (guint i = 0; i < all->len; i++)
     {
       const PyprepAnnotation *annotation = g_ptr_array_index (all, i);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr(GPtrArray) annotations = NULL;
 
       if (g_hash_table_contains (shown, annotation->entry_id))
         continue;
@@ -96,8 +96,9 @@ pyprep_study_sheet_new (PyprepStore   *store,
           other_heading = TRUE;
         }
       g_string_append_printf (out, "### %s\n\n", annotation->entry_id);
-      g_ptr_array_add (one, (gpointer) annotation);
-      append_annotations (out, one);
+      annotations = pyprep_store_dup_annotations (store, annotation->entry_id);
+      append_annotations (out, annotations);
+      g_hash_table_add (shown, annotation->entry_id);
     }
 
   return g_string_free (out, FALSE);
