@@ -16,5 +16,11 @@ AdwNavigationSplitView *pyprep_window_get_split_view (PyprepWindow *self);
 PyprepAnnotationPanel *pyprep_window_get_annotation_panel (PyprepWindow *self);
 AdwBanner          *pyprep_window_get_banner     (PyprepWindow *self);
 AdwToastOverlay    *pyprep_window_get_toast_overlay (PyprepWindow *self);
+void                pyprep_window_export_data_to (PyprepWindow *self,
+                                                  GFile        *file);
+void                pyprep_window_import_data_from (PyprepWindow *self,
+                                                    GFile        *file);
+void                pyprep_window_export_annotations_to (PyprepWindow *self,
+                                                         GFile        *file);
 
 G_END_DECLS

@@ -417,13 +417,8 @@ export_data_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    return;
-
-  if (!pyprep_store_export (self->store, file, &error))
-    show_error (self, _("Could Not Export Your Data"), error->message);
-  else
-    show_toast (self, _("Data exported"));
+  if (file != NULL)
+    pyprep_window_export_data_to (self, file);
 }
 
 static void
@@ -449,24 +444,10 @@ import_data_done_cb (GObject      *object,
   g_autoptr(PyprepWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  PyprepImportSummary summary;
 
   file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    return;
-
-  if (!pyprep_store_import (self->store, file, &summary, &error))
-    {
-      show_error (self, _("Could Not Import the File"), error->message);
-      return;
-    }
-
-  /* Translators: a summary after importing data; the numbers are counts. */
-  message = g_strdup_printf (_("Imported %u bookmarks, %u new and %u updated annotations, %u card states"),
-                             summary.bookmarks_added, summary.annotations_added,
-                             summary.annotations_updated, summary.cards_updated);
-  show_toast (self, message);
+  if (file != NULL)
+    pyprep_window_import_data_from (self, file);
 }
 
 static void
@@ -491,18 +472,10 @@ export_annotations_done_cb (GObject      *object,
   g_autoptr(PyprepWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sheet = NULL;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    return;
-
-  sheet = pyprep_study_sheet_new (self->store, self->library, _("My Pyprep Annotations"));
-  if (!g_file_replace_contents (file, sheet, strlen (sheet), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    show_error (self, _("Could Not Export the Annotations"), error->message);
-  else
-    show_toast (self, _("Annotations exported"));
+  if (file != NULL)
+    pyprep_window_export_annotations_to (self, file);
 }
 
 static void
@@ -964,4 +937,79 @@ pyprep_window_get_toast_overlay (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return self->toast_overlay;
+}
+
+/**
+ * pyprep_window_export_data_to:
+ * @file: the file the user chose
+ *
+ * Writes all user data to @file and tells the user how it went.
+ */
+void
+pyprep_window_export_data_to (PyprepWindow *self,
+                              GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!pyprep_store_export (self->store, file, &error))
+    show_error (self, _("Could Not Export Your Data"), error->message);
+  else
+    show_toast (self, _("Data exported"));
+}
+
+/**
+ * pyprep_window_import_data_from:
+ * @file: the file the user chose
+ *
+ * Merges @file into the user data and says what was merged.
+ */
+void
+pyprep_window_import_data_from (PyprepWindow *self,
+                                GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  PyprepImportSummary summary;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!pyprep_store_import (self->store, file, &summary, &error))
+    {
+      show_error (self, _("Could Not Import the File"), error->message);
+      return;
+    }
+
+  /* Translators: a summary after importing data; the numbers are counts. */
+  message = g_strdup_printf (_("Imported %u bookmarks, %u new and %u updated annotations, %u card states"),
+                             summary.bookmarks_added, summary.annotations_added,
+                             summary.annotations_updated, summary.cards_updated);
+  show_toast (self, message);
+}
+
+/**
+ * pyprep_window_export_annotations_to:
+ * @file: the file the user chose
+ *
+ * Writes the Markdown study sheet of all annotations to @file.
+ */
+void
+pyprep_window_export_annotations_to (PyprepWindow *self,
+                                     GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  sheet = pyprep_study_sheet_new (self->store, self->library, _("My Pyprep Annotations"));
+  if (!g_file_replace_contents (file, sheet, strlen (sheet), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    show_error (self, _("Could Not Export the Annotations"), error->message);
+  else
+    show_toast (self, _("Annotations exported"));
 }
