@@ -35,6 +35,8 @@ struct _PyprepReader
   GCancellable *cancellable;
   char *pending_uri;
   char *passages;              /* JSON array of the quotes to mark */
+  GPtrArray *back;             /* entry IDs, most recent last */
+  GPtrArray *forward;
 
   /* borrowed: the child of the bin */
   WebKitWebView *view;
@@ -42,6 +44,7 @@ struct _PyprepReader
   /* state */
   gboolean filter_ready;
   guint generation;
+  double restore_scroll;       /* where to scroll once the page loads, or < 0 */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepReader, pyprep_reader, ADW_TYPE_BIN)
@@ -50,12 +53,16 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_ENTRY,
+  PROP_CAN_GO_BACK,
+  PROP_CAN_GO_FORWARD,
+  PROP_ZOOM_LEVEL,
   N_PROPS
 };
 
 enum {
   PAINTED,
   PASSAGES_MARKED,
+  SCROLLED,
   N_SIGNALS
 };
 
@@ -379,6 +386,26 @@ static const char mark_passages_script[] =
   "}\n"
   "return JSON.stringify (found);";
 
+/* Tells the reader, a moment after the user stops scrolling, how far down
+ * the page is, as a fraction from 0 to 1. A user script in our own world:
+ * the page itself runs no scripts. */
+static const char scroll_tracker_script[] =
+  "(() => {\n"
+  "  let timer = 0;\n"
+  "  addEventListener ('scroll', () => {\n"
+  "    clearTimeout (timer);\n"
+  "    timer = setTimeout (() => {\n"
+  "      const room = document.documentElement.scrollHeight - innerHeight;\n"
+  "      webkit.messageHandlers.scroll.postMessage (room > 0 ? scrollY / room : 0);\n"
+  "    }, 250);\n"
+  "  }, { passive: true });\n"
+  "}) ();";
+
+static const char scroll_to_script[] =
+  "const room = document.documentElement.scrollHeight - innerHeight;\n"
+  "scrollTo (0, Math.round (Math.max (0, Math.min (1, fraction)) * room));\n"
+  "return true;";
+
 static GStrv
 parse_id_array (const char *json)
 {
@@ -500,6 +527,17 @@ load_changed_cb (WebKitWebView   *view,
     return;
 
   mark_passages (self);
+  if (self->restore_scroll > 0)
+    {
+      GVariantDict arguments;
+
+      g_variant_dict_init (&arguments, NULL);
+      g_variant_dict_insert (&arguments, "fraction", "d", self->restore_scroll);
+      webkit_web_view_call_async_javascript_function (view, scroll_to_script, -1,
+                                                      g_variant_dict_end (&arguments), "pyprep",
+                                                      NULL, self->cancellable, NULL, NULL);
+    }
+  self->restore_scroll = -1;
 
   /* Knowing when a page is on screen costs a round trip to the web
    * process, so it is only worked out when someone asks: tests, dev.sh
@@ -513,6 +551,15 @@ load_changed_cb (WebKitWebView   *view,
   wait->generation = self->generation;
   webkit_web_view_call_async_javascript_function (view, wait_for_frames, -1, NULL, "pyprep", NULL,
                                                   self->cancellable, page_rendered_cb, wait);
+}
+
+static void
+scroll_message_cb (WebKitUserContentManager *manager,
+                   JSCValue                 *value,
+                   PyprepReader             *self)
+{
+  if (self->entry != NULL && jsc_value_is_number (value))
+    g_signal_emit (self, signals[SCROLLED], 0, CLAMP (jsc_value_to_double (value), 0.0, 1.0));
 }
 
 static gboolean
@@ -670,6 +717,8 @@ pyprep_reader_finalize (GObject *object)
 
   g_free (self->pending_uri);
   g_free (self->passages);
+  g_clear_pointer (&self->back, g_ptr_array_unref);
+  g_clear_pointer (&self->forward, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_reader_parent_class)->finalize (object);
 }
@@ -690,6 +739,15 @@ pyprep_reader_get_property (GObject    *object,
     case PROP_ENTRY:
       g_value_set_object (value, self->entry);
       break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->back->len > 0);
+      break;
+    case PROP_CAN_GO_FORWARD:
+      g_value_set_boolean (value, self->forward->len > 0);
+      break;
+    case PROP_ZOOM_LEVEL:
+      g_value_set_double (value, webkit_web_view_get_zoom_level (self->view));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -707,6 +765,9 @@ pyprep_reader_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       pyprep_reader_set_library (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM_LEVEL:
+      pyprep_reader_set_zoom_level (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -730,6 +791,20 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
   properties[PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, PYPREP_TYPE_ENTRY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_GO_FORWARD] =
+    g_param_spec_boolean ("can-go-forward", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepReader:zoom-level:
+   *
+   * The size of the page's text, 1 being normal.
+   */
+  properties[PROP_ZOOM_LEVEL] =
+    g_param_spec_double ("zoom-level", NULL, NULL, PYPREP_READER_MIN_ZOOM, PYPREP_READER_MAX_ZOOM, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -749,6 +824,16 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
    *
    * Emitted after each load and after pyprep_reader_set_passages().
    */
+  /**
+   * PyprepReader::scrolled:
+   * @fraction: how far down the page is, from 0 to 1
+   *
+   * Emitted a moment after the user stops scrolling.
+   */
+  signals[SCROLLED] =
+    g_signal_new ("scrolled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
   signals[PASSAGES_MARKED] =
     g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
@@ -764,6 +849,9 @@ pyprep_reader_init (PyprepReader *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->cancellable = g_cancellable_new ();
+  self->back = g_ptr_array_new_with_free_func (g_free);
+  self->forward = g_ptr_array_new_with_free_func (g_free);
+  self->restore_scroll = -1;
 
   /* Our own context, so the pyprep: scheme and its handler belong to this
    * reader alone. */
@@ -776,6 +864,16 @@ pyprep_reader_init (PyprepReader *self)
 
   self->session = webkit_network_session_new_ephemeral ();
   self->content_manager = webkit_user_content_manager_new ();
+  {
+    g_autoptr(WebKitUserScript) tracker =
+      webkit_user_script_new_for_world (scroll_tracker_script, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                        WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END, "pyprep", NULL, NULL);
+
+    webkit_user_content_manager_add_script (self->content_manager, tracker);
+    webkit_user_content_manager_register_script_message_handler (self->content_manager, "scroll", "pyprep");
+    g_signal_connect (self->content_manager, "script-message-received::scroll",
+                      G_CALLBACK (scroll_message_cb), self);
+  }
 
   self->view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                              "web-context", self->context,
@@ -837,28 +935,149 @@ pyprep_reader_get_entry (PyprepReader *self)
   return self->entry;
 }
 
+static void
+load_entry (PyprepReader *self,
+            PyprepEntry  *entry,
+            double        scroll)
+{
+  g_autofree char *uri = pyprep_entry_uri (pyprep_entry_get_id (entry));
+
+  g_set_object (&self->entry, entry);
+  self->restore_scroll = scroll;
+  load_uri (self, uri);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+static void
+notify_history (PyprepReader *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_FORWARD]);
+}
+
 /**
  * pyprep_reader_show_entry:
  * @entry: the entry to show
  *
- * Loads @entry's page. Showing the entry already shown does nothing.
+ * Loads @entry's page and remembers the entry shown before, for
+ * pyprep_reader_go_back(). Showing the entry already shown does nothing.
  */
 void
 pyprep_reader_show_entry (PyprepReader *self,
                           PyprepEntry  *entry)
 {
-  g_autofree char *uri = NULL;
+  pyprep_reader_show_entry_at (self, entry, 0.0);
+}
 
+/**
+ * pyprep_reader_show_entry_at:
+ * @entry: the entry to show
+ * @scroll: where to scroll to once it is loaded, from 0 (top) to 1
+ *
+ * Like pyprep_reader_show_entry(), returning to a reading position.
+ */
+void
+pyprep_reader_show_entry_at (PyprepReader *self,
+                             PyprepEntry  *entry,
+                             double        scroll)
+{
   g_return_if_fail (PYPREP_IS_READER (self));
   g_return_if_fail (PYPREP_IS_ENTRY (entry));
 
   if (self->entry == entry)
     return;
 
-  g_set_object (&self->entry, entry);
-  uri = pyprep_entry_uri (pyprep_entry_get_id (entry));
-  load_uri (self, uri);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+  if (self->entry != NULL)
+    g_ptr_array_add (self->back, g_strdup (pyprep_entry_get_id (self->entry)));
+  g_ptr_array_set_size (self->forward, 0);
+  load_entry (self, entry, scroll);
+  notify_history (self);
+}
+
+/* Moves one step through the history, skipping entries that are gone. */
+static gboolean
+step (PyprepReader *self,
+      GPtrArray    *from,
+      GPtrArray    *to)
+{
+  while (from->len > 0)
+    {
+      g_autofree char *id = g_ptr_array_steal_index (from, from->len - 1);
+      PyprepEntry *entry = self->library != NULL ? pyprep_library_lookup_entry (self->library, id) : NULL;
+
+      if (entry == NULL)
+        continue;
+      if (self->entry != NULL)
+        g_ptr_array_add (to, g_strdup (pyprep_entry_get_id (self->entry)));
+      load_entry (self, entry, 0.0);
+      notify_history (self);
+      return TRUE;
+    }
+
+  notify_history (self);
+  return FALSE;
+}
+
+/**
+ * pyprep_reader_go_back:
+ *
+ * Returns: %TRUE when there was an entry to go back to
+ */
+gboolean
+pyprep_reader_go_back (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), FALSE);
+  return step (self, self->back, self->forward);
+}
+
+/**
+ * pyprep_reader_go_forward:
+ *
+ * Returns: %TRUE when there was an entry to go forward to
+ */
+gboolean
+pyprep_reader_go_forward (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), FALSE);
+  return step (self, self->forward, self->back);
+}
+
+gboolean
+pyprep_reader_get_can_go_back (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), FALSE);
+  return self->back->len > 0;
+}
+
+gboolean
+pyprep_reader_get_can_go_forward (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), FALSE);
+  return self->forward->len > 0;
+}
+
+double
+pyprep_reader_get_zoom_level (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), 1.0);
+  return webkit_web_view_get_zoom_level (self->view);
+}
+
+/**
+ * pyprep_reader_set_zoom_level:
+ * @zoom: the text size, 1 being normal
+ */
+void
+pyprep_reader_set_zoom_level (PyprepReader *self,
+                              double        zoom)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  zoom = CLAMP (zoom, PYPREP_READER_MIN_ZOOM, PYPREP_READER_MAX_ZOOM);
+  if (G_APPROX_VALUE (zoom, webkit_web_view_get_zoom_level (self->view), 0.001))
+    return;
+  webkit_web_view_set_zoom_level (self->view, zoom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
 }
 
 /**

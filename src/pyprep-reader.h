@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define PYPREP_TYPE_READER (pyprep_reader_get_type ())
 
+#define PYPREP_READER_MIN_ZOOM 0.5
+#define PYPREP_READER_MAX_ZOOM 3.0
+
 G_DECLARE_FINAL_TYPE (PyprepReader, pyprep_reader, PYPREP, READER, AdwBin)
 
 PyprepLibrary *pyprep_reader_get_library (PyprepReader  *self);
@@ -19,6 +22,16 @@ void           pyprep_reader_set_library (PyprepReader  *self,
 PyprepEntry   *pyprep_reader_get_entry   (PyprepReader  *self);
 void           pyprep_reader_show_entry  (PyprepReader  *self,
                                           PyprepEntry   *entry);
+void           pyprep_reader_show_entry_at (PyprepReader *self,
+                                            PyprepEntry  *entry,
+                                            double        scroll);
+gboolean       pyprep_reader_go_back     (PyprepReader  *self);
+gboolean       pyprep_reader_go_forward  (PyprepReader  *self);
+gboolean       pyprep_reader_get_can_go_back    (PyprepReader *self);
+gboolean       pyprep_reader_get_can_go_forward (PyprepReader *self);
+double         pyprep_reader_get_zoom_level (PyprepReader *self);
+void           pyprep_reader_set_zoom_level (PyprepReader *self,
+                                             double        zoom);
 GtkWidget     *pyprep_reader_get_view    (PyprepReader  *self);
 void           pyprep_reader_get_selection_async  (PyprepReader         *self,
                                                    GCancellable         *cancellable,

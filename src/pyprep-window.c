@@ -45,6 +45,7 @@ struct _PyprepWindow
   GtkCustomSorter *sorter;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
+  GListModel *all_entries;
   GtkListItemFactory *header_factory;
 
   /* borrowed */
@@ -205,13 +206,17 @@ entries_changed_cb (PyprepWindow *self)
 {
   update_sidebar_state (self);
 
-  /* The first entry shows as soon as there is one. */
+  /* As soon as there is something to read: the entry read last, where it
+   * was left, or else the first entry. */
   if (pyprep_reader_get_entry (self->reader) == NULL)
     {
-      PyprepEntry *first = pyprep_library_get_first_entry (self->library);
+      const char *last = pyprep_store_get_last_entry (self->store);
+      PyprepEntry *entry = last != NULL ? pyprep_library_lookup_entry (self->library, last) : NULL;
 
-      if (first != NULL)
-        pyprep_window_show_entry (self, first);
+      if (entry != NULL)
+        pyprep_reader_show_entry_at (self->reader, entry, pyprep_store_get_scroll (self->store, last));
+      else if ((entry = pyprep_library_get_first_entry (self->library)) != NULL)
+        pyprep_window_show_entry (self, entry);
     }
   else
     select_entry_in_sidebar (self, pyprep_reader_get_entry (self->reader));
@@ -271,10 +276,38 @@ reader_entry_changed_cb (PyprepWindow *self)
 
   adw_navigation_page_set_title (self->content_page, pyprep_entry_get_title (entry));
   select_entry_in_sidebar (self, entry);
+  if (!pyprep_store_get_read_only (self->store))
+    {
+      const char *id = pyprep_entry_get_id (entry);
+
+      /* Reopening the app brings the reader back here. */
+      if (g_strcmp0 (pyprep_store_get_last_entry (self->store), id) != 0)
+        pyprep_store_set_last_entry (self->store, id, pyprep_store_get_scroll (self->store, id));
+      pyprep_store_mark_read (self->store, id);
+    }
   pyprep_annotation_panel_set_entry (self->annotation_panel, entry);
   update_passages (self);
   update_bookmark_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+}
+
+static void
+reader_scrolled_cb (PyprepWindow *self,
+                    double        fraction)
+{
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+
+  if (entry != NULL && !pyprep_store_get_read_only (self->store))
+    pyprep_store_set_last_entry (self->store, pyprep_entry_get_id (entry), fraction);
+}
+
+static void
+history_changed_cb (PyprepWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 pyprep_reader_get_can_go_back (self->reader));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
+                                 pyprep_reader_get_can_go_forward (self->reader));
 }
 
 static void
@@ -384,6 +417,117 @@ new_annotation_action (GtkWidget  *widget,
     return;
 
   pyprep_reader_get_selection_async (self->reader, NULL, new_annotation_selection_cb, g_object_ref (self));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  pyprep_reader_go_back (PYPREP_WINDOW (widget)->reader);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  pyprep_reader_go_forward (PYPREP_WINDOW (widget)->reader);
+}
+
+/* The entry before or after the one shown, in deck and topic order. */
+static void
+step_entry (PyprepWindow *self,
+            int           direction)
+{
+  PyprepEntry *current = pyprep_reader_get_entry (self->reader);
+  guint n = g_list_model_get_n_items (self->all_entries);
+
+  for (guint i = 0; current != NULL && i < n; i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (self->all_entries, i);
+
+      if (entry == current)
+        {
+          g_autoptr(PyprepEntry) next = NULL;
+
+          if ((direction < 0 && i == 0) || (direction > 0 && i + 1 >= n))
+            {
+              gtk_widget_error_bell (GTK_WIDGET (self));
+              return;
+            }
+          next = g_list_model_get_item (self->all_entries, i + direction);
+          pyprep_window_show_entry (self, next);
+          return;
+        }
+    }
+}
+
+static void
+previous_entry_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  step_entry (PYPREP_WINDOW (widget), -1);
+}
+
+static void
+next_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  step_entry (PYPREP_WINDOW (widget), 1);
+}
+
+/* Zoom steps as in GNOME's other readers. */
+static const double zoom_steps[] = { 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0 };
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  double zoom = pyprep_reader_get_zoom_level (self->reader);
+
+  if (g_str_equal (action_name, "win.zoom-reset"))
+    zoom = 1.0;
+  else if (g_str_equal (action_name, "win.zoom-in"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+        if (zoom_steps[i] > zoom + 0.001)
+          {
+            zoom = zoom_steps[i];
+            break;
+          }
+    }
+  else
+    {
+      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+        if (zoom_steps[i - 1] < zoom - 0.001)
+          {
+            zoom = zoom_steps[i - 1];
+            break;
+          }
+    }
+
+  pyprep_reader_set_zoom_level (self->reader, zoom);
+}
+
+/* The mouse's back and forward buttons. */
+static void
+mouse_button_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 PyprepWindow    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    pyprep_reader_go_back (self->reader);
+  else if (button == 9)
+    pyprep_reader_go_forward (self->reader);
 }
 
 static GtkFileFilter *
@@ -574,6 +718,7 @@ setup_models (PyprepWindow      *self,
   pyprep_annotation_panel_set_store (self->annotation_panel, self->store);
 
   entries = create_entries_model (self->library);
+  self->all_entries = g_object_ref (entries);
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_entry_cb, self, NULL);
   /* Filtering keeps the topic sections; the sorted model (bookmarks,
@@ -631,6 +776,7 @@ pyprep_window_dispose (GObject *object)
   g_clear_object (&self->sorter);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->all_entries);
   g_clear_object (&self->header_factory);
   g_clear_object (&self->settings);
 
@@ -738,11 +884,20 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
   gtk_widget_class_install_property_action (widget_class, "win.show-annotations", "show-annotations");
   gtk_widget_class_install_action (widget_class, "win.new-annotation", NULL, new_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, previous_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, next_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
@@ -751,6 +906,17 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-annotations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.filter", "s", "all");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.filter", "s", "bookmarked");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.filter", "s", "annotated");
@@ -763,6 +929,18 @@ pyprep_window_init (PyprepWindow *self)
 
   self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   load_window_state (self);
+  g_settings_bind (self->settings, "zoom-level", self->reader, "zoom-level", G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
+  {
+    GtkGesture *mouse = gtk_gesture_click_new ();
+
+    /* Buttons 8 and 9 are the mouse's back and forward. */
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (mouse), GTK_PHASE_CAPTURE);
+    g_signal_connect (mouse, "pressed", G_CALLBACK (mouse_button_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse));
+  }
   g_signal_connect_object (self->annotation_split, "notify::show-sidebar",
                            G_CALLBACK (show_sidebar_changed_cb), self, G_CONNECT_SWAPPED);
 

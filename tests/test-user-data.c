@@ -172,6 +172,9 @@ check_still_bookmarked (Fixture *f)
   g_assert_true (pyprep_store_get_bookmarked (store, "sample/basics/list"));
   g_assert_true (pyprep_store_get_bookmarked (store, "sample/more/gil"));
   g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/dict"));
+  /* The app reopened where it was left: the last entry read. */
+  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+                   ==, "sample/more/gil");
   g_assert_true (pyprep_window_get_bookmarked (f->window));
 
   /* The Bookmarked filter lists exactly them, newest first. */
@@ -185,6 +188,7 @@ check_still_bookmarked (Fixture *f)
   save_screenshot (f, "bookmarks-filter.png");
 
   /* Removing a bookmark takes it out of the list at once. */
+  select_and_wait (f, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
   g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/list"));
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);

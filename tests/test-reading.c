@@ -1,0 +1,231 @@
+/* test-reading.c: moving around the notes: history, neighbours, zoom, and coming back where you were.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+static char *
+sample_deck (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+}
+
+static void
+forget_user_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+static const char *
+shown (Fixture *f)
+{
+  return pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+}
+
+/* Runs @action and waits until the entry @id is on screen. */
+static void
+act_and_wait (Fixture    *f,
+              const char *action,
+              const char *id)
+{
+  PaintWatch watch;
+
+  watch_paint (f, &watch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  wait_paint (&watch, id);
+  g_assert_cmpstr (shown (f), ==, id);
+}
+
+static void
+check_history (Fixture *f)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  PaintWatch watch;
+
+  g_assert_cmpstr (shown (f), ==, "sample/basics/list");
+  g_assert_false (pyprep_reader_get_can_go_back (reader));
+
+  select_and_wait (f, 1);
+  select_and_wait (f, 2);
+  g_assert_true (pyprep_reader_get_can_go_back (reader));
+  g_assert_false (pyprep_reader_get_can_go_forward (reader));
+
+  /* Back twice, forward once; the sidebar follows. */
+  act_and_wait (f, "win.go-back", "sample/basics/dict");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  act_and_wait (f, "win.go-back", "sample/basics/list");
+  g_assert_false (pyprep_reader_get_can_go_back (reader));
+  g_assert_true (pyprep_reader_get_can_go_forward (reader));
+  act_and_wait (f, "win.go-forward", "sample/basics/dict");
+
+  /* Following a link is a step in the history too. */
+  act_and_wait (f, "win.go-back", "sample/basics/list");
+  watch_paint (f, &watch);
+  g_free (run_script (view, "document.querySelector ('a[href=\"pyprep://entry/sample/basics/dict\"]').click ()"));
+  wait_paint (&watch, "sample/basics/dict");
+  g_assert_false (pyprep_reader_get_can_go_forward (reader));
+  act_and_wait (f, "win.go-back", "sample/basics/list");
+
+  /* Neighbours in topic order, across topics. */
+  act_and_wait (f, "win.next-entry", "sample/basics/dict");
+  act_and_wait (f, "win.next-entry", "sample/more/gil");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-entry", NULL));
+  spin (200);
+  g_assert_cmpstr (shown (f), ==, "sample/more/gil");
+  act_and_wait (f, "win.previous-entry", "sample/basics/dict");
+}
+
+static void
+test_reading_history (void)
+{
+  g_autofree char *deck = sample_deck ();
+
+  forget_user_data ();
+  run_app (deck, check_history, NULL);
+}
+
+/* Zoom ------------------------------------------------------------------- */
+
+static double
+page_zoom (Fixture *f)
+{
+  return webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window))));
+}
+
+static void
+check_zoom_in (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  g_assert_cmpfloat_with_epsilon (page_zoom (f), 1.0, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (page_zoom (f), 1.2, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.2, 0.001);
+  spin (200);
+  save_screenshot (f, "zoomed.png");
+}
+
+static void
+check_zoom_kept (Fixture *f)
+{
+  g_assert_cmpfloat_with_epsilon (page_zoom (f), 1.2, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (page_zoom (f), 1.1, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (page_zoom (f), 1.0, 0.001);
+}
+
+static void
+test_reading_zoom_persists (void)
+{
+  g_autofree char *deck = sample_deck ();
+
+  forget_user_data ();
+  run_app (deck, check_zoom_in, NULL);
+  run_app (deck, check_zoom_kept, NULL);
+}
+
+/* Coming back where you were -------------------------------------------- */
+
+typedef struct
+{
+  double fraction;
+  gboolean seen;
+} Scrolled;
+
+static void
+scrolled_cb (PyprepReader *reader,
+             double        fraction,
+             Scrolled     *scrolled)
+{
+  scrolled->fraction = fraction;
+  scrolled->seen = TRUE;
+}
+
+static gboolean
+was_scrolled (gpointer data)
+{
+  return ((Scrolled *) data)->seen;
+}
+
+static void
+check_scroll_away (Fixture *f)
+{
+  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
+  PyprepStore *store = pyprep_application_get_store (f->app);
+  Scrolled scrolled = { 0 };
+  gulong handler;
+
+  /* Read the third entry, half way down. */
+  select_and_wait (f, 2);
+  handler = g_signal_connect (reader, "scrolled", G_CALLBACK (scrolled_cb), &scrolled);
+  g_free (run_script (view, "scrollTo (0, (document.documentElement.scrollHeight - innerHeight) / 2)"));
+  wait_until (was_scrolled, &scrolled, "the reader to notice the scrolling");
+  g_signal_handler_disconnect (reader, handler);
+  g_assert_cmpfloat_with_epsilon (scrolled.fraction, 0.5, 0.02);
+  g_assert_cmpstr (pyprep_store_get_last_entry (store), ==, shown (f));
+  g_assert_cmpfloat_with_epsilon (pyprep_store_get_scroll (store, shown (f)), 0.5, 0.02);
+}
+
+static void
+check_scroll_restored (Fixture *f)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  g_autofree char *position = NULL;
+  g_autofree char *top = NULL;
+
+  g_assert_cmpstr (shown (f), ==, "pyprep/os/process-vs-thread");
+  /* The page scrolls back once loaded; give it a frame or two. */
+  spin (300);
+  position = run_script (view, "String (Math.round (100 * scrollY / (document.documentElement.scrollHeight - innerHeight)))");
+  g_assert_cmpint (atoi (position), >=, 48);
+  g_assert_cmpint (atoi (position), <=, 52);
+  save_screenshot (f, "restored-position.png");
+
+  /* Another entry opens at its top. */
+  select_and_wait (f, 0);
+  top = run_script (view, "String (scrollY)");
+  g_assert_cmpstr (top, ==, "0");
+}
+
+static void
+test_reading_restores_position (void)
+{
+  forget_user_data ();
+  /* The bundled deck: its entries are long enough to scroll. */
+  run_app (NULL, check_scroll_away, NULL);
+  run_app (NULL, check_scroll_restored, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
+      return g_test_run ();
+    }
+
+  /* The bundled deck in English, whatever the test machine's language. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  adw_init ();
+
+  g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
+  g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
+  g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);
+
+  return g_test_run ();
+}
