@@ -63,6 +63,7 @@ enum {
   PAINTED,
   PASSAGES_MARKED,
   SCROLLED,
+  FOUND,
   N_SIGNALS
 };
 
@@ -554,6 +555,21 @@ load_changed_cb (WebKitWebView   *view,
 }
 
 static void
+found_text_cb (WebKitFindController *controller,
+               guint                 count,
+               PyprepReader         *self)
+{
+  g_signal_emit (self, signals[FOUND], 0, count);
+}
+
+static void
+failed_to_find_cb (WebKitFindController *controller,
+                   PyprepReader         *self)
+{
+  g_signal_emit (self, signals[FOUND], 0, 0);
+}
+
+static void
 scroll_message_cb (WebKitUserContentManager *manager,
                    JSCValue                 *value,
                    PyprepReader             *self)
@@ -834,6 +850,16 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
     g_signal_new ("scrolled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
+  /**
+   * PyprepReader::found:
+   * @count: how many times the text searched for occurs in the page
+   *
+   * Emitted after pyprep_reader_find() and each step through the matches.
+   */
+  signals[FOUND] =
+    g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   signals[PASSAGES_MARKED] =
     g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
@@ -892,6 +918,10 @@ pyprep_reader_init (PyprepReader *self)
   g_signal_connect (self->view, "context-menu", G_CALLBACK (context_menu_cb), self);
   g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
+  g_signal_connect (webkit_web_view_get_find_controller (self->view), "found-text",
+                    G_CALLBACK (found_text_cb), self);
+  g_signal_connect (webkit_web_view_get_find_controller (self->view), "failed-to-find-text",
+                    G_CALLBACK (failed_to_find_cb), self);
 
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
@@ -1216,4 +1246,66 @@ pyprep_reader_set_passages (PyprepReader *self,
   self->passages = json_generator_to_data (generator, NULL);
 
   mark_passages (self);
+}
+
+#define FIND_OPTIONS (WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND)
+#define FIND_MAX_MATCHES 1000
+
+/**
+ * pyprep_reader_find:
+ * @text: what to look for in the page; empty ends the search
+ *
+ * Highlights every occurrence and selects the first; #PyprepReader::found
+ * reports how many there are.
+ */
+void
+pyprep_reader_find (PyprepReader *self,
+                    const char   *text)
+{
+  WebKitFindController *controller;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  controller = webkit_web_view_get_find_controller (self->view);
+  if (text == NULL || *text == '\0')
+    {
+      webkit_find_controller_search_finish (controller);
+      g_signal_emit (self, signals[FOUND], 0, 0);
+      return;
+    }
+  webkit_find_controller_search (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
+}
+
+void
+pyprep_reader_find_next (PyprepReader *self)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  webkit_find_controller_search_next (webkit_web_view_get_find_controller (self->view));
+}
+
+void
+pyprep_reader_find_previous (PyprepReader *self)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  webkit_find_controller_search_previous (webkit_web_view_get_find_controller (self->view));
+}
+
+/**
+ * pyprep_reader_print:
+ *
+ * Opens the print dialog for the entry shown.
+ */
+void
+pyprep_reader_print (PyprepReader *self)
+{
+  g_autoptr(WebKitPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  if (self->entry == NULL)
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = webkit_print_operation_new (self->view);
+  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }

@@ -45,5 +45,10 @@ gboolean       pyprep_reader_get_selection_finish (PyprepReader         *self,
                                                    GError              **error);
 void           pyprep_reader_set_passages (PyprepReader *self,
                                            GPtrArray    *annotations);
+void           pyprep_reader_find         (PyprepReader *self,
+                                           const char   *text);
+void           pyprep_reader_find_next    (PyprepReader *self);
+void           pyprep_reader_find_previous (PyprepReader *self);
+void           pyprep_reader_print        (PyprepReader *self);
 
 G_END_DECLS

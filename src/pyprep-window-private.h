@@ -16,6 +16,8 @@ AdwNavigationSplitView *pyprep_window_get_split_view (PyprepWindow *self);
 PyprepAnnotationPanel *pyprep_window_get_annotation_panel (PyprepWindow *self);
 AdwBanner          *pyprep_window_get_banner     (PyprepWindow *self);
 AdwToastOverlay    *pyprep_window_get_toast_overlay (PyprepWindow *self);
+GtkSearchEntry     *pyprep_window_get_find_entry (PyprepWindow *self);
+GtkLabel           *pyprep_window_get_find_count (PyprepWindow *self);
 void                pyprep_window_export_data_to (PyprepWindow *self,
                                                   GFile        *file);
 void                pyprep_window_import_data_from (PyprepWindow *self,

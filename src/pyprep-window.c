@@ -36,6 +36,9 @@ struct _PyprepWindow
   AdwStatusPage *sidebar_status;
   AdwStatusPage *filter_status;
   GtkToggleButton *bookmark_button;
+  GtkSearchBar *find_bar;
+  GtkSearchEntry *find_entry;
+  GtkLabel *find_count;
   PyprepReader *reader;
 
   /* owned */
@@ -55,6 +58,8 @@ struct _PyprepWindow
   /* state */
   Filter filter_mode;
   gboolean syncing_selection;
+  guint find_matches;
+  guint find_index;           /* 1-based; 0 when nothing is selected */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -276,6 +281,8 @@ reader_entry_changed_cb (PyprepWindow *self)
 
   adw_navigation_page_set_title (self->content_page, pyprep_entry_get_title (entry));
   select_entry_in_sidebar (self, entry);
+  /* A search belongs to the page it was made in. */
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   if (!pyprep_store_get_read_only (self->store))
     {
       const char *id = pyprep_entry_get_id (entry);
@@ -299,6 +306,132 @@ reader_scrolled_cb (PyprepWindow *self,
 
   if (entry != NULL && !pyprep_store_get_read_only (self->store))
     pyprep_store_set_last_entry (self->store, pyprep_entry_get_id (entry), fraction);
+}
+
+/* Find in page -------------------------------------------------------- */
+
+static void
+update_find_count (PyprepWindow *self)
+{
+  g_autofree char *text = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+
+  if (*query == '\0')
+    text = g_strdup ("");
+  else if (self->find_matches == 0)
+    text = g_strdup (_("No matches"));
+  else
+    /* Translators: the position of the selected match among all, as in "2 of 5". */
+    text = g_strdup_printf (_("%u of %u"), self->find_index, self->find_matches);
+
+  gtk_label_set_label (self->find_count, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
+  if (*query != '\0' && self->find_matches == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
+}
+
+static void
+found_cb (PyprepWindow *self,
+          guint         count)
+{
+  self->find_matches = count;
+  if (count == 0)
+    self->find_index = 0;
+  else if (self->find_index == 0 || self->find_index > count)
+    self->find_index = 1;
+  update_find_count (self);
+}
+
+static void
+find_changed_cb (PyprepWindow *self)
+{
+  self->find_index = 0;
+  pyprep_reader_find (self->reader, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+}
+
+static void
+find_next_cb (PyprepWindow *self)
+{
+  if (self->find_matches == 0)
+    return;
+  self->find_index = self->find_index % self->find_matches + 1;
+  pyprep_reader_find_next (self->reader);
+  update_find_count (self);
+}
+
+static void
+find_previous_cb (PyprepWindow *self)
+{
+  if (self->find_matches == 0)
+    return;
+  self->find_index = self->find_index <= 1 ? self->find_matches : self->find_index - 1;
+  pyprep_reader_find_previous (self->reader);
+  update_find_count (self);
+}
+
+static void
+find_mode_changed_cb (PyprepWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      /* Closing the bar clears the highlights. */
+      pyprep_reader_find (self->reader, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (pyprep_reader_get_view (self->reader)));
+    }
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
+static void
+find_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      find_action (widget, action_name, parameter);
+      return;
+    }
+  if (g_str_equal (action_name, "win.find-previous"))
+    find_previous_cb (self);
+  else
+    find_next_cb (self);
+}
+
+static gboolean
+find_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PyprepWindow          *self)
+{
+  /* Enter goes forward (the entry's own activate); Shift+Enter back. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      find_previous_cb (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  pyprep_reader_print (PYPREP_WINDOW (widget)->reader);
 }
 
 static void
@@ -877,6 +1010,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_count);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_entry_changed_cb);
@@ -886,6 +1022,11 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, found_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_mode_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
@@ -895,6 +1036,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, previous_entry_action);
   gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, next_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
@@ -906,6 +1051,11 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-annotations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-entry", NULL);
@@ -932,6 +1082,13 @@ pyprep_window_init (PyprepWindow *self)
   g_settings_bind (self->settings, "zoom-level", self->reader, "zoom-level", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+    gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  }
   {
     GtkGesture *mouse = gtk_gesture_click_new ();
 
@@ -1190,4 +1347,18 @@ pyprep_window_export_annotations_to (PyprepWindow *self,
     show_error (self, _("Could Not Export the Annotations"), error->message);
   else
     show_toast (self, _("Annotations exported"));
+}
+
+GtkSearchEntry *
+pyprep_window_get_find_entry (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->find_entry;
+}
+
+GtkLabel *
+pyprep_window_get_find_count (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->find_count;
 }

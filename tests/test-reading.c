@@ -92,6 +92,86 @@ test_reading_history (void)
   run_app (deck, check_history, NULL);
 }
 
+/* Find in page ------------------------------------------------------------ */
+
+typedef struct
+{
+  Fixture *f;
+  const char *expected;
+} LabelWait;
+
+static gboolean
+count_shows (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_strcmp0 (gtk_label_get_label (pyprep_window_get_find_count (wait->f->window)), wait->expected) == 0;
+}
+
+static void
+expect_count (Fixture    *f,
+              const char *expected)
+{
+  LabelWait wait = { f, expected };
+
+  wait_until (count_shows, &wait, expected);
+}
+
+static gboolean
+count_started (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_str_has_prefix (gtk_label_get_label (pyprep_window_get_find_count (f->window)), "1 of ");
+}
+
+static void
+check_find (Fixture *f)
+{
+  GtkSearchEntry *entry = pyprep_window_get_find_entry (f->window);
+  g_autofree char *expected = NULL;
+  guint matches;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  spin (100);
+
+  /* Case does not matter; "list" is in the title, the text and the card. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
+  wait_until (count_started, f, "the first match");
+  matches = (guint) g_ascii_strtoull (gtk_label_get_label (pyprep_window_get_find_count (f->window)) + strlen ("1 of "),
+                                      NULL, 10);
+  g_assert_cmpuint (matches, >=, 3);
+  save_screenshot (f, "find-in-page.png");
+
+  /* Next, previous, and around the end. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL));
+  expected = g_strdup_printf ("2 of %u", matches);
+  expect_count (f, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_free (expected);
+  expected = g_strdup_printf ("1 of %u", matches);
+  expect_count (f, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_free (expected);
+  expected = g_strdup_printf ("%u of %u", matches, matches);
+  expect_count (f, expected);
+
+  /* Nothing to find says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words anywhere");
+  expect_count (f, "No matches");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+}
+
+static void
+test_reading_find (void)
+{
+  g_autofree char *deck = sample_deck ();
+
+  /* Start at the first entry, not where an earlier case left off. */
+  forget_user_data ();
+  run_app (deck, check_find, NULL);
+}
+
 /* Zoom ------------------------------------------------------------------- */
 
 static double
@@ -224,6 +304,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
+  g_test_add_func ("/pyprep/ui/reading/find", test_reading_find);
   g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
   g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);
 
