@@ -58,6 +58,7 @@ struct _PyprepWindow
   /* state */
   Filter filter_mode;
   gboolean syncing_selection;
+  gint64 last_click;
   guint find_matches;
   guint find_index;           /* 1-based; 0 when nothing is selected */
 };
@@ -236,15 +237,28 @@ selection_changed_cb (PyprepWindow *self)
     return;
 
   pyprep_reader_show_entry (self->reader, entry);
-  /* On a narrow window the sidebar covers the reader; choosing an entry
-   * moves on to it. */
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  /* On a narrow window the sidebar covers the reader: a click on an entry
+   * moves on to it. Keyboard focus alone (arrow keys, the focus landing in
+   * the list) does not; Enter does, through list_activate_cb(). */
+  if (g_get_monotonic_time () - self->last_click < 500 * G_TIME_SPAN_MILLISECOND)
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+list_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 PyprepWindow    *self)
+{
+  self->last_click = g_get_monotonic_time ();
 }
 
 static void
 list_activate_cb (PyprepWindow *self,
                   guint         position)
 {
+
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
@@ -1082,6 +1096,13 @@ pyprep_window_init (PyprepWindow *self)
   g_settings_bind (self->settings, "zoom-level", self->reader, "zoom-level", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (list_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->entry_list), GTK_EVENT_CONTROLLER (click));
+  }
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

@@ -172,6 +172,51 @@ test_reading_find (void)
   run_app (deck, check_find, NULL);
 }
 
+/* A phone-sized window ------------------------------------------------------ */
+
+static void
+check_narrow (Fixture *f)
+{
+  AdwNavigationSplitView *split = pyprep_window_get_split_view (f->window);
+  PaintWatch watch;
+
+  wait_until (window_allocated, f->window, "the window to be laid out");
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  /* At start, on a narrow window, the list of entries comes first. */
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  /* Nothing wider than the window: the sidebar's parts all fit. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (pyprep_window_get_entry_list (f->window))), <=, 360);
+  save_screenshot (f, "narrow-sidebar.png");
+
+  /* Choosing an entry (Enter, or a click) moves on to the reader, with a
+   * way back. */
+  watch_paint (f, &watch);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (pyprep_window_get_selection (f->window)), 1, TRUE);
+  g_signal_emit_by_name (pyprep_window_get_entry_list (f->window), "activate", 1);
+  wait_paint (&watch, "sample/basics/dict");
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  spin (300);
+  save_screenshot (f, "narrow-reader.png");
+  adw_navigation_split_view_set_show_content (split, FALSE);
+  spin (300);
+}
+
+static void
+test_reading_narrow (void)
+{
+  g_autofree char *deck = sample_deck ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  forget_user_data ();
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  run_app (deck, check_narrow, NULL);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* Zoom ------------------------------------------------------------------- */
 
 static double
@@ -305,6 +350,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
   g_test_add_func ("/pyprep/ui/reading/find", test_reading_find);
+  g_test_add_func ("/pyprep/ui/reading/narrow", test_reading_narrow);
   g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
   g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);
 
