@@ -88,7 +88,8 @@ test_render_page (void)
   assert_contains (html, "<h1>Entry &quot;&lt;b&gt;&quot; &amp; co</h1>");
   assert_contains (html, "<p class=\"topic\">Topic &lt;T&gt;</p>");
   assert_contains (html, "<strong>bold</strong>");
-  assert_contains (html, "<pre><code class=\"language-python\">print('hi')\n</code></pre>");
+  assert_contains (html, "<pre><code class=\"language-python\"><span class=\"tok-builtin\">print</span>("
+                         "<span class=\"tok-str\">&#39;hi&#39;</span>)\n</code></pre>");
   assert_lacks (html, "@CONTENT@");
 }
 

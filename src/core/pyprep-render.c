@@ -17,6 +17,7 @@
 
 #include "pyprep-core-resources.h"
 #include "pyprep-deck.h"
+#include "pyprep-highlight.h"
 #include "pyprep-html.h"
 #include "pyprep-render.h"
 #include "pyprep-topic.h"
@@ -119,6 +120,18 @@ resolve_entry_link (const char *target,
 }
 
 static gboolean
+is_python (const char *info)
+{
+  g_autofree char *word = NULL;
+
+  if (info == NULL)
+    return FALSE;
+  word = g_strndup (info, strcspn (info, " \t{"));
+  return g_ascii_strcasecmp (word, "python") == 0 || g_ascii_strcasecmp (word, "py") == 0
+         || g_ascii_strcasecmp (word, "python3") == 0;
+}
+
+static gboolean
 is_local_url (const char *url)
 {
   return g_str_has_prefix (url, PYPREP_URI_SCHEME ":") || g_str_has_prefix (url, "data:image/");
@@ -134,6 +147,7 @@ rewrite_document (cmark_node *doc,
 {
   g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
   g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) python = g_ptr_array_new ();
   cmark_event_type ev;
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
@@ -160,6 +174,23 @@ rewrite_document (cmark_node *doc,
           if (url != NULL && !is_local_url (url))
             g_ptr_array_add (images, node);
         }
+      else if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK && is_python (cmark_node_get_fence_info (node)))
+        g_ptr_array_add (python, node);
+    }
+
+  /* Python blocks get coloured; the highlighter escapes every character. */
+  for (guint i = 0; i < python->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (python, i);
+      cmark_node *html = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      g_autofree char *code = pyprep_highlight_python (cmark_node_get_literal (block) != NULL
+                                                       ? cmark_node_get_literal (block) : "");
+      g_autofree char *enter = g_strconcat ("<pre><code class=\"language-python\">", code, NULL);
+
+      cmark_node_set_on_enter (html, enter);
+      cmark_node_set_on_exit (html, "</code></pre>\n");
+      cmark_node_replace (block, html);
+      cmark_node_free (block);
     }
 
   for (guint i = 0; i < images->len; i++)
