@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
+#include "pyprep-preferences-dialog.h"
 #include "pyprep-window.h"
 
 #define BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
@@ -17,6 +18,7 @@ struct _PyprepApplication
   /* owned */
   PyprepLibrary *library;
   PyprepStore *store;
+  GSettings *settings;
   GFile *deck_folder;
   GCancellable *cancellable;
   GError *load_error;
@@ -63,6 +65,18 @@ deck_loaded_cb (GObject      *object,
                ((GError *) g_ptr_array_index (pyprep_deck_get_problems (deck), i))->message);
 }
 
+/* The user's choice of deck language, or the interface's languages. */
+static void
+load_deck (PyprepApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "deck-language");
+  const char *chosen[] = { language, NULL };
+
+  pyprep_library_load_deck_async (self->library, self->deck_folder,
+                                  *language != '\0' ? chosen : g_get_language_names (),
+                                  self->cancellable, deck_loaded_cb, g_object_ref (self));
+}
+
 static void
 start_loading (PyprepApplication *self)
 {
@@ -73,9 +87,29 @@ start_loading (PyprepApplication *self)
   if (self->deck_folder == NULL)
     self->deck_folder = g_file_new_for_uri (BUNDLED_DECK_URI);
 
-  pyprep_library_load_deck_async (self->library, self->deck_folder,
-                                  g_get_language_names (), self->cancellable,
-                                  deck_loaded_cb, g_object_ref (self));
+  load_deck (self);
+}
+
+static void
+deck_language_changed_cb (PyprepApplication *self)
+{
+  /* The deck comes back in the new language under the same IDs, so the
+   * reader and the user's data stay where they were. */
+  if (self->load_started)
+    load_deck (self);
+}
+
+static void
+apply_style (PyprepApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
 static void
@@ -129,6 +163,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PyprepApplication *self = user_data;
+
+  adw_dialog_present (pyprep_preferences_dialog_new (),
+                      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -146,26 +191,37 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
 static void
 pyprep_application_startup (GApplication *app)
 {
+  PyprepApplication *self = PYPREP_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (app);
 
   /* The user's data, before any window shows it. Problems are not fatal:
    * the store says what happened and the window shows it. */
-  if (!pyprep_store_load (PYPREP_APPLICATION (app)->store, &error))
+  if (!pyprep_store_load (self->store, &error))
     g_message ("Cannot read your data: %s", error->message);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  self->settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::deck-language",
+                           G_CALLBACK (deck_language_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_style (self);
 }
 
 static void
@@ -191,6 +247,7 @@ pyprep_application_dispose (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->deck_folder);
   g_clear_object (&self->cancellable);
 

@@ -1024,6 +1024,22 @@ pyprep_reader_show_entry_at (PyprepReader *self,
   notify_history (self);
 }
 
+/**
+ * pyprep_reader_replace_entry:
+ * @entry: an entry with the same ID as the one shown, from a reloaded deck
+ *
+ * Shows @entry in place of the entry shown, without a step in the history.
+ */
+void
+pyprep_reader_replace_entry (PyprepReader *self,
+                             PyprepEntry  *entry)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  g_return_if_fail (PYPREP_IS_ENTRY (entry));
+
+  load_entry (self, entry, 0.0);
+}
+
 /* Moves one step through the history, skipping entries that are gone. */
 static gboolean
 step (PyprepReader *self,

@@ -25,6 +25,8 @@ void           pyprep_reader_show_entry  (PyprepReader  *self,
 void           pyprep_reader_show_entry_at (PyprepReader *self,
                                             PyprepEntry  *entry,
                                             double        scroll);
+void           pyprep_reader_replace_entry (PyprepReader *self,
+                                            PyprepEntry  *entry);
 gboolean       pyprep_reader_go_back     (PyprepReader  *self);
 gboolean       pyprep_reader_go_forward  (PyprepReader  *self);
 gboolean       pyprep_reader_get_can_go_back    (PyprepReader *self);

@@ -225,7 +225,17 @@ entries_changed_cb (PyprepWindow *self)
         pyprep_window_show_entry (self, entry);
     }
   else
-    select_entry_in_sidebar (self, pyprep_reader_get_entry (self->reader));
+    {
+      PyprepEntry *shown = pyprep_reader_get_entry (self->reader);
+      PyprepEntry *now = pyprep_library_lookup_entry (self->library, pyprep_entry_get_id (shown));
+
+      /* A deck reloaded (in another language, say) has new entry objects
+       * under the same IDs: show the new one in place. */
+      if (now != NULL && now != shown)
+        pyprep_reader_replace_entry (self->reader, now);
+      else
+        select_entry_in_sidebar (self, shown);
+    }
 }
 
 static void

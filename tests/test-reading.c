@@ -217,6 +217,96 @@ test_reading_narrow (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* Preferences ---------------------------------------------------------------- */
+
+static gboolean
+deck_in_chinese (gpointer data)
+{
+  Fixture *f = data;
+  PyprepEntry *entry = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+
+  return entry != NULL && g_str_equal (pyprep_entry_get_title (entry), "什么是列表？");
+}
+
+static void
+check_preferences (Fixture *f)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  AdwDialog *dialog;
+  AdwComboRow *style_row = NULL;
+  AdwComboRow *language_row = NULL;
+  AdwSpinRow *size_row = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *classes = NULL;
+  PaintWatch watch;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  spin (600);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_PREFERENCES_DIALOG (dialog));
+  save_screenshot (f, "preferences.png");
+
+  /* Find the rows as a user would: by their titles. */
+  for (GtkWidget *w = GTK_WIDGET (dialog); w != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_first_child (w);
+
+      if (ADW_IS_COMBO_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Style"))
+        style_row = ADW_COMBO_ROW (w);
+      if (ADW_IS_COMBO_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Deck Language"))
+        language_row = ADW_COMBO_ROW (w);
+      if (ADW_IS_SPIN_ROW (w))
+        size_row = ADW_SPIN_ROW (w);
+      while (next == NULL && w != NULL && w != GTK_WIDGET (dialog))
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            w = gtk_widget_get_parent (w);
+        }
+      w = next;
+    }
+  g_assert_nonnull (style_row);
+  g_assert_nonnull (language_row);
+  g_assert_nonnull (size_row);
+
+  /* Dark style: the page follows. */
+  watch_paint (f, &watch);
+  adw_combo_row_set_selected (style_row, 2);
+  wait_paint (&watch, "sample/basics/list");
+  classes = run_script (view, "document.documentElement.className");
+  g_assert_cmpstr (classes, ==, "dark");
+
+  /* Text size, in percent. */
+  adw_spin_row_set_value (size_row, 150);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (view), 1.5, 0.001);
+
+  /* The deck in Chinese: same entry, other language. */
+  adw_combo_row_set_selected (language_row, 1);
+  wait_until (deck_in_chinese, f, "the deck in Chinese");
+  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+                   ==, "sample/basics/list");
+  spin (500);
+  save_screenshot (f, "preferences-applied.png");
+
+  adw_dialog_force_close (dialog);
+}
+
+static void
+test_reading_preferences (void)
+{
+  g_autofree char *deck = sample_deck ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  forget_user_data ();
+  run_app (deck, check_preferences, NULL);
+  g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
+  g_assert_cmpstr (g_settings_get_string (settings, "deck-language"), ==, "zh_CN");
+  g_settings_reset (settings, "style");
+  g_settings_reset (settings, "deck-language");
+  g_settings_reset (settings, "zoom-level");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Zoom ------------------------------------------------------------------- */
 
 static double
@@ -351,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
   g_test_add_func ("/pyprep/ui/reading/find", test_reading_find);
   g_test_add_func ("/pyprep/ui/reading/narrow", test_reading_narrow);
+  g_test_add_func ("/pyprep/ui/reading/preferences", test_reading_preferences);
   g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
   g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);
 
