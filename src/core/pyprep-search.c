@@ -1,0 +1,578 @@
+/* pyprep-search.c: full-text search over every open deck, Chinese and English.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every entry's title, card, text (with its quiz) and the user's
+ * annotations are kept normalized: NFKC, so full-width and half-width forms
+ * are the same characters, then case-folded. A query is normalized the same
+ * way and split at spaces; an entry matches when it contains every term as
+ * a substring. Substrings need no word segmentation, so one- and
+ * two-character Chinese queries work as Chinese readers expect. Results are
+ * ranked by where the terms matched: title above card above the rest.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pyprep-search.h"
+
+#define N_FIELDS 4
+
+static const int field_weight[N_FIELDS] = { 1000, 100, 10, 10 };
+
+/* Result ----------------------------------------------------------------- */
+
+struct _PyprepSearchResult
+{
+  GObject parent_instance;
+
+  PyprepEntry *entry;
+  PyprepSearchField field;
+  char *snippet;
+  guint match_start;
+  guint match_length;
+  int score;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepSearchResult, pyprep_search_result, G_TYPE_OBJECT)
+
+static void
+pyprep_search_result_finalize (GObject *object)
+{
+  PyprepSearchResult *self = PYPREP_SEARCH_RESULT (object);
+
+  g_clear_object (&self->entry);
+  g_free (self->snippet);
+
+  G_OBJECT_CLASS (pyprep_search_result_parent_class)->finalize (object);
+}
+
+static void
+pyprep_search_result_class_init (PyprepSearchResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pyprep_search_result_finalize;
+}
+
+static void
+pyprep_search_result_init (PyprepSearchResult *self)
+{
+}
+
+/**
+ * pyprep_search_result_get_entry:
+ *
+ * Returns: (transfer none): the entry found
+ */
+PyprepEntry *
+pyprep_search_result_get_entry (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), NULL);
+  return self->entry;
+}
+
+/**
+ * pyprep_search_result_get_field:
+ *
+ * Returns: the best field a query term matched in
+ */
+PyprepSearchField
+pyprep_search_result_get_field (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), PYPREP_SEARCH_FIELD_BODY);
+  return self->field;
+}
+
+/**
+ * pyprep_search_result_get_snippet:
+ *
+ * Returns: a line of plain text around the first match
+ */
+const char *
+pyprep_search_result_get_snippet (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), NULL);
+  return self->snippet;
+}
+
+/**
+ * pyprep_search_result_get_match_start:
+ *
+ * Returns: where the match starts in the snippet, in characters
+ */
+guint
+pyprep_search_result_get_match_start (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), 0);
+  return self->match_start;
+}
+
+/**
+ * pyprep_search_result_get_match_length:
+ *
+ * Returns: how long the match is, in characters
+ */
+guint
+pyprep_search_result_get_match_length (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), 0);
+  return self->match_length;
+}
+
+int
+pyprep_search_result_get_score (PyprepSearchResult *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_RESULT (self), 0);
+  return self->score;
+}
+
+/* Index ------------------------------------------------------------------- */
+
+typedef struct
+{
+  PyprepEntry *entry;
+  char *clean[N_FIELDS];       /* readable text, for snippets */
+  char *norm[N_FIELDS];        /* normalized, for matching */
+} Doc;
+
+static void
+doc_free (Doc *doc)
+{
+  g_clear_object (&doc->entry);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_free (doc->clean[i]);
+      g_free (doc->norm[i]);
+    }
+  g_free (doc);
+}
+
+struct _PyprepSearchIndex
+{
+  GObject parent_instance;
+
+  GPtrArray *docs;             /* in deck order */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepSearchIndex, pyprep_search_index, G_TYPE_OBJECT)
+
+static void
+pyprep_search_index_finalize (GObject *object)
+{
+  PyprepSearchIndex *self = PYPREP_SEARCH_INDEX (object);
+
+  g_clear_pointer (&self->docs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pyprep_search_index_parent_class)->finalize (object);
+}
+
+static void
+pyprep_search_index_class_init (PyprepSearchIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pyprep_search_index_finalize;
+}
+
+static void
+pyprep_search_index_init (PyprepSearchIndex *self)
+{
+  self->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_free);
+}
+
+/**
+ * pyprep_search_normalize:
+ * @text: UTF-8 text (invalid bytes are replaced)
+ *
+ * Returns: (transfer full): @text in the form searches compare: NFKC, so
+ *   full-width Latin letters, digits and punctuation become half-width,
+ *   then case-folded
+ */
+char *
+pyprep_search_normalize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfkc = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  return g_utf8_casefold (nfkc != NULL ? nfkc : text, -1);
+}
+
+/**
+ * pyprep_search_split_query:
+ * @query: what the user typed
+ *
+ * Returns: (transfer full): the normalized terms of @query, longest first
+ */
+GStrv
+pyprep_search_split_query (const char *query)
+{
+  g_autofree char *norm = pyprep_search_normalize (query != NULL ? query : "");
+  g_auto(GStrv) parts = g_strsplit_set (g_strstrip (norm), " \t\n", -1);
+  GPtrArray *terms = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (terms, g_strdup (parts[i]));
+
+  /* The rarest term is likely the longest; checking it first rules out
+   * most entries at once. */
+  for (guint i = 1; i < terms->len; i++)
+    for (guint j = i; j > 0 && strlen (g_ptr_array_index (terms, j)) > strlen (g_ptr_array_index (terms, j - 1)); j--)
+      {
+        gpointer t = terms->pdata[j];
+
+        terms->pdata[j] = terms->pdata[j - 1];
+        terms->pdata[j - 1] = t;
+      }
+  g_ptr_array_add (terms, NULL);
+
+  return (GStrv) g_ptr_array_free (terms, FALSE);
+}
+
+/* Markdown punctuation out, whitespace collapsed: text a snippet can show. */
+static char *
+clean_markdown (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '*' || c == '`' || c == '#' || c == '|' || c == '>')
+        continue;
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_question (GString              *out,
+                 const PyprepQuestion *question)
+{
+  g_string_append_printf (out, "\n%s\n", question->question);
+  for (guint i = 0; i < question->choices->len; i++)
+    {
+      const PyprepChoice *choice = g_ptr_array_index (question->choices, i);
+
+      g_string_append_printf (out, "%s\n%s\n", choice->text,
+                              choice->explanation != NULL ? choice->explanation : "");
+    }
+  if (question->explanation != NULL)
+    g_string_append_printf (out, "%s\n", question->explanation);
+}
+
+static Doc *
+doc_new (PyprepEntry *entry,
+         const char  *annotations)
+{
+  Doc *doc = g_new0 (Doc, 1);
+  const PyprepCard *card = pyprep_entry_get_card (entry);
+  GString *body = g_string_new (pyprep_entry_get_body (entry));
+  g_autofree char *card_text = NULL;
+  const char *raw[N_FIELDS];
+
+  for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
+    append_question (body, pyprep_entry_get_question (entry, i));
+  card_text = card != NULL ? g_strconcat (card->prompt, "\n", card->answer, NULL) : g_strdup ("");
+
+  raw[PYPREP_SEARCH_FIELD_TITLE] = pyprep_entry_get_title (entry);
+  raw[PYPREP_SEARCH_FIELD_CARD] = card_text;
+  raw[PYPREP_SEARCH_FIELD_BODY] = body->str;
+  raw[PYPREP_SEARCH_FIELD_ANNOTATION] = annotations != NULL ? annotations : "";
+
+  doc->entry = g_object_ref (entry);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      doc->clean[i] = clean_markdown (raw[i]);
+      doc->norm[i] = pyprep_search_normalize (doc->clean[i]);
+    }
+  g_string_free (body, TRUE);
+
+  return doc;
+}
+
+typedef struct
+{
+  GPtrArray *entries;          /* PyprepEntry, deck order */
+  GHashTable *annotations;     /* entry id -> text */
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_ptr_array_unref (data->entries);
+  g_hash_table_unref (data->annotations);
+  g_free (data);
+}
+
+/* Gathers on the calling (main) thread what the index is built from: the
+ * entries, which are immutable, and a copy of the annotation texts, since
+ * the store belongs to the main thread. */
+static BuildData *
+gather (PyprepLibrary *library,
+        PyprepStore   *store)
+{
+  BuildData *data = g_new0 (BuildData, 1);
+  GListModel *decks = pyprep_library_get_decks (library);
+
+  data->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
+    {
+      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
+      GListModel *topics = pyprep_deck_get_topics (deck);
+
+      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+        {
+          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
+          GListModel *entries = pyprep_topic_get_entries (topic);
+
+          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+            g_ptr_array_add (data->entries, g_list_model_get_item (entries, e));
+        }
+    }
+
+  if (store != NULL)
+    {
+      g_autoptr(GPtrArray) all = pyprep_store_dup_annotations (store, NULL);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          const PyprepAnnotation *a = g_ptr_array_index (all, i);
+          const char *before = g_hash_table_lookup (data->annotations, a->entry_id);
+          char *text = g_strdup_printf ("%s%s%s\n%s", before != NULL ? before : "",
+                                        before != NULL ? "\n" : "",
+                                        a->quote != NULL ? a->quote : "", a->text);
+
+          g_hash_table_insert (data->annotations, g_strdup (a->entry_id), text);
+        }
+    }
+
+  return data;
+}
+
+static PyprepSearchIndex *
+build (BuildData *data)
+{
+  PyprepSearchIndex *self = g_object_new (PYPREP_TYPE_SEARCH_INDEX, NULL);
+
+  for (guint i = 0; i < data->entries->len; i++)
+    {
+      PyprepEntry *entry = g_ptr_array_index (data->entries, i);
+
+      g_ptr_array_add (self->docs, doc_new (entry, g_hash_table_lookup (data->annotations,
+                                                                      pyprep_entry_get_id (entry))));
+    }
+
+  return self;
+}
+
+/**
+ * pyprep_search_index_new:
+ * @library: the decks to search
+ * @store: (nullable): the user data whose annotations to search
+ *
+ * Builds the index in the calling thread; see pyprep_search_index_new_async().
+ *
+ * Returns: (transfer full): the index
+ */
+PyprepSearchIndex *
+pyprep_search_index_new (PyprepLibrary *library,
+                         PyprepStore   *store)
+{
+  BuildData *data;
+  PyprepSearchIndex *self;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+
+  data = gather (library, store);
+  self = build (data);
+  build_data_free (data);
+
+  return self;
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, build (task_data), g_object_unref);
+}
+
+/**
+ * pyprep_search_index_new_async:
+ *
+ * Builds the index in a worker thread.
+ */
+void
+pyprep_search_index_new_async (PyprepLibrary       *library,
+                               PyprepStore         *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PYPREP_IS_LIBRARY (library));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_search_index_new_async);
+  g_task_set_task_data (task, gather (library, store), (GDestroyNotify) build_data_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * pyprep_search_index_new_finish:
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL with @error set
+ */
+PyprepSearchIndex *
+pyprep_search_index_new_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+pyprep_search_index_get_n_entries (PyprepSearchIndex *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SEARCH_INDEX (self), 0);
+  return self->docs->len;
+}
+
+#define SNIPPET_BEFORE 16
+#define SNIPPET_AFTER 72
+
+static PyprepSearchResult *
+make_result (Doc               *doc,
+             PyprepSearchField  field,
+             const char        *hit,
+             const char        *term,
+             int                score)
+{
+  PyprepSearchResult *result = g_object_new (PYPREP_TYPE_SEARCH_RESULT, NULL);
+  const char *clean = doc->clean[field];
+  glong clean_chars = g_utf8_strlen (clean, -1);
+  glong at = g_utf8_pointer_to_offset (doc->norm[field], hit);
+  glong length = g_utf8_strlen (term, -1);
+  glong from, to;
+  GString *snippet = g_string_new (NULL);
+
+  /* Normalizing keeps characters one for one in all but rare cases; the
+   * offsets are clamped for those. */
+  at = MIN (at, clean_chars);
+  length = MIN (length, clean_chars - at);
+  from = MAX (0, at - SNIPPET_BEFORE);
+  to = MIN (clean_chars, at + length + SNIPPET_AFTER);
+
+  if (from > 0)
+    g_string_append (snippet, "…");
+  g_string_append_len (snippet, g_utf8_offset_to_pointer (clean, from),
+                       g_utf8_offset_to_pointer (clean, to) - g_utf8_offset_to_pointer (clean, from));
+  if (to < clean_chars)
+    g_string_append (snippet, "…");
+
+  result->entry = g_object_ref (doc->entry);
+  result->field = field;
+  result->snippet = g_string_free (snippet, FALSE);
+  result->match_start = (from > 0 ? 1 : 0) + (guint) (at - from);
+  result->match_length = (guint) length;
+  result->score = score;
+
+  return result;
+}
+
+static int
+by_score (gconstpointer a,
+          gconstpointer b,
+          gpointer      user_data)
+{
+  PyprepSearchResult *x = *(PyprepSearchResult **) a;
+  PyprepSearchResult *y = *(PyprepSearchResult **) b;
+
+  return y->score - x->score;
+}
+
+/**
+ * pyprep_search_index_query:
+ * @query: what the user typed
+ *
+ * Returns: (transfer full): a #GListModel of #PyprepSearchResult, best
+ *   first, deck order among equals; empty for an empty query
+ */
+GListModel *
+pyprep_search_index_query (PyprepSearchIndex *self,
+                           const char        *query)
+{
+  g_auto(GStrv) terms = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store = g_list_store_new (PYPREP_TYPE_SEARCH_RESULT);
+
+  g_return_val_if_fail (PYPREP_IS_SEARCH_INDEX (self), G_LIST_MODEL (store));
+
+  terms = pyprep_search_split_query (query);
+  if (terms[0] == NULL)
+    return G_LIST_MODEL (store);
+
+  for (guint d = 0; d < self->docs->len; d++)
+    {
+      Doc *doc = g_ptr_array_index (self->docs, d);
+      PyprepSearchField first_field = PYPREP_SEARCH_FIELD_BODY;
+      const char *first_hit = NULL;
+      const char *first_term = NULL;
+      gboolean all = TRUE;
+      int score = 0;
+
+      for (guint t = 0; terms[t] != NULL && all; t++)
+        {
+          gboolean found = FALSE;
+
+          for (guint f = 0; f < N_FIELDS && !found; f++)
+            {
+              const char *hit = strstr (doc->norm[f], terms[t]);
+
+              if (hit == NULL)
+                continue;
+              found = TRUE;
+              score += field_weight[f];
+              /* A title that starts with the term ranks higher still. */
+              if (f == PYPREP_SEARCH_FIELD_TITLE && hit == doc->norm[f])
+                score += 500;
+              if (first_hit == NULL || f < first_field)
+                {
+                  first_hit = hit;
+                  first_field = f;
+                  first_term = terms[t];
+                }
+            }
+          all = found;
+        }
+
+      if (all)
+        g_ptr_array_add (results, make_result (doc, first_field, first_hit, first_term, score));
+    }
+
+  /* GLib's sort is stable, so equal scores keep deck order. */
+  g_ptr_array_sort_with_data (results, by_score, NULL);
+  for (guint i = 0; i < results->len; i++)
+    g_list_store_append (store, g_ptr_array_index (results, i));
+
+  return G_LIST_MODEL (store);
+}
