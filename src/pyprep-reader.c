@@ -45,6 +45,8 @@ struct _PyprepReader
   gboolean filter_ready;
   guint generation;
   double restore_scroll;       /* where to scroll once the page loads, or < 0 */
+  gboolean loading;
+  char *pending_find;          /* what to find once the page loads */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepReader, pyprep_reader, ADW_TYPE_BIN)
@@ -527,7 +529,14 @@ load_changed_cb (WebKitWebView   *view,
   if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
     return;
 
+  self->loading = FALSE;
   mark_passages (self);
+  if (self->pending_find != NULL)
+    {
+      g_autofree char *text = g_steal_pointer (&self->pending_find);
+
+      pyprep_reader_find (self, text);
+    }
   if (self->restore_scroll > 0)
     {
       GVariantDict arguments;
@@ -733,6 +742,7 @@ pyprep_reader_finalize (GObject *object)
 
   g_free (self->pending_uri);
   g_free (self->passages);
+  g_free (self->pending_find);
   g_clear_pointer (&self->back, g_ptr_array_unref);
   g_clear_pointer (&self->forward, g_ptr_array_unref);
 
@@ -974,6 +984,7 @@ load_entry (PyprepReader *self,
 
   g_set_object (&self->entry, entry);
   self->restore_scroll = scroll;
+  self->loading = TRUE;
   load_uri (self, uri);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
@@ -1283,6 +1294,13 @@ pyprep_reader_find (PyprepReader *self,
   g_return_if_fail (PYPREP_IS_READER (self));
 
   controller = webkit_web_view_get_find_controller (self->view);
+  /* A page still loading is searched once it is there. */
+  g_clear_pointer (&self->pending_find, g_free);
+  if (self->loading && text != NULL && *text != '\0')
+    {
+      self->pending_find = g_strdup (text);
+      return;
+    }
   if (text == NULL || *text == '\0')
     {
       webkit_find_controller_search_finish (controller);

@@ -17,6 +17,9 @@ PyprepAnnotationPanel *pyprep_window_get_annotation_panel (PyprepWindow *self);
 AdwBanner          *pyprep_window_get_banner     (PyprepWindow *self);
 AdwToastOverlay    *pyprep_window_get_toast_overlay (PyprepWindow *self);
 GtkSearchEntry     *pyprep_window_get_find_entry (PyprepWindow *self);
+GtkSearchEntry     *pyprep_window_get_search_entry (PyprepWindow *self);
+GListModel         *pyprep_window_get_results    (PyprepWindow *self);
+gboolean            pyprep_window_get_search_ready (PyprepWindow *self);
 GtkLabel           *pyprep_window_get_find_count (PyprepWindow *self);
 void                pyprep_window_export_data_to (PyprepWindow *self,
                                                   GFile        *file);

@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-search.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-window-private.h"
 
@@ -36,6 +37,9 @@ struct _PyprepWindow
   AdwStatusPage *sidebar_status;
   AdwStatusPage *filter_status;
   GtkToggleButton *bookmark_button;
+  GtkSearchEntry *search_entry;
+  GtkListView *results_list;
+  GtkWidget *filter_box;
   GtkSearchBar *find_bar;
   GtkSearchEntry *find_entry;
   GtkLabel *find_count;
@@ -49,6 +53,9 @@ struct _PyprepWindow
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GListModel *all_entries;
+  PyprepSearchIndex *search_index;
+  GtkSingleSelection *results;
+  GCancellable *index_cancellable;
   GtkListItemFactory *header_factory;
 
   /* borrowed */
@@ -59,6 +66,7 @@ struct _PyprepWindow
   Filter filter_mode;
   gboolean syncing_selection;
   gint64 last_click;
+  guint index_source;
   guint find_matches;
   guint find_index;           /* 1-based; 0 when nothing is selected */
 };
@@ -147,8 +155,13 @@ update_sidebar_state (PyprepWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean has_entries = pyprep_library_get_first_entry (self->library) != NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (n > 0)
+  if (*query != '\0' && has_entries)
+    gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
+                                      ? "results" : "no-results");
+  else if (n > 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "entries");
   else if (has_entries)
     {
@@ -332,6 +345,155 @@ reader_scrolled_cb (PyprepWindow *self,
     pyprep_store_set_last_entry (self->store, pyprep_entry_get_id (entry), fraction);
 }
 
+/* Search ------------------------------------------------------------------ */
+
+static void
+run_search (PyprepWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GListModel) results = NULL;
+
+  if (self->search_index != NULL && *query != '\0')
+    results = pyprep_search_index_query (self->search_index, query);
+  else
+    results = G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT));
+
+  gtk_single_selection_set_model (self->results, results);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), *query == '\0');
+  update_sidebar_state (self);
+}
+
+static void
+index_built_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(PyprepSearchIndex) index = NULL;
+
+  index = pyprep_search_index_new_finish (result, NULL);
+  if (index == NULL)
+    return;
+  g_set_object (&self->search_index, index);
+  run_search (self);
+}
+
+static gboolean
+rebuild_index_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->index_source = 0;
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  self->index_cancellable = g_cancellable_new ();
+  pyprep_search_index_new_async (self->library, self->store, self->index_cancellable,
+                                 index_built_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The index is rebuilt, off the main thread, a moment after the decks or
+ * the annotations change; searches meanwhile use the previous one. */
+static void
+schedule_index (PyprepWindow *self)
+{
+  g_clear_handle_id (&self->index_source, g_source_remove);
+  self->index_source = g_timeout_add (300, rebuild_index_cb, self);
+}
+
+static void
+search_changed_cb (PyprepWindow *self)
+{
+  run_search (self);
+}
+
+/* Opens a result: the entry, scrolled to the first match, every match
+ * highlighted, the find bar saying how many. */
+static void
+open_result (PyprepWindow       *self,
+             PyprepSearchResult *result)
+{
+  g_auto(GStrv) terms = pyprep_search_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  pyprep_window_show_entry (self, pyprep_search_result_get_entry (result));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  if (terms[0] != NULL)
+    {
+      gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), terms[0]);
+    }
+}
+
+static void
+result_activate_cb (PyprepWindow *self,
+                    guint         position)
+{
+  g_autoptr(PyprepSearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (result != NULL)
+    open_result (self, result);
+}
+
+static void
+search_activate_cb (PyprepWindow *self)
+{
+  result_activate_cb (self, 0);
+}
+
+static void
+search_stop_cb (PyprepWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry_list));
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       PyprepWindow          *self)
+{
+  /* Down from the search field walks into the results. */
+  if (keyval == GDK_KEY_Down && g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    {
+      gtk_list_view_scroll_to (self->results_list, 0, GTK_LIST_SCROLL_FOCUS, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       PyprepWindow          *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* "/" starts a search, unless the user is typing text somewhere. */
+  if (keyval == GDK_KEY_slash && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+      && (focus == NULL || (!GTK_IS_EDITABLE (focus) && !GTK_IS_TEXT_VIEW (focus)
+                            && gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) == NULL)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.search", NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Find in page -------------------------------------------------------- */
 
 static void
@@ -488,7 +650,10 @@ store_changed_cb (PyprepWindow *self,
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
   if (g_strcmp0 (what, "annotation") == 0 || g_strcmp0 (what, "import") == 0)
-    update_passages (self);
+    {
+      update_passages (self);
+      schedule_index (self);
+    }
   update_bookmark_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
@@ -904,6 +1069,13 @@ setup_models (PyprepWindow      *self,
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
+                           G_CALLBACK (schedule_index), self, G_CONNECT_SWAPPED);
+  self->results = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT)));
+  gtk_single_selection_set_autoselect (self->results, FALSE);
+  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results));
+  if (g_list_model_get_n_items (pyprep_library_get_decks (self->library)) > 0)
+    schedule_index (self);
 
   /* What the store had to do at load time, the user hears about. */
   message = pyprep_store_get_recovery_message (self->store);
@@ -934,6 +1106,11 @@ pyprep_window_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->all_entries);
+  g_clear_handle_id (&self->index_source, g_source_remove);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  g_clear_object (&self->search_index);
+  g_clear_object (&self->results);
   g_clear_object (&self->header_factory);
   g_clear_object (&self->settings);
 
@@ -1018,6 +1195,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 
   g_type_ensure (PYPREP_TYPE_READER);
   g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
+  g_type_ensure (PYPREP_TYPE_SEARCH_RESULT);
   g_type_ensure (PYPREP_TYPE_ENTRY);
   g_type_ensure (PYPREP_TYPE_TOPIC);
 
@@ -1034,6 +1212,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_count);
@@ -1047,6 +1228,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, found_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
@@ -1060,6 +1245,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, previous_entry_action);
   gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, next_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
@@ -1075,6 +1261,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-annotations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1106,6 +1293,15 @@ pyprep_window_init (PyprepWindow *self)
   g_settings_bind (self->settings, "zoom-level", self->reader, "zoom-level", G_SETTINGS_BIND_DEFAULT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *window_keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+    g_signal_connect (window_keys, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), window_keys);
+  }
   {
     GtkGesture *click = gtk_gesture_click_new ();
 
@@ -1392,4 +1588,25 @@ pyprep_window_get_find_count (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return self->find_count;
+}
+
+GtkSearchEntry *
+pyprep_window_get_search_entry (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->search_entry;
+}
+
+GListModel *
+pyprep_window_get_results (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+gboolean
+pyprep_window_get_search_ready (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
+  return self->search_index != NULL && self->index_source == 0;
 }

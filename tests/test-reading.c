@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-search.h"
 #include "ui-harness.h"
 
 static char *
@@ -215,6 +216,104 @@ test_reading_narrow (void)
   run_app (deck, check_narrow, NULL);
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
+}
+
+/* Searching the library ------------------------------------------------------ */
+
+static gboolean
+search_ready (gpointer data)
+{
+  return pyprep_window_get_search_ready (((Fixture *) data)->window);
+}
+
+static const char *
+result_id (Fixture *f,
+           guint    position)
+{
+  g_autoptr(PyprepSearchResult) result = g_list_model_get_item (pyprep_window_get_results (f->window), position);
+
+  return result != NULL ? pyprep_entry_get_id (pyprep_search_result_get_entry (result)) : NULL;
+}
+
+static gboolean
+results_contain (Fixture    *f,
+                 const char *id)
+{
+  GListModel *results = pyprep_window_get_results (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    if (g_strcmp0 (result_id (f, i), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+type_query (Fixture    *f,
+            const char *query)
+{
+  /* The entry reports changes after a short delay; emit it now. */
+  gtk_editable_set_text (GTK_EDITABLE (pyprep_window_get_search_entry (f->window)), query);
+  g_signal_emit_by_name (pyprep_window_get_search_entry (f->window), "search-changed");
+}
+
+static void
+check_search_chinese (Fixture *f)
+{
+  PaintWatch watch;
+
+  wait_until (search_ready, f, "the search index");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  spin (50);
+
+  /* One character, two characters, a full-width Latin word. */
+  type_query (f, "锁");
+  g_assert_true (results_contain (f, "pyprep/os/gil"));
+  type_query (f, "协程");
+  g_assert_cmpstr (result_id (f, 0), ==, "pyprep/os/coroutines");
+  type_query (f, "ＧＩＬ");
+  g_assert_cmpstr (result_id (f, 0), ==, "pyprep/os/gil");
+  type_query (f, "装饰");
+  g_assert_cmpstr (result_id (f, 0), ==, "pyprep/data-structures/decorators");
+  spin (200);
+  save_screenshot (f, "search-chinese.png");
+
+  /* Opening a result shows the entry with every match highlighted. */
+  watch_paint (f, &watch);
+  g_signal_emit_by_name (pyprep_window_get_search_entry (f->window), "activate");
+  wait_paint (&watch, "pyprep/data-structures/decorators");
+  wait_until (count_started, f, "the matches to be highlighted");
+  spin (200);
+  save_screenshot (f, "search-opened.png");
+
+  /* Nothing found says so; clearing the query brings the list back. */
+  type_query (f, "没有这种词语");
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_window_get_results (f->window)), ==, 0);
+  type_query (f, "");
+}
+
+static void
+check_search_english (Fixture *f)
+{
+  wait_until (search_ready, f, "the search index");
+  type_query (f, "Decorator");
+  g_assert_cmpstr (result_id (f, 0), ==, "pyprep/data-structures/decorators");
+  type_query (f, "join daemon");
+  g_assert_cmpstr (result_id (f, 0), ==, "pyprep/os/thread-join");
+  type_query (f, "gil zzqqxx");
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_window_get_results (f->window)), ==, 0);
+}
+
+static void
+test_reading_search (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  forget_user_data ();
+  g_settings_set_string (settings, "deck-language", "zh_CN");
+  run_app (NULL, check_search_chinese, NULL);
+  g_settings_set_string (settings, "deck-language", "en");
+  run_app (NULL, check_search_english, NULL);
+  g_settings_reset (settings, "deck-language");
 }
 
 /* Preferences ---------------------------------------------------------------- */
@@ -441,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
   g_test_add_func ("/pyprep/ui/reading/find", test_reading_find);
   g_test_add_func ("/pyprep/ui/reading/narrow", test_reading_narrow);
+  g_test_add_func ("/pyprep/ui/reading/search", test_reading_search);
   g_test_add_func ("/pyprep/ui/reading/preferences", test_reading_preferences);
   g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
   g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);

@@ -35,6 +35,56 @@ struct _PyprepSearchResult
 
 G_DEFINE_FINAL_TYPE (PyprepSearchResult, pyprep_search_result, G_TYPE_OBJECT)
 
+enum {
+  RESULT_PROP_0,
+  RESULT_PROP_TITLE,
+  RESULT_PROP_TOPIC,
+  RESULT_PROP_SNIPPET_MARKUP,
+  RESULT_N_PROPS
+};
+
+static GParamSpec *result_properties[RESULT_N_PROPS];
+
+/* The snippet as Pango markup, the match in bold; every piece escaped. */
+static char *
+snippet_markup (PyprepSearchResult *self)
+{
+  const char *s = self->snippet;
+  const char *start = g_utf8_offset_to_pointer (s, self->match_start);
+  const char *end = g_utf8_offset_to_pointer (start, self->match_length);
+  g_autofree char *before = g_markup_escape_text (s, start - s);
+  g_autofree char *match = g_markup_escape_text (start, end - start);
+  g_autofree char *after = g_markup_escape_text (end, -1);
+
+  return g_strconcat (before, "<b>", match, "</b>", after, NULL);
+}
+
+static void
+pyprep_search_result_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PyprepSearchResult *self = PYPREP_SEARCH_RESULT (object);
+  PyprepTopic *topic;
+
+  switch (prop_id)
+    {
+    case RESULT_PROP_TITLE:
+      g_value_set_string (value, pyprep_entry_get_title (self->entry));
+      break;
+    case RESULT_PROP_TOPIC:
+      topic = pyprep_entry_get_topic (self->entry);
+      g_value_set_string (value, topic != NULL ? pyprep_topic_get_title (topic) : NULL);
+      break;
+    case RESULT_PROP_SNIPPET_MARKUP:
+      g_value_take_string (value, snippet_markup (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 pyprep_search_result_finalize (GObject *object)
 {
@@ -49,7 +99,23 @@ pyprep_search_result_finalize (GObject *object)
 static void
 pyprep_search_result_class_init (PyprepSearchResultClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pyprep_search_result_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pyprep_search_result_finalize;
+  object_class->get_property = pyprep_search_result_get_property;
+
+  result_properties[RESULT_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  result_properties[RESULT_PROP_TOPIC] =
+    g_param_spec_string ("topic", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * PyprepSearchResult:snippet-markup:
+   *
+   * The snippet as escaped Pango markup with the match in bold.
+   */
+  result_properties[RESULT_PROP_SNIPPET_MARKUP] =
+    g_param_spec_string ("snippet-markup", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, RESULT_N_PROPS, result_properties);
 }
 
 static void
@@ -241,7 +307,16 @@ clean_markdown (const char *text)
     {
       char c = *p;
 
-      if (c == '*' || c == '`' || c == '#' || c == '|' || c == '>')
+      /* A link shows its text, not its target. */
+      if (c == ']' && p[1] == '(')
+        {
+          const char *close = strchr (p, ')');
+
+          if (close != NULL)
+            p = close;
+          continue;
+        }
+      if (c == '*' || c == '`' || c == '#' || c == '|' || c == '>' || c == '[')
         continue;
       if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
         {
