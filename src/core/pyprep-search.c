@@ -574,15 +574,26 @@ make_result (Doc               *doc,
   return result;
 }
 
+typedef struct
+{
+  Doc *doc;
+  const char *hit;
+  const char *term;
+  PyprepSearchField field;
+  int score;
+  guint order;
+} Match;
+
 static int
 by_score (gconstpointer a,
-          gconstpointer b,
-          gpointer      user_data)
+          gconstpointer b)
 {
-  PyprepSearchResult *x = *(PyprepSearchResult **) a;
-  PyprepSearchResult *y = *(PyprepSearchResult **) b;
+  const Match *x = a;
+  const Match *y = b;
 
-  return y->score - x->score;
+  if (x->score != y->score)
+    return y->score - x->score;
+  return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /**
@@ -590,14 +601,15 @@ by_score (gconstpointer a,
  * @query: what the user typed
  *
  * Returns: (transfer full): a #GListModel of #PyprepSearchResult, best
- *   first, deck order among equals; empty for an empty query
+ *   first, deck order among equals, at most %PYPREP_SEARCH_MAX_RESULTS;
+ *   empty for an empty query
  */
 GListModel *
 pyprep_search_index_query (PyprepSearchIndex *self,
                            const char        *query)
 {
   g_auto(GStrv) terms = NULL;
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   GListStore *store = g_list_store_new (PYPREP_TYPE_SEARCH_RESULT);
 
   g_return_val_if_fail (PYPREP_IS_SEARCH_INDEX (self), G_LIST_MODEL (store));
@@ -609,11 +621,8 @@ pyprep_search_index_query (PyprepSearchIndex *self,
   for (guint d = 0; d < self->docs->len; d++)
     {
       Doc *doc = g_ptr_array_index (self->docs, d);
-      PyprepSearchField first_field = PYPREP_SEARCH_FIELD_BODY;
-      const char *first_hit = NULL;
-      const char *first_term = NULL;
+      Match match = { doc, NULL, NULL, PYPREP_SEARCH_FIELD_BODY, 0, d };
       gboolean all = TRUE;
-      int score = 0;
 
       for (guint t = 0; terms[t] != NULL && all; t++)
         {
@@ -626,28 +635,34 @@ pyprep_search_index_query (PyprepSearchIndex *self,
               if (hit == NULL)
                 continue;
               found = TRUE;
-              score += field_weight[f];
+              match.score += field_weight[f];
               /* A title that starts with the term ranks higher still. */
               if (f == PYPREP_SEARCH_FIELD_TITLE && hit == doc->norm[f])
-                score += 500;
-              if (first_hit == NULL || f < first_field)
+                match.score += 500;
+              if (match.hit == NULL || f < match.field)
                 {
-                  first_hit = hit;
-                  first_field = f;
-                  first_term = terms[t];
+                  match.hit = hit;
+                  match.field = f;
+                  match.term = terms[t];
                 }
             }
           all = found;
         }
 
       if (all)
-        g_ptr_array_add (results, make_result (doc, first_field, first_hit, first_term, score));
+        g_array_append_val (matches, match);
     }
 
-  /* GLib's sort is stable, so equal scores keep deck order. */
-  g_ptr_array_sort_with_data (results, by_score, NULL);
-  for (guint i = 0; i < results->len; i++)
-    g_list_store_append (store, g_ptr_array_index (results, i));
+  /* Results are objects with snippets: only the ones anybody will look
+   * at are made. */
+  g_array_sort (matches, by_score);
+  for (guint i = 0; i < MIN (matches->len, PYPREP_SEARCH_MAX_RESULTS); i++)
+    {
+      Match *m = &g_array_index (matches, Match, i);
+      g_autoptr(PyprepSearchResult) result = make_result (m->doc, m->field, m->hit, m->term, m->score);
+
+      g_list_store_append (store, result);
+    }
 
   return G_LIST_MODEL (store);
 }

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* More results than this are not listed: nobody reads the 201st. */
+#define PYPREP_SEARCH_MAX_RESULTS 200
+
 /**
  * PyprepSearchField:
  * @PYPREP_SEARCH_FIELD_TITLE: the entry's title
