@@ -852,117 +852,80 @@ mouse_button_cb (GtkGestureClick *gesture,
     pyprep_reader_go_forward (self->reader);
 }
 
-static GtkFileFilter *
-json_filter (void)
+/* Export and import through the file chooser (a portal in the Flatpak). */
+
+typedef void (*FileHandler) (PyprepWindow *self,
+                             GFile        *file);
+
+typedef struct
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char *action;
+  const char *title;
+  const char *initial_name;    /* NULL to open a file instead of saving one */
+  const char *filter_name;
+  const char *mime_type;
+  const char *suffix;
+  FileHandler handler;
+} FileAction;
 
-  gtk_file_filter_set_name (filter, _("Pyprep data (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  return filter;
-}
-
-static GListModel *
-filters_of (GtkFileFilter *filter)
-{
-  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (store, filter);
-  g_object_unref (filter);
-  return G_LIST_MODEL (store);
-}
+static const FileAction file_actions[] = {
+  { "win.export-data", N_("Export Data"), "pyprep-data.json",
+    N_("Pyprep data (JSON)"), "application/json", "json", pyprep_window_export_data_to },
+  { "win.import-data", N_("Import Data"), NULL,
+    N_("Pyprep data (JSON)"), "application/json", "json", pyprep_window_import_data_from },
+  { "win.export-annotations", N_("Export Annotations"), "pyprep-annotations.md",
+    N_("Markdown"), "text/markdown", "md", pyprep_window_export_annotations_to },
+};
 
 static void
-export_data_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(PyprepWindow) self = user_data;
+  const FileAction *action = g_object_get_data (object, "file-action");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  /* A dismissed dialog is not an error; it just does nothing. */
+  if (action->initial_name != NULL)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
   if (file != NULL)
-    pyprep_window_export_data_to (self, file);
+    action->handler (self, file);
 }
 
 static void
-export_data_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+file_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
+  const FileAction *action = NULL;
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = filters_of (json_filter ());
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  gtk_file_dialog_set_title (dialog, _("Export Data"));
-  gtk_file_dialog_set_initial_name (dialog, "pyprep-data.json");
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_data_done_cb, g_object_ref (self));
-}
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    if (g_str_equal (file_actions[i].action, action_name))
+      action = &file_actions[i];
+  g_return_if_fail (action != NULL);
 
-static void
-import_data_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(PyprepWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  gtk_file_filter_set_name (filter, _(action->filter_name));
+  gtk_file_filter_add_mime_type (filter, action->mime_type);
+  gtk_file_filter_add_suffix (filter, action->suffix);
+  g_list_store_append (filters, filter);
 
-  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file != NULL)
-    pyprep_window_import_data_from (self, file);
-}
-
-static void
-import_data_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PyprepWindow *self = PYPREP_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = filters_of (json_filter ());
-
-  gtk_file_dialog_set_title (dialog, _("Import Data"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, import_data_done_cb, g_object_ref (self));
-}
-
-static void
-export_annotations_done_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(PyprepWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file != NULL)
-    pyprep_window_export_annotations_to (self, file);
-}
-
-static void
-export_annotations_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  PyprepWindow *self = PYPREP_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  GtkFileFilter *markdown = gtk_file_filter_new ();
-  g_autoptr(GListModel) filters = NULL;
-
-  gtk_file_filter_set_name (markdown, _("Markdown"));
-  gtk_file_filter_add_mime_type (markdown, "text/markdown");
-  gtk_file_filter_add_suffix (markdown, "md");
-  filters = filters_of (markdown);
-
-  gtk_file_dialog_set_title (dialog, _("Export Annotations"));
-  gtk_file_dialog_set_initial_name (dialog, "pyprep-annotations.md");
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_annotations_done_cb, g_object_ref (self));
+  gtk_file_dialog_set_title (dialog, _(action->title));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  g_object_set_data (G_OBJECT (dialog), "file-action", (gpointer) action);
+  if (action->initial_name != NULL)
+    {
+      gtk_file_dialog_set_initial_name (dialog, action->initial_name);
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_chosen_cb, g_object_ref (self));
+    }
+  else
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_chosen_cb, g_object_ref (self));
 }
 
 /* Sidebar rows ------------------------------------------------------------ */
@@ -1253,9 +1216,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
-  gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_action);
-  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    gtk_widget_class_install_action (widget_class, file_actions[i].action, NULL, file_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
