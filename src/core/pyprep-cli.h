@@ -1,0 +1,19 @@
+/* pyprep-cli.h: `pyprep --check` and `pyprep --list` for deck authors, without a display.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+int pyprep_cli_check (GFile              *folder,
+                      const char * const *languages,
+                      GString            *out);
+int pyprep_cli_list  (GFile              *folder,
+                      const char * const *languages,
+                      gboolean            json,
+                      GString            *out,
+                      GString            *err);
+
+G_END_DECLS

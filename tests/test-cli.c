@@ -1,0 +1,97 @@
+/* test-cli.c: what `pyprep --check` and `pyprep --list` print, and their exit codes.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <json-glib/json-glib.h>
+
+#include "pyprep-cli.h"
+
+static const char *english[] = { "en", NULL };
+
+static void
+test_cli_check_good (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
+  g_assert_cmpstr (out->str, ==, "");
+}
+
+static void
+test_cli_check_broken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
+  g_autofree char *manifest = g_build_filename (dir, "deck.json", NULL);
+  g_autofree char *topic_dir = g_build_filename (dir, "en", NULL);
+  g_autofree char *topic = g_build_filename (topic_dir, "t.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_no_error (error);
+  g_file_set_contents (manifest, "{\"format\": 1, \"id\": \"b\", \"title\": \"B\", \"languages\": [\"en\"],"
+                       " \"topics\": [{\"id\": \"t\"}]}", -1, NULL);
+  g_mkdir (topic_dir, 0755);
+  g_file_set_contents (topic, "# T\n\n## No ID\n\n## Fine {#fine}\n\n```quiz\nQ?\n```\n", -1, NULL);
+
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
+  g_assert_cmpstr (out->str, ==,
+                   "en/t.md:3: entry “No ID” has no ID: end its heading with {#an-id}\n"
+                   "en/t.md:7: quiz block has no list of choices\n");
+
+  /* A folder that is not a deck. */
+  g_unlink (manifest);
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
+  g_assert_true (g_str_has_prefix (out->str, "deck.json:1: cannot read the deck manifest"));
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+static void
+test_cli_list (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_assert_cmpint (pyprep_cli_list (folder, english, FALSE, out, err), ==, 0);
+  g_assert_cmpstr (out->str, ==,
+                   "sample/basics\tBasics\n"
+                   "sample/basics/list\tWhat is a list?\n"
+                   "sample/basics/dict\tHow does a dict work?\n"
+                   "sample/more\tMore\n"
+                   "sample/more/gil\tThe GIL\n");
+  g_assert_cmpstr (err->str, ==, "");
+
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_list (folder, english, TRUE, out, err), ==, 0);
+  json_parser_load_from_data (parser, out->str, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "sample");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "topics")), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pyprep/cli/check-good", test_cli_check_good);
+  g_test_add_func ("/pyprep/cli/check-broken", test_cli_check_broken);
+  g_test_add_func ("/pyprep/cli/list", test_cli_list);
+
+  return g_test_run ();
+}
