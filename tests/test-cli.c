@@ -49,7 +49,7 @@ test_cli_check_broken (void)
   g_unlink (manifest);
   g_string_truncate (out, 0);
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
-  g_assert_true (g_str_has_prefix (out->str, "deck.json:1: cannot read the deck manifest"));
+  g_assert_cmpstr (out->str, ==, "deck.json:1: the folder has neither a deck manifest nor Markdown files\n");
 
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }

@@ -367,6 +367,32 @@ test_window_every_entry (void)
 }
 
 static void
+check_seeds (Fixture *f)
+{
+  PyprepEntry *entry = select_and_wait (f, 0);
+
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "什么是python GIL?");
+  save_screenshot (f, "seeds-links-notes.png");
+  entry = select_and_wait (f, 11);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "多进程和多线程");
+  save_screenshot (f, "seeds-prose-notes.png");
+}
+
+/* The user's own notes (../shared/seeds), opened as they are. */
+static void
+test_window_seeds (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+  run_app (path, check_seeds, NULL);
+}
+
+static void
 test_window_about (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
@@ -419,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/window/opens", test_window_opens);
   g_test_add_func ("/pyprep/ui/window/sample-entry", test_window_sample_entry);
   g_test_add_func ("/pyprep/ui/window/about", test_window_about);
+  g_test_add_func ("/pyprep/ui/window/seeds", test_window_seeds);
   g_test_add_func ("/pyprep/ui/window/every-entry", test_window_every_entry);
   g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);

@@ -22,4 +22,12 @@ PyprepTopic *pyprep_topic_parse      (const char *deck_id,
                                       gsize       length,
                                       GPtrArray  *problems);
 
+GPtrArray   *pyprep_deck_infer_topics (PyprepDeck    *deck,
+                                      const char    *deck_id,
+                                      GFile         *folder,
+                                      GPtrArray     *problems,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+char        *pyprep_infer_id         (const char    *text);
+
 G_END_DECLS

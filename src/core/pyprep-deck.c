@@ -506,6 +506,58 @@ out:
   return ok;
 }
 
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x4E00 && c <= 0x9FFF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Builds the deck from a folder without a manifest (see pyprep-infer.c). */
+static gboolean
+infer (PyprepDeck    *self,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (self->folder);
+  g_autoptr(GPtrArray) topics = NULL;
+  gboolean chinese = FALSE;
+
+  self->id = pyprep_infer_id (name);
+  self->title = g_strdup (name);
+
+  topics = pyprep_deck_infer_topics (self, self->id, self->folder, self->problems, cancellable, error);
+  if (topics == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      PyprepTopic *topic = g_ptr_array_index (topics, i);
+      GListModel *entries = pyprep_topic_get_entries (topic);
+
+      chinese |= has_cjk (pyprep_topic_get_title (topic));
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+        {
+          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
+
+          chinese |= has_cjk (pyprep_entry_get_title (entry));
+          g_hash_table_insert (self->entries_by_id, (char *) pyprep_entry_get_id (entry), entry);
+        }
+      g_list_store_append (self->topics, topic);
+    }
+
+  /* The notes are in one language; a page's language tag picks its fonts. */
+  self->language = g_strdup (chinese ? "zh_CN" : "en");
+  self->languages = g_strsplit (self->language, ",", -1);
+  return TRUE;
+}
+
 /**
  * pyprep_pick_language:
  * @available: the deck's languages, in the author's order
@@ -570,12 +622,22 @@ pyprep_deck_load (GFile               *folder,
                   GError             **error)
 {
   g_autoptr(PyprepDeck) self = NULL;
+  g_autoptr(GFile) manifest = NULL;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (PYPREP_TYPE_DECK, NULL);
   self->folder = g_object_ref (folder);
+
+  manifest = g_file_get_child (folder, MANIFEST);
+  if (!g_file_query_exists (manifest, cancellable) && g_file_query_exists (folder, cancellable))
+    {
+      /* A folder of notes written for people, not for us. */
+      if (!infer (self, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
 
   if (!load_manifest (self, languages, cancellable, error))
     return NULL;

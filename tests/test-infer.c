@@ -1,0 +1,182 @@
+/* test-infer.c: folders of notes without deck.json become decks.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pyprep-deck.h"
+
+static PyprepDeck *
+load (const char *path,
+      GError    **error)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  return pyprep_deck_load (folder, NULL, NULL, error);
+}
+
+static PyprepEntry *
+entry_at (PyprepDeck *deck,
+          guint       topic_index,
+          guint       entry_index)
+{
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_deck_get_topics (deck), topic_index);
+  g_autoptr(PyprepEntry) entry = g_list_model_get_item (pyprep_topic_get_entries (topic), entry_index);
+
+  /* The deck keeps its entries alive. */
+  return entry;
+}
+
+static const char *
+topic_title (PyprepDeck *deck,
+             guint       index)
+{
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_deck_get_topics (deck), index);
+
+  return pyprep_topic_get_title (topic);
+}
+
+static void
+test_infer_rules (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "notes", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepDeck) deck = load (path, &error);
+  GPtrArray *problems;
+  PyprepEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pyprep_deck_get_id (deck), ==, "notes");
+  g_assert_cmpstr (pyprep_deck_get_title (deck), ==, "notes");
+
+  /* A file of sections: one topic, titled by its H1, sections as entries. */
+  g_assert_cmpstr (topic_title (deck, 0), ==, "Python basics");
+  entry = entry_at (deck, 0, 0);
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "notes/basics/what-is-a-list");
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "What is a list?");
+  g_assert_cmpstr (pyprep_entry_get_body (entry), ==, "A dynamic array of references.\n\nMore detail here.");
+  g_assert_cmpstr (pyprep_entry_get_card (entry)->prompt, ==, "What is a list?");
+  g_assert_cmpstr (pyprep_entry_get_card (entry)->answer, ==, "A dynamic array of references.");
+  g_assert_cmpuint (pyprep_entry_get_n_questions (entry), ==, 0);
+
+  /* A file of question lists: each section a topic, each item an entry. */
+  g_assert_cmpstr (topic_title (deck, 1), ==, "Concurrency");
+  g_assert_cmpstr (topic_title (deck, 2), ==, "Memory");
+  entry = entry_at (deck, 1, 0);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "What is the GIL?");
+  g_assert_true (g_str_has_prefix (pyprep_entry_get_body (entry), "A lock in CPython."));
+  g_assert_nonnull (strstr (pyprep_entry_get_body (entry), "It lets one thread run bytecode at a time."));
+  g_assert_cmpstr (pyprep_entry_get_card (entry)->answer, ==, "A lock in CPython.");
+
+  /* Answered only by links: a note says so; the links are its reading,
+   * and a link-only item that is no question joins them. */
+  entry = entry_at (deck, 1, 1);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "How does join work?");
+  g_assert_true (g_str_has_prefix (pyprep_entry_get_body (entry), "*These notes answer this question only with links"));
+  g_assert_cmpuint (pyprep_entry_get_n_links (entry), ==, 3);
+  g_assert_cmpstr (pyprep_entry_get_link (entry, 0)->url, ==, "https://example.com/join");
+  g_assert_cmpstr (pyprep_entry_get_link (entry, 2)->title, ==, "The threading docs");
+  g_assert_true (g_str_has_prefix (pyprep_entry_get_card (entry)->answer, "- [A post about join](https://example.com/join)"));
+
+  /* Chinese questions; a link phrased as a question is an entry itself. */
+  entry = entry_at (deck, 2, 0);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "什么是引用计数？");
+  g_assert_cmpstr (pyprep_entry_get_body (entry), ==, "> 每个对象记录被引用的次数。");
+  entry = entry_at (deck, 2, 1);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "什么时候会触发垃圾回收？");
+  g_assert_cmpuint (pyprep_entry_get_n_links (entry), ==, 1);
+  g_assert_cmpstr (pyprep_deck_get_language (deck), ==, "zh_CN");
+
+  /* Broken files are refused, each with its reason; README is not notes. */
+  problems = pyprep_deck_get_problems (deck);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 0))->message, ==,
+                   "binary.md:1: file contains a NUL byte: is it a binary file?");
+  g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 1))->message, ==,
+                   "broken.md:3: file is not valid UTF-8; the file is skipped");
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_deck_get_topics (deck)), ==, 3);
+}
+
+static void
+test_infer_stable_ids (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "notes", NULL);
+  g_autoptr(PyprepDeck) a = load (path, NULL);
+  g_autoptr(PyprepDeck) b = load (path, NULL);
+
+  /* The same notes give the same IDs, Chinese ones included. */
+  g_assert_cmpstr (pyprep_entry_get_id (entry_at (a, 2, 0)), ==, pyprep_entry_get_id (entry_at (b, 2, 0)));
+  g_assert_true (g_regex_match_simple ("^notes/questions-memory/[0-9a-f]{8}$",
+                                       pyprep_entry_get_id (entry_at (a, 2, 0)), 0, 0));
+}
+
+static void
+test_infer_empty_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-empty-XXXXXX", &error);
+  g_autoptr(PyprepDeck) deck = NULL;
+
+  deck = load (dir, &error);
+  g_assert_null (deck);
+  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO);
+  g_rmdir (dir);
+}
+
+/* The user's own notes, when they are beside the project (../shared/seeds). */
+static void
+test_infer_seeds (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepDeck) deck = NULL;
+  GListModel *topics;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+
+  deck = load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 0);
+  topics = pyprep_deck_get_topics (deck);
+
+  /* links-notes.md: its three sections are topics, its questions entries. */
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 4);
+  g_assert_cmpstr (topic_title (deck, 0), ==, "operation system");
+  g_assert_cmpstr (topic_title (deck, 1), ==, "数据结构");
+  g_assert_cmpstr (topic_title (deck, 2), ==, "python其他");
+  g_assert_cmpstr (pyprep_entry_get_title (entry_at (deck, 0, 0)), ==, "什么是python GIL?");
+  g_assert_cmpuint (pyprep_entry_get_n_links (entry_at (deck, 0, 0)), ==, 5);
+  g_assert_cmpstr (pyprep_entry_get_title (entry_at (deck, 2, 2)), ==, "什么是monkey patch");
+  g_assert_cmpuint (pyprep_entry_get_n_links (entry_at (deck, 2, 2)), ==, 2);
+  /* The one answered in prose keeps its prose. */
+  g_assert_nonnull (strstr (pyprep_entry_get_body (entry_at (deck, 2, 0)), "字节码"));
+
+  /* prose-notes.md: one topic, its sections the entries. */
+  {
+    g_autoptr(PyprepTopic) prose = g_list_model_get_item (topics, 3);
+
+    g_assert_cmpuint (g_list_model_get_n_items (pyprep_topic_get_entries (prose)), ==, 7);
+    g_assert_cmpstr (pyprep_entry_get_title (entry_at (deck, 3, 1)), ==, "多进程和多线程");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pyprep/infer/rules", test_infer_rules);
+  g_test_add_func ("/pyprep/infer/stable-ids", test_infer_stable_ids);
+  g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
+  g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);
+
+  return g_test_run ();
+}
