@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define PYPREP_TYPE_APPLICATION (pyprep_application_get_type ())
 
+/* Changed notes are reloaded this long after the last change. */
+#define PYPREP_RELOAD_DELAY_MS 500
+
 G_DECLARE_FINAL_TYPE (PyprepApplication, pyprep_application, PYPREP, APPLICATION, AdwApplication)
 
 PyprepApplication *pyprep_application_new             (void);
@@ -19,5 +22,8 @@ PyprepLibrary     *pyprep_application_get_library     (PyprepApplication *self);
 PyprepStore       *pyprep_application_get_store       (PyprepApplication *self);
 void               pyprep_application_set_deck_folder (PyprepApplication *self,
                                                        GFile             *folder);
+void               pyprep_application_open_folder     (PyprepApplication *self,
+                                                       GFile             *folder,
+                                                       const char        *show_file);
 
 G_END_DECLS

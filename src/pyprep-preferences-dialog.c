@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pyprep-preferences-dialog.h"
 
 struct _PyprepPreferencesDialog
@@ -15,9 +17,11 @@ struct _PyprepPreferencesDialog
   AdwComboRow *style_row;
   AdwComboRow *language_row;
   GtkAdjustment *text_size;
+  AdwPreferencesGroup *folders_group;
 
   /* owned */
   GSettings *settings;
+  GPtrArray *folder_rows;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPreferencesDialog, pyprep_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -73,12 +77,63 @@ zoom_from_percent (const GValue       *value,
 }
 
 static void
+remove_folder_cb (GtkButton               *button,
+                  PyprepPreferencesDialog *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    if (!g_str_equal (folders[i], uri))
+      g_strv_builder_add (builder, folders[i]);
+  kept = g_strv_builder_end (builder);
+  /* The application drops the deck; the notes on disk are not touched. */
+  g_settings_set_strv (self->settings, "folders", (const char * const *) kept);
+}
+
+static void
+update_folders (PyprepPreferencesDialog *self)
+{
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
+
+  for (guint i = 0; i < self->folder_rows->len; i++)
+    adw_preferences_group_remove (self->folders_group, g_ptr_array_index (self->folder_rows, i));
+  g_ptr_array_set_size (self->folder_rows, 0);
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_uri (folders[i]);
+      g_autofree char *name = g_file_get_basename (folder);
+      g_autofree char *where = g_file_get_parse_name (folder);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove from Pyprep"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove from Pyprep"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "uri", g_strdup (folders[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_folder_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->folders_group, row);
+      g_ptr_array_add (self->folder_rows, row);
+    }
+}
+
+static void
 pyprep_preferences_dialog_dispose (GObject *object)
 {
   PyprepPreferencesDialog *self = PYPREP_PREFERENCES_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->folder_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_preferences_dialog_parent_class)->dispose (object);
 }
@@ -95,6 +150,7 @@ pyprep_preferences_dialog_class_init (PyprepPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, text_size);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, folders_group);
 }
 
 static void
@@ -112,6 +168,11 @@ pyprep_preferences_dialog_init (PyprepPreferencesDialog *self)
   g_settings_bind_with_mapping (self->settings, "zoom-level", self->text_size, "value",
                                 G_SETTINGS_BIND_DEFAULT, percent_from_zoom, zoom_from_percent,
                                 NULL, NULL);
+
+  self->folder_rows = g_ptr_array_new ();
+  g_signal_connect_object (self->settings, "changed::folders", G_CALLBACK (update_folders), self,
+                           G_CONNECT_SWAPPED);
+  update_folders (self);
 }
 
 AdwDialog *

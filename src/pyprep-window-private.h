@@ -15,6 +15,7 @@ GtkSingleSelection *pyprep_window_get_selection  (PyprepWindow *self);
 AdwNavigationSplitView *pyprep_window_get_split_view (PyprepWindow *self);
 PyprepAnnotationPanel *pyprep_window_get_annotation_panel (PyprepWindow *self);
 AdwBanner          *pyprep_window_get_banner     (PyprepWindow *self);
+AdwBanner          *pyprep_window_get_problems_banner (PyprepWindow *self);
 AdwToastOverlay    *pyprep_window_get_toast_overlay (PyprepWindow *self);
 GtkSearchEntry     *pyprep_window_get_find_entry (PyprepWindow *self);
 GtkSearchEntry     *pyprep_window_get_search_entry (PyprepWindow *self);

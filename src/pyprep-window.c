@@ -27,6 +27,7 @@ struct _PyprepWindow
   /* template children */
   AdwToastOverlay *toast_overlay;
   AdwBanner *banner;
+  AdwBanner *problems_banner;
   AdwNavigationSplitView *split_view;
   AdwNavigationPage *content_page;
   AdwOverlaySplitView *annotation_split;
@@ -664,6 +665,68 @@ banner_dismissed_cb (PyprepWindow *self)
   adw_banner_set_revealed (self->banner, FALSE);
 }
 
+/* Every problem of every open deck, as `deck: file:line: message` lines. */
+static char *
+problems_text (PyprepWindow *self,
+               guint        *count)
+{
+  GListModel *decks = pyprep_library_get_decks (self->library);
+  GString *text = g_string_new (NULL);
+
+  *count = 0;
+  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
+    {
+      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
+      GPtrArray *problems = pyprep_deck_get_problems (deck);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", pyprep_deck_get_title (deck),
+                                ((GError *) g_ptr_array_index (problems, i))->message);
+      *count += problems->len;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_problems (PyprepWindow *self)
+{
+  guint count;
+  g_autofree char *text = problems_text (self, &count);
+  g_autofree char *title = NULL;
+
+  if (count == 0)
+    {
+      adw_banner_set_revealed (self->problems_banner, FALSE);
+      return;
+    }
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The notes have %u problem; what could be read is shown",
+                                        "The notes have %u problems; what could be read is shown", count),
+                           count);
+  adw_banner_set_title (self->problems_banner, title);
+  adw_banner_set_revealed (self->problems_banner, TRUE);
+}
+
+static void
+show_problems_cb (PyprepWindow *self)
+{
+  guint count;
+  g_autofree char *text = problems_text (self, &count);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Problems in the Notes"), NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 /* Undo of a deleted annotation ------------------------------------------- */
 
 static void
@@ -1034,6 +1097,8 @@ setup_models (PyprepWindow      *self,
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (schedule_index), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
+                           G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
   self->results = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT)));
   gtk_single_selection_set_autoselect (self->results, FALSE);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results));
@@ -1053,6 +1118,7 @@ setup_models (PyprepWindow      *self,
                                  !pyprep_store_get_read_only (self->store));
 
   entries_changed_cb (self);
+  update_problems (self);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -1165,6 +1231,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_split);
@@ -1187,6 +1254,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, passages_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
@@ -1450,6 +1518,13 @@ pyprep_window_get_annotation_panel (PyprepWindow *self)
 }
 
 AdwBanner *
+pyprep_window_get_problems_banner (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->problems_banner;
+}
+
+AdwBanner *
 pyprep_window_get_banner (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
@@ -1571,4 +1646,21 @@ pyprep_window_get_search_ready (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
   return self->search_index != NULL && self->index_source == 0;
+}
+
+/**
+ * pyprep_window_report:
+ * @title: what failed
+ * @message: why
+ *
+ * Tells the user about a failure in a dialog.
+ */
+void
+pyprep_window_report (PyprepWindow *self,
+                      const char   *title,
+                      const char   *message)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+
+  show_error (self, title, message);
 }

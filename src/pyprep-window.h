@@ -23,5 +23,8 @@ void          pyprep_window_set_bookmarked (PyprepWindow      *self,
                                             gboolean           bookmarked);
 void          pyprep_window_set_filter     (PyprepWindow      *self,
                                             const char        *filter);
+void          pyprep_window_report         (PyprepWindow      *self,
+                                            const char        *title,
+                                            const char        *message);
 
 G_END_DECLS

@@ -126,6 +126,98 @@ test_infer_empty_folder (void)
   g_rmdir (dir);
 }
 
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Huge files and pathological nesting are refused file by file, quickly;
+ * the good file beside them still opens. */
+static void
+test_infer_hostile_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-hostile-XXXXXX", &error);
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *huge = NULL;
+  GPtrArray *problems;
+
+  write_file (dir, "a-good.md", "# Good\n\n## What is a tuple?\n\nAn immutable sequence.\n", -1);
+
+  /* 9 MiB: over the 8 MiB limit. */
+  huge = g_malloc (9 * 1024 * 1024);
+  memset (huge, 'x', 9 * 1024 * 1024);
+  write_file (dir, "b-huge.md", huge, 9 * 1024 * 1024);
+
+  /* 100 000 nested block quotes on line 3. */
+  g_string_append (text, "# Deep\n\n");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (text, "> ");
+  g_string_append (text, "down here\n");
+  write_file (dir, "c-quotes.md", text->str, text->len);
+
+  /* Lists nested 100 levels deep. */
+  g_string_truncate (text, 0);
+  for (int i = 0; i < 100; i++)
+    {
+      for (int j = 0; j < i; j++)
+        g_string_append (text, "  ");
+      g_string_append (text, "- item\n");
+    }
+  write_file (dir, "d-lists.md", text->str, text->len);
+
+  /* 50 000 nested emphasis and link brackets. */
+  g_string_truncate (text, 0);
+  for (int i = 0; i < 50000; i++)
+    g_string_append (text, "*[");
+  g_string_append (text, "x");
+  for (int i = 0; i < 50000; i++)
+    g_string_append (text, "](u)*");
+  g_string_append (text, "\n");
+  write_file (dir, "e-inline.md", text->str, text->len);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  problems = pyprep_deck_get_problems (deck);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((GError *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, >=, 3);
+  g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 0))->message, ==,
+                   "b-huge.md:1: file is over 8 MiB; the file is skipped");
+  g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 1))->message, ==,
+                   "c-quotes.md:3: blocks are nested more than 64 levels deep; the file is skipped");
+  g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (problems, 2))->message,
+                                   "d-lists.md:"));
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_deck_get_topics (deck)), >=, 1);
+  g_assert_cmpstr (topic_title (deck, 0), ==, "Good");
+  g_assert_cmpstr (pyprep_entry_get_title (entry_at (deck, 0, 0)), ==, "What is a tuple?");
+
+  remove_dir (dir);
+}
+
 /* The user's own notes, when they are beside the project (../shared/seeds). */
 static void
 test_infer_seeds (void)
@@ -176,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/infer/rules", test_infer_rules);
   g_test_add_func ("/pyprep/infer/stable-ids", test_infer_stable_ids);
   g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
+  g_test_add_func ("/pyprep/infer/hostile-files", test_infer_hostile_files);
   g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);
 
   return g_test_run ();

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @PYPREP_DECK_ERROR_QUIZ: a quiz block is malformed
  * @PYPREP_DECK_ERROR_READING: a reading block is malformed
  * @PYPREP_DECK_ERROR_NO_LANGUAGE: the deck has no text in any language
+ * @PYPREP_DECK_ERROR_TOO_DEEP: a file nests blocks deeper than the limit
  *
  * Every problem message starts with `file:line: `.
  */
@@ -44,6 +45,7 @@ typedef enum
   PYPREP_DECK_ERROR_QUIZ,
   PYPREP_DECK_ERROR_READING,
   PYPREP_DECK_ERROR_NO_LANGUAGE,
+  PYPREP_DECK_ERROR_TOO_DEEP,
 } PyprepDeckError;
 
 /* Topic files larger than this are refused, so a stray dump cannot hang the app. */

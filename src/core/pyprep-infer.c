@@ -28,8 +28,11 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
 
-/* Files larger than this are refused; deep nesting is cut off by cmark. */
+/* Files larger than this are refused before they are read. */
 #define MAX_NOTES_FILE (8 * 1024 * 1024)
+/* Blocks nested deeper than this (quotes in lists in quotes…) are no
+ * notes anyone wrote by hand; such a file is refused. */
+#define MAX_NOTES_DEPTH 64
 
 /**
  * pyprep_infer_id:
@@ -522,6 +525,59 @@ new_topic (PyprepDeck *deck,
   return topic;
 }
 
+/* Nodes that cmark's iterator enters without leaving. */
+static gboolean
+is_leaf (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The deepest nesting of @doc's nodes, and the line of the first block
+ * that reaches it. */
+static int
+nesting_depth (cmark_node *doc,
+               int        *line)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
+  cmark_event_type event;
+  int depth = 0;
+  int deepest = 0;
+
+  *line = 1;
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_EXIT)
+        {
+          depth--;
+          continue;
+        }
+      if (depth + 1 > deepest)
+        {
+          deepest = depth + 1;
+          if (cmark_node_get_start_line (node) > 0)
+            *line = cmark_node_get_start_line (node);
+        }
+      if (!is_leaf (node))
+        depth++;
+    }
+  return deepest;
+}
+
 static void
 infer_file (PyprepDeck *deck,
             const char *deck_id,
@@ -534,12 +590,22 @@ infer_file (PyprepDeck *deck,
 {
   g_autoptr(cmark_node) doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
   g_autofree char *stem = g_strndup (file, strlen (file) - 3);
-  int level = top_level (doc);
+  int level;
   g_autoptr(GHashTable) entry_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Builder b = { deck_id, file, problems, NULL, entry_ids, NULL };
   g_autoptr(PyprepTopic) file_topic = NULL;
   guint sections_as_topics = 0;
   guint sections = 0;
+  int line;
+
+  if (nesting_depth (doc, &line) > MAX_NOTES_DEPTH)
+    {
+      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_DEEP, file, line,
+                               "blocks are nested more than %d levels deep; the file is skipped",
+                               MAX_NOTES_DEPTH);
+      return;
+    }
+  level = top_level (doc);
 
   /* Are the top-level sections lists of questions (topics), or questions
    * themselves (entries)? */
@@ -664,7 +730,15 @@ pyprep_deck_infer_topics (PyprepDeck    *deck,
       g_autoptr(GError) local_error = NULL;
       const char *bad = NULL;
       gsize length = 0;
+      g_autoptr(GFileInfo) size_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
 
+      if (size_info != NULL && g_file_info_get_size (size_info) > MAX_NOTES_FILE)
+        {
+          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
+                                   "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
+          continue;
+        }
       if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
         {
           pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_IO, name, 1,

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "pyprep-deck.h"
 #include "pyprep-entry-private.h"
 #include "pyprep-topic-private.h"
 
@@ -18,6 +19,9 @@ struct _PyprepTopic
 
   /* borrowed: the deck owns its topics */
   PyprepDeck *deck;
+
+  /* state */
+  gboolean show_deck;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepTopic, pyprep_topic, G_TYPE_OBJECT)
@@ -26,6 +30,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
+  PROP_SECTION_TITLE,
   N_PROPS
 };
 
@@ -69,6 +74,9 @@ pyprep_topic_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_SECTION_TITLE:
+      g_value_take_string (value, pyprep_topic_dup_section_title (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +96,14 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopic:section-title:
+   *
+   * The title a list of several decks shows: the deck's, then the topic's.
+   */
+  properties[PROP_SECTION_TITLE] =
+    g_param_spec_string ("section-title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -204,4 +220,36 @@ pyprep_topic_get_entries (PyprepTopic *self)
 {
   g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
   return G_LIST_MODEL (self->entries);
+}
+
+/**
+ * pyprep_topic_dup_section_title:
+ *
+ * Returns: (transfer full): the topic's title, after its deck's when the
+ *   library shows several decks
+ */
+char *
+pyprep_topic_dup_section_title (PyprepTopic *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
+
+  if (self->show_deck && self->deck != NULL)
+    return g_strdup_printf ("%s · %s", pyprep_deck_get_title (self->deck), self->title);
+  return g_strdup (self->title);
+}
+
+/**
+ * pyprep_topic_set_show_deck:
+ * @show_deck: whether section titles name the deck too
+ */
+void
+pyprep_topic_set_show_deck (PyprepTopic *self,
+                            gboolean     show_deck)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC (self));
+
+  if (self->show_deck == show_deck)
+    return;
+  self->show_deck = show_deck;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_TITLE]);
 }

@@ -20,5 +20,8 @@ const char  *pyprep_topic_get_title   (PyprepTopic *self);
 const char  *pyprep_topic_get_file    (PyprepTopic *self);
 PyprepDeck  *pyprep_topic_get_deck    (PyprepTopic *self);
 GListModel  *pyprep_topic_get_entries (PyprepTopic *self);
+char        *pyprep_topic_dup_section_title (PyprepTopic *self);
+void         pyprep_topic_set_show_deck     (PyprepTopic *self,
+                                             gboolean     show_deck);
 
 G_END_DECLS

@@ -1,0 +1,170 @@
+/* test-folders.c: opening the user's own notes folders, live reload, and removing them.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+typedef struct
+{
+  Fixture *f;
+  const char *text;
+} PageWait;
+
+static gboolean
+two_decks (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (pyprep_library_get_decks (pyprep_application_get_library (f->app))) == 2;
+}
+
+static gboolean
+one_deck (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (pyprep_library_get_decks (pyprep_application_get_library (f->app))) == 1;
+}
+
+static gboolean
+showing_questions (gpointer data)
+{
+  Fixture *f = data;
+  PyprepEntry *entry = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+
+  return entry != NULL && g_str_has_prefix (pyprep_entry_get_id (entry), "notes/questions-concurrency/");
+}
+
+static gboolean
+page_shows (gpointer data)
+{
+  PageWait *wait = data;
+  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (wait->f->window)));
+  g_autofree char *text = NULL;
+
+  spin (100);
+  text = run_script (view, "document.body.textContent");
+  return text != NULL && strstr (text, wait->text) != NULL;
+}
+
+static void
+check_open_folder (Fixture *f)
+{
+  const char *dir = f->data;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *path = g_build_filename (dir, "basics.md", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_auto(GStrv) folders = NULL;
+  PyprepLibrary *library = pyprep_application_get_library (f->app);
+  PyprepEntry *entry;
+  PageWait wait = { f, NULL };
+
+  /* The same call the Open Notes Folder dialog and `pyprep FILE` make. */
+  pyprep_application_open_folder (f->app, folder, "questions.md");
+  wait_until (two_decks, f, "the folder to open");
+  wait_until (showing_questions, f, "the opened file's first entry");
+
+  /* Remembered for the next start. */
+  folders = g_settings_get_strv (settings, "folders");
+  g_assert_true (g_strv_contains ((const char * const *) folders, uri));
+
+  /* Several decks: sections name their deck. */
+  {
+    PyprepTopic *topic = pyprep_entry_get_topic (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+    g_autofree char *section = pyprep_topic_dup_section_title (topic);
+
+    g_assert_cmpstr (section, ==, "notes · Concurrency");
+  }
+
+  /* Its broken files are reported, the rest is readable. */
+  g_assert_true (adw_banner_get_revealed (pyprep_window_get_problems_banner (f->window)));
+  g_assert_nonnull (strstr (adw_banner_get_title (pyprep_window_get_problems_banner (f->window)), "2 problems"));
+  spin (300);
+  save_screenshot (f, "folder-opened.png");
+
+  /* Live reload: an edit shows up in the entry being read. */
+  entry = pyprep_library_lookup_entry (library, "notes/basics/what-is-a-list");
+  g_assert_nonnull (entry);
+  pyprep_window_show_entry (f->window, entry);
+  wait.text = "A dynamic array of references.";
+  wait_until (page_shows, &wait, "the entry");
+  pyprep_window_set_bookmarked (f->window, TRUE);
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(GString) changed = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_string_replace (changed, "A dynamic array of references.", "Edited while reading.", 1);
+    g_assert_true (g_file_set_contents (path, changed->str, -1, NULL));
+  }
+  wait.text = "Edited while reading.";
+  wait_until (page_shows, &wait, "the edited entry");
+  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+                   ==, "notes/basics/what-is-a-list");
+  /* The user's data is keyed by ID, so the new entry keeps its bookmark. */
+  g_assert_true (pyprep_window_get_bookmarked (f->window));
+}
+
+static void
+check_reopened_and_removed (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  const char *empty[] = { NULL };
+
+  /* The folder opens again at start. */
+  wait_until (two_decks, f, "the remembered folder");
+  g_assert_nonnull (pyprep_library_lookup_entry (pyprep_application_get_library (f->app),
+                                                 "notes/basics/what-is-a-list"));
+
+  /* Removing it (Preferences) takes it out of the library. */
+  g_settings_set_strv (settings, "folders", empty);
+  wait_until (one_deck, f, "the folder to be removed");
+  g_assert_null (pyprep_library_lookup_entry (pyprep_application_get_library (f->app),
+                                              "notes/basics/what-is-a-list"));
+}
+
+static void
+test_folders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parent = g_dir_make_tmp ("pyprep-folders-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (parent, "notes", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "decks", "notes", NULL);
+  g_autofree char *cmd = g_strdup_printf ("cp -r '%s' '%s'", source, dir);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", parent);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+
+  run_app (NULL, check_open_folder, dir);
+  run_app (NULL, check_reopened_and_removed, dir);
+
+  g_settings_reset (settings, "folders");
+  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
+      return g_test_run ();
+    }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  adw_init ();
+
+  g_test_add_func ("/pyprep/ui/folders/open-reload-remove", test_folders);
+
+  return g_test_run ();
+}
