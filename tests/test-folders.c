@@ -153,16 +153,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
-      return g_test_run ();
-    }
-
-  g_setenv ("LANGUAGE", "en", TRUE);
-  adw_init ();
+  /* The bundled deck in English, whatever the test machine's language. */
+  if (!ui_test_init (&argc, &argv, "en"))
+    return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/folders/open-reload-remove", test_folders);
 

@@ -540,15 +540,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
-      return g_test_run ();
-    }
-
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, NULL))
+    return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/user-data/bookmarks", test_bookmarks_survive_restart);
   g_test_add_func ("/pyprep/ui/user-data/annotations", test_annotations_survive_restart);

@@ -219,6 +219,142 @@ check_about (Fixture *f)
 }
 
 static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* "<Control>k" → "107:4", so accelerators compare whatever their spelling. */
+static char *
+key_name (guint           keyval,
+          GdkModifierType mods)
+{
+  return g_strdup_printf ("%u:%u", gdk_keyval_to_lower (keyval), mods & gtk_accelerator_get_default_mod_mask ());
+}
+
+static char *
+action_key (const char *name,
+            GVariant   *target)
+{
+  g_autofree char *printed = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+  return g_strconcat (name, printed != NULL ? "::" : "", printed, NULL);
+}
+
+/* The shortcuts dialog (Ctrl+?) lists every shortcut the app and the window
+ * really have: each bound action shows in it by name or by one of its keys. */
+static void
+check_shortcuts_listed (Fixture *f)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pyprep/Pyprep/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_auto(GStrv) app_actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
+  GHashTableIter iter;
+  gpointer action, keys;
+  guint n_shortcuts = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *action_name = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "GtkShortcutsShortcut") != 0)
+        continue;
+      g_object_get (l->data, "action-name", &action_name, "accelerator", &accelerator, NULL);
+      if (action_name != NULL)
+        g_hash_table_add (listed, g_strdup (action_name));
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          if (accels[i][0] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (accels[i], &keyval, &mods));
+          g_hash_table_add (listed, key_name (keyval, mods));
+        }
+    }
+
+  /* Application accelerators: Ctrl+O, Ctrl+Q, Ctrl+W, Ctrl+comma… */
+  for (guint i = 0; app_actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), app_actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
+          if (!g_hash_table_contains (bound, app_actions[i]))
+            g_hash_table_insert (bound, g_strdup (app_actions[i]), g_string_new (NULL));
+          {
+            g_autofree char *key = key_name (keyval, mods);
+
+            g_string_append_printf (g_hash_table_lookup (bound, app_actions[i]), " %s", key);
+          }
+          n_shortcuts++;
+        }
+    }
+
+  /* The window's key bindings: Ctrl+D, Ctrl+F, Alt+1… */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+
+          if (!GTK_IS_NAMED_ACTION (shortcut_action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          name = action_key (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)),
+                             gtk_shortcut_get_arguments (shortcut));
+          if (!g_hash_table_contains (bound, name))
+            g_hash_table_insert (bound, g_strdup (name), g_string_new (NULL));
+          {
+            g_autofree char *key = key_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                             gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+
+            g_string_append_printf (g_hash_table_lookup (bound, name), " %s", key);
+          }
+          n_shortcuts++;
+        }
+    }
+  g_assert_cmpuint (n_shortcuts, >=, 25);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &action, &keys))
+    {
+      g_auto(GStrv) names = g_strsplit (g_strstrip (((GString *) keys)->str), " ", -1);
+      gboolean found = g_hash_table_contains (listed, action);
+
+      for (guint i = 0; !found && names[i] != NULL; i++)
+        found = g_hash_table_contains (listed, names[i]);
+      if (!found)
+        g_error ("%s (keys %s) is missing from the shortcuts dialog", (char *) action, ((GString *) keys)->str);
+    }
+}
+
+static void
+test_window_shortcuts_listed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  run_app (path, check_shortcuts_listed, NULL);
+}
+
+static void
 check_size_restored (Fixture *f)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
@@ -432,19 +568,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
-      return g_test_run ();
-    }
-
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, NULL))
+    return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/window/opens", test_window_opens);
   g_test_add_func ("/pyprep/ui/window/sample-entry", test_window_sample_entry);
   g_test_add_func ("/pyprep/ui/window/about", test_window_about);
+  g_test_add_func ("/pyprep/ui/window/shortcuts-listed", test_window_shortcuts_listed);
   g_test_add_func ("/pyprep/ui/window/seeds", test_window_seeds);
   g_test_add_func ("/pyprep/ui/window/every-entry", test_window_every_entry);
   g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);

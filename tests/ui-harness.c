@@ -321,3 +321,28 @@ window_allocated (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
+
+/*
+ * ui_test_init:
+ * Starts a UI test program: g_test_init(), then libadwaita when there is
+ * a display; without one every test is skipped and FALSE returned.
+ * @language, when set, is the interface language the tests expect.
+ */
+gboolean
+ui_test_init (int          *argc,
+              char       ***argv,
+              const char   *language)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/dev.sh test does)");
+      return FALSE;
+    }
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  adw_init ();
+  return TRUE;
+}

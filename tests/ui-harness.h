@@ -35,6 +35,9 @@ typedef void (*WindowCheck) (Fixture *f);
 
 #define TIMEOUT_SECONDS 60
 
+gboolean     ui_test_init     (int          *argc,
+                               char       ***argv,
+                               const char   *language);
 void         wait_until       (gboolean    (*done) (gpointer),
                                gpointer      data,
                                const char   *what);
