@@ -83,7 +83,8 @@ check_open_folder (Fixture *f)
   /* Its broken files are reported, the rest is readable. */
   g_assert_true (adw_banner_get_revealed (pyprep_window_get_problems_banner (f->window)));
   g_assert_nonnull (strstr (adw_banner_get_title (pyprep_window_get_problems_banner (f->window)), "2 problems"));
-  spin (300);
+  wait.text = "A lock in CPython.";
+  wait_until (page_shows, &wait, "the opened file's first entry to be painted");
   save_screenshot (f, "folder-opened.png");
 
   /* Live reload: an edit shows up in the entry being read. */
