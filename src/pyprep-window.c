@@ -66,6 +66,8 @@ struct _PyprepWindow
   /* state */
   Filter filter_mode;
   gboolean syncing_selection;
+  guint scroll_source;
+  guint scroll_frames;
   gint64 last_click;
   guint index_source;
   guint find_matches;
@@ -196,6 +198,28 @@ update_sidebar_state (PyprepWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* A list view places rows it has not measured yet by an estimate, so a
+ * scroll to a row far down (at start, or after the model refilled) can
+ * stop short of it. Scrolling again for a few frames, once the rows near
+ * it are laid out, brings it fully into view. */
+#define SCROLL_FRAMES 4
+
+static gboolean
+scroll_to_selected_tick (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       data)
+{
+  PyprepWindow *self = PYPREP_WINDOW (data);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_list_view_scroll_to (self->entry_list, position, GTK_LIST_SCROLL_NONE, NULL);
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_entry_in_sidebar (PyprepWindow *self,
                          PyprepEntry  *entry)
@@ -212,6 +236,10 @@ select_entry_in_sidebar (PyprepWindow *self,
         {
           gtk_single_selection_set_selected (self->selection, i);
           gtk_list_view_scroll_to (self->entry_list, i, GTK_LIST_SCROLL_NONE, NULL);
+          self->scroll_frames = SCROLL_FRAMES;
+          if (self->scroll_source == 0)
+            self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->entry_list),
+                                                                scroll_to_selected_tick, self, NULL);
           self->syncing_selection = FALSE;
           return;
         }
@@ -1128,6 +1156,11 @@ pyprep_window_dispose (GObject *object)
 {
   PyprepWindow *self = PYPREP_WINDOW (object);
 
+  if (self->scroll_source != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry_list), self->scroll_source);
+      self->scroll_source = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
