@@ -29,6 +29,21 @@ result ()
   : >"$dest/out"
 }
 
+# check TOOL NAME COMMAND...: a result, or a skip when TOOL is missing
+# (the Flatpak SDK, say, has not every validator).
+check ()
+{
+  tool=$1 name=$2
+  shift 2
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    n=$((n + 1))
+    echo "ok $n $name # SKIP $tool is not installed"
+    return
+  fi
+  "$@" >"$dest/out" 2>&1
+  result $? "$name"
+}
+
 echo "TAP version 13"
 echo "1..11"
 
@@ -40,14 +55,14 @@ share=${bin%/bin/pyprep}/share
 [ -x "$bin" ] >"$dest/out" 2>&1
 result $? "the binary is installed"
 
-desktop-file-validate "$share/applications/$app_id.desktop" >"$dest/out" 2>&1
-result $? "the installed desktop file validates"
+check desktop-file-validate "the installed desktop file validates" \
+  desktop-file-validate "$share/applications/$app_id.desktop"
 
 grep -q '^Keywords\[zh_CN\]=' "$share/applications/$app_id.desktop" >"$dest/out" 2>&1
 result $? "the desktop file carries its Chinese keywords"
 
-appstreamcli validate --no-net "$share/metainfo/$app_id.metainfo.xml" >"$dest/out" 2>&1
-result $? "the installed metainfo validates"
+check appstreamcli "the installed metainfo validates" \
+  appstreamcli validate --no-net "$share/metainfo/$app_id.metainfo.xml"
 
 grep -q 'summary xml:lang="zh-Hans-CN">复习' "$share/metainfo/$app_id.metainfo.xml" >"$dest/out" 2>&1
 result $? "the metainfo carries its Chinese strings"
@@ -56,11 +71,11 @@ result $? "the metainfo carries its Chinese strings"
     && [ -f "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" ]; } >"$dest/out" 2>&1
 result $? "the app icon and its symbolic variant are installed"
 
-glib-compile-schemas --strict "$share/glib-2.0/schemas" >"$dest/out" 2>&1
-result $? "the installed settings schema compiles"
+check glib-compile-schemas "the installed settings schema compiles" \
+  glib-compile-schemas --strict "$share/glib-2.0/schemas"
 
-msgunfmt "$share/locale/zh_CN/LC_MESSAGES/pyprep.mo" 2>"$dest/out" | grep -q '打开笔记文件夹' 2>>"$dest/out"
-result $? "the Chinese translation is installed"
+check msgunfmt "the Chinese translation is installed" \
+  sh -c 'msgunfmt "$1" | grep -q "打开笔记文件夹"' sh "$share/locale/zh_CN/LC_MESSAGES/pyprep.mo"
 
 # The installed binary, with nothing from the build tree.
 export GSETTINGS_SCHEMA_DIR="$share/glib-2.0/schemas" GSETTINGS_BACKEND=memory
