@@ -521,6 +521,73 @@ test_reading_restores_position (void)
   run_app (NULL, check_scroll_restored, NULL);
 }
 
+static void
+check_read_last_entry (Fixture *f)
+{
+  /* Far down the list, but not the last: the list cannot just scroll to
+   * its end. */
+  select_and_wait (f, 12);
+  g_assert_cmpstr (pyprep_store_get_last_entry (pyprep_application_get_store (f->app)),
+                   ==, "pyprep/misc/pyc-when-written");
+}
+
+/* The selected row of the sidebar, or NULL when none is realized. */
+static GtkWidget *
+selected_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
+        return child;
+      if ((found = selected_row (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+selected_row_in_view (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *list = GTK_WIDGET (pyprep_window_get_entry_list (f->window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *row = selected_row (list);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
+}
+
+/* At start the sidebar shows the entry read last, even far down the list. */
+static void
+check_sidebar_follows (Fixture *f)
+{
+  g_assert_cmpstr (shown (f), ==, "pyprep/misc/pyc-when-written");
+  /* A second after the page is painted, as a user would look. */
+  spin (1000);
+  g_assert_true (selected_row_in_view (f));
+}
+
+static void
+test_reading_sidebar_follows (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  /* The size of the screenshots of data/screenshots. */
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 760);
+  forget_user_data ();
+  run_app (NULL, check_read_last_entry, NULL);
+  run_app (NULL, check_sidebar_follows, NULL);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/reading/preferences", test_reading_preferences);
   g_test_add_func ("/pyprep/ui/reading/zoom-persists", test_reading_zoom_persists);
   g_test_add_func ("/pyprep/ui/reading/restores-position", test_reading_restores_position);
+  g_test_add_func ("/pyprep/ui/reading/sidebar-follows", test_reading_sidebar_follows);
 
   return g_test_run ();
 }
