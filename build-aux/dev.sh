@@ -2,7 +2,7 @@
 # build-aux/dev.sh: build, run and test Pyprep natively or inside a Debian 13 root.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: build-aux/dev.sh run | test | shell [COMMAND...]
+# Usage: build-aux/dev.sh run | test [--sanitize] | shell [COMMAND...]
 #
 # When pkg-config finds every library at the minimum version meson.build asks
 # for, everything happens natively. Otherwise, on a Debian-family host as root,
@@ -70,6 +70,8 @@ Commands:
   run            build and start Pyprep (on a virtual display when there is
                  no display: saves a screenshot and prints its path)
   test           build and run every test suite
+  test --sanitize  the same, built with AddressSanitizer and
+                 UndefinedBehaviorSanitizer in _build-sanitize
   shell [CMD]    open a shell in the build environment, or run CMD there;
                  the freshly built pyprep is on PATH
 
@@ -279,12 +281,18 @@ in_env ()
 
 build ()
 {
+  local setup_args=(-Dprofile=development)
+
+  if [ "${sanitize:-0}" = 1 ]; then
+    builddir="$top/_build-sanitize"
+    setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
+  fi
   mkdir -p "$builddir"
   # Two runs building the same tree at once would trample each other.
   exec 9>"$builddir/.dev-lock"
   flock -x 9
   if [ ! -f "$builddir/build.ninja" ]; then
-    in_env meson setup "$builddir" "$top" -Dprofile=development >/dev/null \
+    in_env meson setup "$builddir" "$top" "${setup_args[@]}" >/dev/null \
       || { rm -f "$builddir/build.ninja"; die "meson setup failed"; }
   fi
   in_env ninja -C "$builddir" >"$builddir/.dev-build.log" 2>&1 \
@@ -294,9 +302,20 @@ build ()
 
 cmd_test ()
 {
+  local sanitize=0 rc=0
+  local -a env_args=()
+
+  if [ "${1:-}" = "--sanitize" ]; then
+    sanitize=1
+    shift
+    # Leaks are checked in every test without a display; tests/run-test.sh
+    # turns leak checking off for UI tests, where GTK and WebKit keep
+    # caches for the life of the process.
+    env_args=(ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1"
+              UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
+  fi
   build
-  local rc=0
-  in_env env -C "$top" "$top/build-aux/run-tests.sh" "$builddir" "$@" || rc=$?
+  in_env env -C "$top" "${env_args[@]}" "$top/build-aux/run-tests.sh" "$builddir" "$@" || rc=$?
   exit "$rc"
 }
 

@@ -369,8 +369,13 @@ test_store_backups (Fixture       *f,
     n++;
   /* The first save had nothing to back up; the last seven days are kept. */
   g_assert_cmpuint (n, ==, PYPREP_STORE_KEEP_BACKUPS);
-  g_assert_true (g_file_test (g_build_filename (backups, "user-data-2026-11-30.json", NULL), G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (g_build_filename (backups, "user-data-2026-11-23.json", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *newest = g_build_filename (backups, "user-data-2026-11-30.json", NULL);
+    g_autofree char *dropped = g_build_filename (backups, "user-data-2026-11-23.json", NULL);
+
+    g_assert_true (g_file_test (newest, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (dropped, G_FILE_TEST_EXISTS));
+  }
 
   /* A damaged file brings back the newest backup: the start of day ten. */
   write_data (f, "garbage", -1);
@@ -541,7 +546,11 @@ test_store_export_import (Fixture       *f,
   g_assert_cmpuint (summary.cards_updated, ==, 0);
   merged = pyprep_store_dup_annotation (other, shared);
   g_assert_cmpstr (merged->text, ==, "version 2 (newer)");
-  g_assert_cmpuint (pyprep_store_dup_annotations (other, NULL)->len, ==, 1);
+  {
+    g_autoptr(GPtrArray) all = pyprep_store_dup_annotations (other, NULL);
+
+    g_assert_cmpuint (all->len, ==, 1);
+  }
 
   /* And the newer one flows back the other way. */
   g_assert_true (pyprep_store_export (other, export_file, &error));

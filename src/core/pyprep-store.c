@@ -191,6 +191,8 @@ seal_object (JsonObject *object)
 {
   JsonNode *node = json_node_init_object (json_node_alloc (), object);
 
+  /* The node holds its own reference; @object's is the caller's to give. */
+  json_object_unref (object);
   json_node_seal (node);
   return node;
 }
@@ -624,6 +626,7 @@ copy_container (JsonObject *object)
 static JsonNode *
 snapshot (PyprepStore *self)
 {
+  JsonNode *node;
   JsonObject *root = json_object_new ();
   JsonObject *reading = copy_container (self->reading);
   JsonObjectIter iter;
@@ -653,7 +656,9 @@ snapshot (PyprepStore *self)
     }
   json_object_unref (reading);
 
-  return json_node_init_object (json_node_alloc (), root);
+  node = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+  return node;
 }
 
 static gboolean
@@ -1663,6 +1668,7 @@ pyprep_store_append_review (PyprepStore  *self,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
   g_autofree char *line = NULL;
   int fd;
   gboolean ok;
@@ -1679,12 +1685,13 @@ pyprep_store_append_review (PyprepStore  *self,
 
   node = json_node_init_object (json_node_alloc (), review);
   json_generator_set_root (generator, node);
-  line = g_strconcat (json_generator_to_data (generator, NULL), "\n", NULL);
+  data = json_generator_to_data (generator, NULL);
+  line = g_strconcat (data, "\n", NULL);
 
   dir = g_file_get_path (self->folder);
   path = g_build_filename (dir, PYPREP_STORE_REVIEW_LOG, NULL);
   g_mkdir_with_parents (dir, 0700);
-  fd = g_open (path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -1693,6 +1700,20 @@ pyprep_store_append_review (PyprepStore  *self,
                    "cannot open %s: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
+  /* A line cut short by a crash stays alone on its line (readers skip it)
+   * instead of swallowing this one. */
+  {
+    struct stat st;
+    char last = '\n';
+
+    if (fstat (fd, &st) == 0 && st.st_size > 0 && pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+      {
+        g_autofree char *fresh = g_strconcat ("\n", line, NULL);
+
+        g_free (line);
+        line = g_steal_pointer (&fresh);
+      }
+  }
   ok = write (fd, line, strlen (line)) == (ssize_t) strlen (line) && fdatasync (fd) == 0;
   if (!ok)
     {
