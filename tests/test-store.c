@@ -611,6 +611,9 @@ run_saver (const char *dir)
 
   if (!pyprep_store_load (store, NULL) || pyprep_store_get_recovery_message (store) != NULL)
     return 2;
+  /* Loaded: the test may kill it from now on. */
+  if (write (STDOUT_FILENO, "r", 1) != 1)
+    return 4;
 
   for (guint n = state_number (store) + 1;; n++)
     {
@@ -653,9 +656,17 @@ test_store_crash (Fixture       *f,
       GPid pid;
       int status;
 
-      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+      int out = -1;
+      char ready = 0;
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, NULL, &out, NULL, &error);
       g_assert_no_error (error);
-      g_usleep (g_test_rand_int_range (1000, 40000));
+      /* However slow the start (a sanitizer build, a busy machine), the
+       * kill lands while the child saves. */
+      g_assert_cmpint (read (out, &ready, 1), ==, 1);
+      close (out);
+      g_usleep (g_test_rand_int_range (1000, 30000));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_spawn_close_pid (pid);
