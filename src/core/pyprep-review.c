@@ -28,41 +28,12 @@ static const char * const state_names[] = {
 
 /* Times --------------------------------------------------------------- */
 
-/* ISO 8601 in UTC with microseconds, like the rest of the user data. */
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = NULL;
-  g_autoptr(GDateTime) time = NULL;
-
-  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (seconds == NULL)
-    return NULL;
-  time = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-static gboolean
-parse_time (const char *text,
-            gint64     *usec)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return FALSE;
-  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-  return TRUE;
-}
-
 static void
 set_time_member (JsonObject *object,
                  const char *name,
                  gint64      usec)
 {
-  g_autofree char *text = usec != 0 ? format_time (usec) : NULL;
+  g_autofree char *text = usec != 0 ? pyprep_format_time (usec) : NULL;
 
   if (text != NULL)
     json_object_set_string_member (object, name, text);
@@ -80,7 +51,7 @@ get_time_member (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return FALSE;
-  return parse_time (json_node_get_string (node), usec);
+  return pyprep_parse_time (json_node_get_string (node), usec);
 }
 
 /* The local calendar day of @usec as a Julian day number, so "today" and

@@ -104,19 +104,36 @@ pyprep_annotation_free (PyprepAnnotation *annotation)
   g_free (annotation);
 }
 
-/* Times are ISO 8601 strings in UTC with microseconds. */
-static char *
-format_time (gint64 usec)
+/**
+ * pyprep_format_time:
+ * @usec: microseconds since the epoch
+ *
+ * Returns: (transfer full) (nullable): @usec as ISO 8601 in UTC with
+ *   microseconds, the form of every time in the user data, or %NULL when
+ *   it cannot be represented
+ */
+char *
+pyprep_format_time (gint64 usec)
 {
   g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) time = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+  g_autoptr(GDateTime) time = NULL;
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.%fZ");
+  if (seconds == NULL)
+    return NULL;
+  time = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.%fZ") : NULL;
 }
 
-static gboolean
-parse_time (const char *text,
-            gint64     *usec)
+/**
+ * pyprep_parse_time:
+ * @text: (nullable): an ISO 8601 time
+ * @usec: (out): microseconds since the epoch
+ *
+ * Returns: %TRUE when @text is a time; @usec is left alone otherwise
+ */
+gboolean
+pyprep_parse_time (const char *text,
+                   gint64     *usec)
 {
   g_autoptr(GDateTime) time = NULL;
 
@@ -223,7 +240,7 @@ set_time_member (JsonObject *object,
                  const char *name,
                  gint64      usec)
 {
-  g_autofree char *text = format_time (usec);
+  g_autofree char *text = pyprep_format_time (usec);
 
   json_object_set_string_member (object, name, text);
 }
@@ -234,7 +251,7 @@ get_time_member (JsonObject *object,
 {
   gint64 usec = 0;
 
-  parse_time (json_object_get_string_member_with_default (object, name, NULL), &usec);
+  pyprep_parse_time (json_object_get_string_member_with_default (object, name, NULL), &usec);
   return usec;
 }
 
@@ -280,7 +297,7 @@ is_time (JsonNode *node)
 {
   gint64 usec;
 
-  return is_string (node) && parse_time (json_node_get_string (node), &usec);
+  return is_string (node) && pyprep_parse_time (json_node_get_string (node), &usec);
 }
 
 static JsonObject *
@@ -1761,7 +1778,7 @@ card_time (JsonNode *node)
   gint64 usec = 0;
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    parse_time (json_object_get_string_member_with_default (json_node_get_object (node),
+    pyprep_parse_time (json_object_get_string_member_with_default (json_node_get_object (node),
                                                             "last_review", NULL), &usec);
   return usec;
 }

@@ -165,4 +165,8 @@ gboolean          pyprep_store_import             (PyprepStore      *self,
                                                    PyprepImportSummary *summary,
                                                    GError          **error);
 
+char             *pyprep_format_time              (gint64            usec);
+gboolean          pyprep_parse_time               (const char       *text,
+                                                   gint64           *usec);
+
 G_END_DECLS
