@@ -22,6 +22,8 @@ GtkSearchEntry     *pyprep_window_get_search_entry (PyprepWindow *self);
 GListModel         *pyprep_window_get_results    (PyprepWindow *self);
 gboolean            pyprep_window_get_search_ready (PyprepWindow *self);
 GtkLabel           *pyprep_window_get_find_count (PyprepWindow *self);
+GtkStack           *pyprep_window_get_main_stack (PyprepWindow *self);
+GtkWidget          *pyprep_window_get_quiz_view  (PyprepWindow *self);
 void                pyprep_window_export_data_to (PyprepWindow *self,
                                                   GFile        *file);
 void                pyprep_window_import_data_from (PyprepWindow *self,

@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-quiz-view.h"
 #include "pyprep-search.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-window-private.h"
@@ -29,6 +30,8 @@ struct _PyprepWindow
   AdwBanner *banner;
   AdwBanner *problems_banner;
   AdwNavigationSplitView *split_view;
+  GtkStack *main_stack;
+  PyprepQuizView *quiz_view;
   AdwNavigationPage *content_page;
   AdwOverlaySplitView *annotation_split;
   PyprepAnnotationPanel *annotation_panel;
@@ -605,6 +608,34 @@ find_action (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
+/* Review: the quiz takes the whole window; the reader stays where it was. */
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
+  pyprep_quiz_view_start (self->quiz_view, self->library, self->store);
+}
+
+static void
+quiz_closed_cb (PyprepWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  /* What the answers changed (bookmark marks stay, card states are new). */
+  update_sidebar_state (self);
+}
+
+static void
+quiz_open_entry_cb (PyprepWindow *self,
+                    PyprepEntry  *entry)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  pyprep_window_show_entry (self, entry);
 }
 
 static void
@@ -1256,6 +1287,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PYPREP_TYPE_READER);
+  g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
   g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
   g_type_ensure (PYPREP_TYPE_SEARCH_RESULT);
   g_type_ensure (PYPREP_TYPE_ENTRY);
@@ -1266,6 +1298,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_split);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_panel);
@@ -1288,6 +1322,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_open_entry_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
@@ -1311,6 +1347,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, next_entry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -1326,6 +1363,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
@@ -1696,4 +1734,18 @@ pyprep_window_report (PyprepWindow *self,
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
   show_error (self, title, message);
+}
+
+GtkStack *
+pyprep_window_get_main_stack (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return self->main_stack;
+}
+
+GtkWidget *
+pyprep_window_get_quiz_view (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->quiz_view);
 }

@@ -1,0 +1,28 @@
+/* pyprep-quiz-view.h: a review session over the due and new cards, in the whole window.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pyprep-library.h"
+#include "pyprep-review.h"
+#include "pyprep-store.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_QUIZ_VIEW (pyprep_quiz_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepQuizView, pyprep_quiz_view, PYPREP, QUIZ_VIEW, GtkWidget)
+
+GtkWidget   *pyprep_quiz_view_new           (void);
+void         pyprep_quiz_view_start         (PyprepQuizView *self,
+                                             PyprepLibrary  *library,
+                                             PyprepStore    *store);
+guint        pyprep_quiz_view_get_position  (PyprepQuizView *self);
+guint        pyprep_quiz_view_get_n_cards   (PyprepQuizView *self);
+guint        pyprep_quiz_view_get_n_correct (PyprepQuizView *self);
+gboolean     pyprep_quiz_view_get_finished  (PyprepQuizView *self);
+const PyprepCardRef *pyprep_quiz_view_get_current (PyprepQuizView *self);
+
+G_END_DECLS
