@@ -17,6 +17,9 @@ struct _PyprepPreferencesDialog
   AdwComboRow *style_row;
   AdwComboRow *language_row;
   GtkAdjustment *text_size;
+  GtkAdjustment *new_per_day;
+  GtkAdjustment *reviews_per_day;
+  GtkAdjustment *retention;
   AdwPreferencesGroup *folders_group;
 
   /* owned */
@@ -151,6 +154,26 @@ pyprep_preferences_dialog_class_init (PyprepPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, text_size);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, folders_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, new_per_day);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, reviews_per_day);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, retention);
+}
+
+static gboolean
+double_from_uint (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+uint_from_double (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value) + 0.5, 0, G_MAXUINT32));
 }
 
 static void
@@ -166,6 +189,14 @@ pyprep_preferences_dialog_init (PyprepPreferencesDialog *self)
                                 G_SETTINGS_BIND_DEFAULT, position_from_string, string_from_position,
                                 languages, NULL);
   g_settings_bind_with_mapping (self->settings, "zoom-level", self->text_size, "value",
+                                G_SETTINGS_BIND_DEFAULT, percent_from_zoom, zoom_from_percent,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "new-cards-per-day", self->new_per_day, "value",
+                                G_SETTINGS_BIND_DEFAULT, double_from_uint, uint_from_double, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "reviews-per-day", self->reviews_per_day, "value",
+                                G_SETTINGS_BIND_DEFAULT, double_from_uint, uint_from_double, NULL, NULL);
+  /* The same percent mapping as the text size: 0.9 shows as 90. */
+  g_settings_bind_with_mapping (self->settings, "desired-retention", self->retention, "value",
                                 G_SETTINGS_BIND_DEFAULT, percent_from_zoom, zoom_from_percent,
                                 NULL, NULL);
 

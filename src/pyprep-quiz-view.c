@@ -663,7 +663,15 @@ pyprep_quiz_view_start (PyprepQuizView *self,
   g_clear_object (&self->entries);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   self->entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  /* The limits and the retention the user chose in Preferences. */
   pyprep_review_limits_init (&limits);
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+    limits.new_per_day = g_settings_get_uint (settings, "new-cards-per-day");
+    limits.reviews_per_day = g_settings_get_uint (settings, "reviews-per-day");
+    self->params.desired_retention = g_settings_get_double (settings, "desired-retention");
+  }
   self->queue = pyprep_review_build_queue (self->entries, store, &self->params, &limits, g_get_real_time ());
   g_array_set_size (self->ratings, 0);
   g_array_set_size (self->ratings, self->queue->len);

@@ -193,6 +193,30 @@ test_quiz_review_session (void)
   run_app (path, check_review_session, NULL);
 }
 
+static void
+check_new_card_limit (Fixture *f)
+{
+  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (200);
+  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 2);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+}
+
+/* New Cards a Day in Preferences limits the session. */
+static void
+test_quiz_new_card_limit (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  forget_user_data ();
+  g_settings_set_uint (settings, "new-cards-per-day", 2);
+  run_app (path, check_new_card_limit, NULL);
+  g_settings_reset (settings, "new-cards-per-day");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +225,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/quiz/review-session", test_quiz_review_session);
+  g_test_add_func ("/pyprep/ui/quiz/new-card-limit", test_quiz_new_card_limit);
 
   return g_test_run ();
 }

@@ -335,6 +335,8 @@ check_preferences (Fixture *f)
   AdwComboRow *style_row = NULL;
   AdwComboRow *language_row = NULL;
   AdwSpinRow *size_row = NULL;
+  AdwSpinRow *new_row = NULL;
+  AdwSpinRow *retention_row = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *classes = NULL;
   PaintWatch watch;
@@ -354,8 +356,12 @@ check_preferences (Fixture *f)
         style_row = ADW_COMBO_ROW (w);
       if (ADW_IS_COMBO_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Deck Language"))
         language_row = ADW_COMBO_ROW (w);
-      if (ADW_IS_SPIN_ROW (w))
+      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Text Size"))
         size_row = ADW_SPIN_ROW (w);
+      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "New Cards a Day"))
+        new_row = ADW_SPIN_ROW (w);
+      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Desired Retention"))
+        retention_row = ADW_SPIN_ROW (w);
       while (next == NULL && w != NULL && w != GTK_WIDGET (dialog))
         {
           next = gtk_widget_get_next_sibling (w);
@@ -367,6 +373,21 @@ check_preferences (Fixture *f)
   g_assert_nonnull (style_row);
   g_assert_nonnull (language_row);
   g_assert_nonnull (size_row);
+  g_assert_nonnull (new_row);
+  g_assert_nonnull (retention_row);
+
+  /* The review settings, as the quiz reads them. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+    g_assert_cmpfloat_with_epsilon (adw_spin_row_get_value (retention_row), 90, 0.001);
+    adw_spin_row_set_value (new_row, 5);
+    adw_spin_row_set_value (retention_row, 95);
+    g_assert_cmpuint (g_settings_get_uint (settings, "new-cards-per-day"), ==, 5);
+    g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "desired-retention"), 0.95, 0.0001);
+    g_settings_reset (settings, "new-cards-per-day");
+    g_settings_reset (settings, "desired-retention");
+  }
 
   /* Dark style: the page follows. */
   watch_paint (f, &watch);
