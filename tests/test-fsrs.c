@@ -911,6 +911,31 @@ test_invalid_memory (void)
   g_assert_true (isfinite (card.stability));
 }
 
+/* A new card's memory is made when it is first shown, so its due time is
+ * the clock's; the interval a button shows must still be the one its press
+ * gives, a moment later. */
+static void
+test_fuzz_new_card (void)
+{
+  PyprepFsrsParams params;
+
+  pyprep_fsrs_params_init (&params);
+  params.fuzz_seed = 7;
+  for (gint64 offset = 1; offset <= 50; offset++)
+    {
+      gint64 shown = T0 + offset * 997 * G_USEC_PER_SEC;
+      gint64 pressed = shown + 5 * G_USEC_PER_SEC;
+      PyprepCardMemory at_show, at_press, after;
+      gint64 due[PYPREP_FSRS_N_RATINGS];
+
+      pyprep_card_memory_init (&at_show, shown);
+      pyprep_card_memory_init (&at_press, pressed);
+      pyprep_fsrs_preview (&params, &at_show, shown, due);
+      g_assert_true (pyprep_fsrs_review (&params, &at_press, PYPREP_RATING_EASY, pressed, &after));
+      g_assert_cmpint (after.due - pressed, ==, due[PYPREP_RATING_EASY - 1] - shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/fsrs/fuzz", test_fuzz);
   g_test_add_func ("/pyprep/fsrs/preview", test_preview);
   g_test_add_func ("/pyprep/fsrs/format", test_format);
+  g_test_add_func ("/pyprep/fsrs/fuzz/new-card", test_fuzz_new_card);
   g_test_add_func ("/pyprep/fsrs/invalid/params", test_invalid_params);
   g_test_add_func ("/pyprep/fsrs/invalid/memory", test_invalid_memory);
 

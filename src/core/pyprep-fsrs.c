@@ -265,7 +265,8 @@ fuzz_draw (const PyprepFsrsParams *p,
            const PyprepCardMemory *before)
 {
   guint64 last_review = (guint64) before->last_review;
-  guint64 due = (guint64) before->due;
+  /* A new card's due time is only when it was first shown: the clock. */
+  guint64 due = before->state == PYPREP_CARD_STATE_NEW ? 0 : (guint64) before->due;
   guint32 seed[] = {
     p->fuzz_seed,
     before->reps,
