@@ -32,9 +32,7 @@ struct _PyprepQuizView
   GtkWidget *empty_back_button;
 
   /* owned */
-  PyprepLibrary *library;
   PyprepStore *store;
-  GListModel *entries;
   GPtrArray *queue;        /* PyprepCardRef */
   GArray *ratings;         /* PyprepRating per queue position, 0 = unanswered */
   PyprepFsrsParams params;
@@ -132,12 +130,16 @@ open_entry_clicked_cb (GtkButton      *button,
     g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, entry);
 }
 
+/* @label is either a mnemonic (`_Open…`) or an entry title, shown as is. */
 static GtkWidget *
 open_entry_button (PyprepQuizView *self,
                    PyprepEntry    *entry,
-                   const char     *label)
+                   const char     *label,
+                   gboolean        mnemonic)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_button_set_use_underline (GTK_BUTTON (button), mnemonic);
 
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
@@ -456,7 +458,7 @@ show_card (PyprepQuizView *self)
   else
     build_question (self, ref->entry, ref->question);
 
-  gtk_box_append (self->card_box, open_entry_button (self, ref->entry, _("_Open the Entry in the Reader")));
+  gtk_box_append (self->card_box, open_entry_button (self, ref->entry, _("_Open the Entry in the Reader"), TRUE));
   gtk_stack_set_visible_child_name (self->stack, "card");
   self->shown_at = g_get_real_time ();
 }
@@ -542,8 +544,8 @@ show_summary (PyprepQuizView *self)
       if (!any_missed)
         gtk_box_append (self->summary_box, heading_label (_("Missed — Read These Again")));
       any_missed = TRUE;
-      gtk_box_append (self->summary_box, open_entry_button (self, ref->entry, pyprep_entry_get_title (ref->entry)));
-      gtk_button_set_use_underline (GTK_BUTTON (gtk_widget_get_last_child (GTK_WIDGET (self->summary_box))), FALSE);
+      gtk_box_append (self->summary_box,
+                      open_entry_button (self, ref->entry, pyprep_entry_get_title (ref->entry), FALSE));
     }
 
   back = gtk_button_new_with_mnemonic (_("_Back to the Notes"));
@@ -654,25 +656,21 @@ pyprep_quiz_view_start (PyprepQuizView *self,
                         PyprepLibrary  *library,
                         PyprepStore    *store)
 {
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_autoptr(GListModel) entries = NULL;
   PyprepReviewLimits limits;
 
   g_return_if_fail (PYPREP_IS_QUIZ_VIEW (self));
+  g_return_if_fail (PYPREP_IS_LIBRARY (library));
 
-  g_set_object (&self->library, library);
   g_set_object (&self->store, store);
-  g_clear_object (&self->entries);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
   /* The limits and the retention the user chose in Preferences. */
-  pyprep_review_limits_init (&limits);
-  {
-    g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
-
-    limits.new_per_day = g_settings_get_uint (settings, "new-cards-per-day");
-    limits.reviews_per_day = g_settings_get_uint (settings, "reviews-per-day");
-    self->params.desired_retention = g_settings_get_double (settings, "desired-retention");
-  }
-  self->queue = pyprep_review_build_queue (self->entries, store, &self->params, &limits, g_get_real_time ());
+  limits.new_per_day = g_settings_get_uint (settings, "new-cards-per-day");
+  limits.reviews_per_day = g_settings_get_uint (settings, "reviews-per-day");
+  self->params.desired_retention = g_settings_get_double (settings, "desired-retention");
+  self->queue = pyprep_review_build_queue (entries, store, &self->params, &limits, g_get_real_time ());
   g_array_set_size (self->ratings, 0);
   g_array_set_size (self->ratings, self->queue->len);
   self->position = 0;
@@ -753,8 +751,6 @@ pyprep_quiz_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  g_clear_object (&self->entries);
-  g_clear_object (&self->library);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pyprep_quiz_view_parent_class)->dispose (object);

@@ -626,8 +626,6 @@ static void
 quiz_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
-  /* What the answers changed (bookmark marks stay, card states are new). */
-  update_sidebar_state (self);
 }
 
 static void

@@ -327,6 +327,14 @@ deck_in_chinese (gpointer data)
   return entry != NULL && g_str_equal (pyprep_entry_get_title (entry), "什么是列表？");
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
+}
+
 static void
 check_preferences (Fixture *f)
 {
@@ -337,7 +345,6 @@ check_preferences (Fixture *f)
   AdwSpinRow *size_row = NULL;
   AdwSpinRow *new_row = NULL;
   AdwSpinRow *retention_row = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *classes = NULL;
   PaintWatch watch;
 
@@ -348,28 +355,11 @@ check_preferences (Fixture *f)
   save_screenshot (f, "preferences.png");
 
   /* Find the rows as a user would: by their titles. */
-  for (GtkWidget *w = GTK_WIDGET (dialog); w != NULL;)
-    {
-      GtkWidget *next = gtk_widget_get_first_child (w);
-
-      if (ADW_IS_COMBO_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Style"))
-        style_row = ADW_COMBO_ROW (w);
-      if (ADW_IS_COMBO_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Deck Language"))
-        language_row = ADW_COMBO_ROW (w);
-      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Text Size"))
-        size_row = ADW_SPIN_ROW (w);
-      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "New Cards a Day"))
-        new_row = ADW_SPIN_ROW (w);
-      if (ADW_IS_SPIN_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Desired Retention"))
-        retention_row = ADW_SPIN_ROW (w);
-      while (next == NULL && w != NULL && w != GTK_WIDGET (dialog))
-        {
-          next = gtk_widget_get_next_sibling (w);
-          if (next == NULL)
-            w = gtk_widget_get_parent (w);
-        }
-      w = next;
-    }
+  style_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "Style"));
+  language_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "Deck Language"));
+  size_row = ADW_SPIN_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "Text Size"));
+  new_row = ADW_SPIN_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "New Cards a Day"));
+  retention_row = ADW_SPIN_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "Desired Retention"));
   g_assert_nonnull (style_row);
   g_assert_nonnull (language_row);
   g_assert_nonnull (size_row);
@@ -552,21 +542,11 @@ check_read_last_entry (Fixture *f)
                    ==, "pyprep/misc/pyc-when-written");
 }
 
-/* The selected row of the sidebar, or NULL when none is realized. */
-static GtkWidget *
-selected_row (GtkWidget *widget)
+static gboolean
+is_selected (GtkWidget     *widget,
+             gconstpointer  list)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
-        return child;
-      if ((found = selected_row (child)) != NULL)
-        return found;
-    }
-  return NULL;
+  return widget != list && (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
 }
 
 static gboolean
@@ -575,7 +555,7 @@ selected_row_in_view (gpointer data)
   Fixture *f = data;
   GtkWidget *list = GTK_WIDGET (pyprep_window_get_entry_list (f->window));
   GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *row = selected_row (list);
+  GtkWidget *row = find_widget (list, is_selected, list);
   graphene_rect_t bounds;
 
   if (row == NULL || !gtk_widget_compute_bounds (row, scroller, &bounds))

@@ -37,49 +37,27 @@ store_of (Fixture *f)
   return pyprep_application_get_store (f->app);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-static GtkWidget *
-find_icon_button (GtkWidget  *widget,
-                  const char *icon)
+static gboolean
+is_button_with_icon (GtkWidget     *widget,
+                     gconstpointer  icon)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget)
-      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon_button (child, icon);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget)
+         && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
 }
 
 static void
 click_icon (GtkWidget  *root,
             const char *icon)
 {
-  GtkWidget *button = find_icon_button (root, icon);
+  GtkWidget *button = find_widget (root, is_button_with_icon, icon);
 
   if (button == NULL)
     g_error ("no button with icon “%s”", icon);
@@ -90,11 +68,23 @@ static void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find_button (root, label);
+  GtkWidget *button = find_widget (root, is_button_labelled, label);
 
   if (button == NULL)
     g_error ("no button “%s”", label);
   g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  entry_id)
+{
+  PyprepEntry *entry;
+
+  if (!PYPREP_IS_ENTRY_ROW (widget))
+    return FALSE;
+  entry = pyprep_entry_row_get_entry (PYPREP_ENTRY_ROW (widget));
+  return entry != NULL && g_str_equal (pyprep_entry_get_id (entry), entry_id);
 }
 
 /* The sidebar row showing @entry_id, if it is realized. */
@@ -102,22 +92,7 @@ static PyprepEntryRow *
 find_row (GtkWidget  *widget,
           const char *entry_id)
 {
-  if (PYPREP_IS_ENTRY_ROW (widget))
-    {
-      PyprepEntry *entry = pyprep_entry_row_get_entry (PYPREP_ENTRY_ROW (widget));
-
-      if (entry != NULL && g_str_equal (pyprep_entry_get_id (entry), entry_id))
-        return PYPREP_ENTRY_ROW (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PyprepEntryRow *found = find_row (child, entry_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (PyprepEntryRow *) find_widget (widget, is_row_of, entry_id);
 }
 
 static gboolean

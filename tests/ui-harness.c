@@ -214,6 +214,26 @@ save_screenshot (Fixture    *f,
   g_test_message ("screenshot: %s", path);
 }
 
+/* The first widget under @root, @root included, depth first, that @match
+ * accepts; NULL when none does (or it is not realized yet). */
+GtkWidget *
+find_widget (GtkWidget    *root,
+             gboolean    (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The labels of the realized widgets under @widget with @css_class. */
 void
 collect_labels (GtkWidget  *widget,

@@ -51,6 +51,9 @@ PyprepEntry *select_and_wait  (Fixture      *f,
                                guint         position);
 void         save_screenshot  (Fixture      *f,
                                const char   *name);
+GtkWidget   *find_widget      (GtkWidget    *root,
+                               gboolean    (*match) (GtkWidget *widget, gconstpointer data),
+                               gconstpointer data);
 void         collect_labels   (GtkWidget    *widget,
                                const char   *css_class,
                                GPtrArray    *out);

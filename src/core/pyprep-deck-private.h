@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <cmark.h>
+
 #include "pyprep-deck.h"
 #include "pyprep-topic-private.h"
 
@@ -29,5 +31,6 @@ GPtrArray   *pyprep_deck_infer_topics (PyprepDeck    *deck,
                                       GCancellable  *cancellable,
                                       GError       **error);
 char        *pyprep_infer_id         (const char    *text);
+char        *pyprep_markdown_plain_text (cmark_node *node);
 
 G_END_DECLS

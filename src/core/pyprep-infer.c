@@ -84,56 +84,6 @@ pyprep_infer_id (const char *text)
 }
 
 static char *
-plain_text (cmark_node *node)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  GString *out = g_string_new (NULL);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-      switch (cmark_node_get_type (cur))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_HTML_INLINE:
-          g_string_append (out, cmark_node_get_literal (cur));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_NONE:
-        case CMARK_NODE_DOCUMENT:
-        case CMARK_NODE_BLOCK_QUOTE:
-        case CMARK_NODE_LIST:
-        case CMARK_NODE_ITEM:
-        case CMARK_NODE_CODE_BLOCK:
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_CUSTOM_BLOCK:
-        case CMARK_NODE_PARAGRAPH:
-        case CMARK_NODE_HEADING:
-        case CMARK_NODE_THEMATIC_BREAK:
-        case CMARK_NODE_CUSTOM_INLINE:
-        case CMARK_NODE_EMPH:
-        case CMARK_NODE_STRONG:
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-        default:
-          break;
-        }
-    }
-
-  g_strstrip (out->str);
-  out->len = strlen (out->str);
-  return g_string_free (out, FALSE);
-}
-
-static char *
 commonmark (cmark_node *node)
 {
   char *md = cmark_render_commonmark (node, CMARK_OPT_DEFAULT, 0);
@@ -180,7 +130,7 @@ collect_links (cmark_node *node,
       if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (cur) == CMARK_NODE_LINK
           && cmark_node_get_url (cur) != NULL && *cmark_node_get_url (cur) != '\0')
         {
-          g_ptr_array_add (titles, plain_text (cur));
+          g_ptr_array_add (titles, pyprep_markdown_plain_text (cur));
           g_ptr_array_add (urls, g_strdup (cmark_node_get_url (cur)));
         }
     }
@@ -188,7 +138,7 @@ collect_links (cmark_node *node,
   /* Bare addresses in text are links too. */
   if (urls->len == 0)
     {
-      g_autofree char *text = plain_text (node);
+      g_autofree char *text = pyprep_markdown_plain_text (node);
       g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
 
       for (guint i = 0; words[i] != NULL; i++)
@@ -372,7 +322,7 @@ item_question (cmark_node *item,
           break;
         }
       {
-        g_autofree char *piece = plain_text (cur);
+        g_autofree char *piece = pyprep_markdown_plain_text (cur);
 
         if (cmark_node_get_type (cur) == CMARK_NODE_TEXT || cmark_node_get_type (cur) == CMARK_NODE_CODE)
           g_string_append (text, cmark_node_get_type (cur) == CMARK_NODE_TEXT
@@ -389,7 +339,7 @@ item_question (cmark_node *item,
       /* Only a link: its text is the question. */
       *link_only = TRUE;
       g_string_free (text, TRUE);
-      return plain_text (para);
+      return pyprep_markdown_plain_text (para);
     }
   return g_string_free (text, FALSE);
 }
@@ -626,7 +576,7 @@ infer_file (PyprepDeck *deck,
 
           if (cmark_node_get_type (node) != CMARK_NODE_HEADING || cmark_node_get_heading_level (node) != level)
             continue;
-          title = plain_text (node);
+          title = pyprep_markdown_plain_text (node);
           id_text = g_strdup_printf ("%s %s", stem, title);
           topic = new_topic (deck, id_text, title, file, topic_ids);
           b.topic = topic;
@@ -651,7 +601,7 @@ infer_file (PyprepDeck *deck,
           && level == 1 && sections == 1)
         {
           /* The file's only level-one heading is its title. */
-          g_autofree char *t = plain_text (node);
+          g_autofree char *t = pyprep_markdown_plain_text (node);
 
           pyprep_topic_set_title (file_topic, t);
           level = 2;
@@ -660,7 +610,7 @@ infer_file (PyprepDeck *deck,
       if (cmark_node_get_type (node) != CMARK_NODE_HEADING || cmark_node_get_heading_level (node) != level)
         continue;
 
-      title = plain_text (node);
+      title = pyprep_markdown_plain_text (node);
       stop = next_heading (node, level);
       answers = g_ptr_array_new ();
       for (cmark_node *cur = cmark_node_next (node); cur != NULL && cur != stop; cur = cmark_node_next (cur))

@@ -100,10 +100,13 @@ strip_owned (GString *s)
   return g_strstrip (str);
 }
 
-/* The plain text of a heading or link: literal text and code, soft breaks
- * as spaces, formatting dropped. */
-static char *
-node_plain_text (cmark_node *node)
+/*
+ * pyprep_markdown_plain_text:
+ * The plain text of a heading, link or paragraph: literal text and code,
+ * soft breaks as spaces, formatting dropped, ends stripped.
+ */
+char *
+pyprep_markdown_plain_text (cmark_node *node)
 {
   g_autoptr(cmark_iter) iter = cmark_iter_new (node);
   GString *out = g_string_new (NULL);
@@ -506,7 +509,7 @@ parse_reading (Parser     *p,
       url = cmark_node_get_url (cur);
       if (url == NULL || *url == '\0')
         continue;
-      title = node_plain_text (cur);
+      title = pyprep_markdown_plain_text (cur);
       pyprep_entry_add_link (p->entry, title, url);
       found++;
     }
@@ -555,7 +558,7 @@ start_entry (Parser     *p,
              cmark_node *heading)
 {
   int line = cmark_node_get_start_line (heading);
-  g_autofree char *text = node_plain_text (heading);
+  g_autofree char *text = pyprep_markdown_plain_text (heading);
   g_autofree char *title = NULL;
   g_autofree char *local_id = NULL;
   g_autofree char *id = NULL;
@@ -718,7 +721,7 @@ pyprep_topic_parse (const char *deck_id,
             start_entry (&p, node);
           else if (!have_title)
             {
-              g_autofree char *title = node_plain_text (node);
+              g_autofree char *title = pyprep_markdown_plain_text (node);
 
               if (*title != '\0')
                 pyprep_topic_set_title (topic, title);
