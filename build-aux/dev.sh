@@ -21,6 +21,7 @@ suite=trixie
 packages=(
   appstream
   ca-certificates
+  clang
   dbus
   dbus-x11
   desktop-file-utils
@@ -33,6 +34,7 @@ packages=(
   imagemagick
   libadwaita-1-dev
   libc6-dev
+  libclang-rt-dev
   libcmark-dev
   libgl1-mesa-dri
   libglib2.0-bin
@@ -46,6 +48,8 @@ packages=(
   ninja-build
   pkgconf
   python3
+  python3-pyatspi
+  valgrind
   xauth
   xvfb
 )
