@@ -5,6 +5,10 @@
  * then today's new ones); every answer goes through pyprep_review_answer,
  * so the card's schedule and the review log are written at once.
  *
+ * A practice session (pyprep_quiz_view_start_practice) goes through a
+ * given queue with pyprep_review_answer_practice instead: the log hears
+ * of it, the schedule does not change.
+ *
  * Keys: Space shows the answer (or goes on), 1–4 rate a recall card or
  * pick a choice (A–D too), Enter checks a multiple-choice answer or goes
  * on, Ctrl+Z takes the last answer back, Escape leaves the session.
@@ -30,12 +34,14 @@ struct _PyprepQuizView
   GtkBox *card_box;
   GtkBox *summary_box;
   GtkWidget *empty_back_button;
+  AdwStatusPage *empty_page;
 
   /* owned */
   PyprepStore *store;
   GPtrArray *queue;        /* PyprepCardRef */
   GArray *ratings;         /* PyprepRating per queue position, 0 = unanswered */
   PyprepFsrsParams params;
+  gboolean practice;       /* a practice session: no schedule changes */
 
   /* the card on screen */
   guint position;
@@ -157,8 +163,15 @@ record_answer (PyprepQuizView *self,
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time ();
 
-  if (!pyprep_review_answer (self->store, &self->params, ref->card_id, rating, now,
-                             (now - self->shown_at) / 1000, &error))
+  gboolean saved;
+
+  if (self->practice)
+    saved = pyprep_review_answer_practice (self->store, ref->card_id, rating, now,
+                                           (now - self->shown_at) / 1000, &error);
+  else
+    saved = pyprep_review_answer (self->store, &self->params, ref->card_id, rating, now,
+                                  (now - self->shown_at) / 1000, &error);
+  if (!saved)
     {
       AdwToast *toast = adw_toast_new_format (_("The answer could not be saved: %s"), error->message);
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -255,8 +268,11 @@ build_recall (PyprepQuizView *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *name = gtk_label_new_with_mnemonic (_(rating_labels[i]));
       g_autofree char *interval = pyprep_fsrs_format_interval (MAX (due[i] - now, 0));
-      GtkWidget *when = gtk_label_new (interval);
-      g_autofree char *tooltip = g_strdup_printf (_("Press %d; next review in %s"), i + 1, interval);
+      /* Practice does not move the card, so there is no interval to show. */
+      GtkWidget *when = gtk_label_new (self->practice ? _("practice") : interval);
+      g_autofree char *tooltip = self->practice
+                                 ? g_strdup_printf (_("Press %d; the schedule stays as it is"), i + 1)
+                                 : g_strdup_printf (_("Press %d; next review in %s"), i + 1, interval);
 
       gtk_widget_add_css_class (when, "caption");
       gtk_widget_add_css_class (when, "dim-label");
@@ -420,6 +436,7 @@ build_question (PyprepQuizView *self,
 /* The session -------------------------------------------------------- */
 
 static void show_summary (PyprepQuizView *self);
+static void practice_again_cb (PyprepQuizView *self);
 
 static void
 show_card (PyprepQuizView *self)
@@ -551,8 +568,28 @@ show_summary (PyprepQuizView *self)
   back = gtk_button_new_with_mnemonic (_("_Back to the Notes"));
   gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (back, "pill");
-  gtk_widget_add_css_class (back, "suggested-action");
+  if (!any_missed)
+    gtk_widget_add_css_class (back, "suggested-action");
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (close_session), self);
+  if (any_missed)
+    {
+      GtkWidget *again = gtk_button_new_with_mnemonic (_("_Practice These Again"));
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      gtk_widget_set_name (again, "practice-again");
+      gtk_widget_set_tooltip_text (again, _("Go through the missed cards once more, without changing their schedule"));
+      gtk_widget_add_css_class (again, "pill");
+      gtk_widget_add_css_class (again, "suggested-action");
+      g_signal_connect_swapped (again, "clicked", G_CALLBACK (practice_again_cb), self);
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (back, GTK_ALIGN_FILL);
+      gtk_box_append (GTK_BOX (buttons), again);
+      gtk_box_append (GTK_BOX (buttons), back);
+      gtk_box_append (self->summary_box, buttons);
+      gtk_stack_set_visible_child_name (self->stack, "summary");
+      gtk_widget_grab_focus (again);
+      return;
+    }
   gtk_box_append (self->summary_box, back);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -570,7 +607,8 @@ undo (PyprepQuizView *self)
   if (self->queue == NULL || (!self->answered && self->position == 0))
     return;
   target = self->answered ? self->position : self->position - 1;
-  if (!pyprep_review_undo (self->store, g_get_real_time (), NULL, &error))
+  if (!(self->practice ? pyprep_review_undo_practice : pyprep_review_undo) (self->store, g_get_real_time (),
+                                                                          NULL, &error))
     {
       g_warning ("Cannot undo the answer: %s", error->message);
       return;
@@ -643,13 +681,55 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Shows the first card of @queue, or the empty page. */
+static void
+begin (PyprepQuizView *self,
+       GPtrArray      *queue,
+       const char     *title,
+       const char     *empty_title,
+       const char     *empty_description)
+{
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = queue;
+  g_array_set_size (self->ratings, 0);
+  g_array_set_size (self->ratings, self->queue->len);
+  self->position = 0;
+  self->started_at = g_get_real_time ();
+  adw_window_title_set_title (self->title, title);
+
+  if (self->queue->len == 0)
+    {
+      adw_window_title_set_subtitle (self->title, NULL);
+      adw_status_page_set_title (self->empty_page, empty_title);
+      adw_status_page_set_description (self->empty_page, empty_description);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_grab_focus (self->empty_back_button);
+      return;
+    }
+  show_card (self);
+}
+
+static void
+practice_again_cb (PyprepQuizView *self)
+{
+  GPtrArray *queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+
+  for (guint i = 0; i < self->queue->len; i++)
+    if (g_array_index (self->ratings, PyprepRating, i) == PYPREP_RATING_AGAIN)
+      g_ptr_array_add (queue, pyprep_card_ref_copy (g_ptr_array_index (self->queue, i)));
+  self->practice = TRUE;
+  begin (self, queue, _("Practice"), _("Nothing to Practice"), NULL);
+}
+
 /**
  * pyprep_quiz_view_start:
  * @library: the open decks
  * @store: the user's data, where answers go
  *
  * Starts a review session: the cards due now, most overdue first, then
- * today's new cards, topics interleaved.
+ * today's new cards, topics interleaved, from every deck the user did not
+ * leave out of reviews.
  */
 void
 pyprep_quiz_view_start (PyprepQuizView *self,
@@ -657,34 +737,79 @@ pyprep_quiz_view_start (PyprepQuizView *self,
                         PyprepStore    *store)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_autoptr(GListStore) decks = g_list_store_new (PYPREP_TYPE_DECK);
   g_autoptr(GListModel) entries = NULL;
+  g_auto(GStrv) skipped = NULL;
+  GListModel *all = NULL;
   PyprepReviewLimits limits;
 
   g_return_if_fail (PYPREP_IS_QUIZ_VIEW (self));
   g_return_if_fail (PYPREP_IS_LIBRARY (library));
 
   g_set_object (&self->store, store);
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  self->practice = FALSE;
+
+  /* The decks chosen on the progress page. */
+  all = pyprep_library_get_decks (library);
+  skipped = g_settings_get_strv (settings, "review-skip-decks");
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PyprepDeck) deck = g_list_model_get_item (all, i);
+
+      if (!g_strv_contains ((const char * const *) skipped, pyprep_deck_get_id (deck)))
+        g_list_store_append (decks, deck);
+    }
+  entries = pyprep_review_collect_entries (G_LIST_MODEL (decks));
+
   /* The limits and the retention the user chose in Preferences. */
   limits.new_per_day = g_settings_get_uint (settings, "new-cards-per-day");
   limits.reviews_per_day = g_settings_get_uint (settings, "reviews-per-day");
   self->params.desired_retention = g_settings_get_double (settings, "desired-retention");
-  self->queue = pyprep_review_build_queue (entries, store, &self->params, &limits, g_get_real_time ());
-  g_array_set_size (self->ratings, 0);
-  g_array_set_size (self->ratings, self->queue->len);
-  self->position = 0;
-  self->started_at = g_get_real_time ();
+  begin (self, pyprep_review_build_queue (entries, store, &self->params, &limits, g_get_real_time ()),
+         _("Review"), _("Nothing to Review"),
+         _("No card is due and today’s new cards are done. Come back later."));
+}
 
-  if (self->queue->len == 0)
-    {
-      adw_window_title_set_subtitle (self->title, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_grab_focus (self->empty_back_button);
-      return;
-    }
-  show_card (self);
+/**
+ * pyprep_quiz_view_start_practice:
+ * @store: the user's data; practice answers are logged there
+ * @queue: (element-type PyprepCardRef): the cards, in order (copied)
+ * @title: what is practised, for the header
+ * @empty_description: what the page says when @queue is empty
+ *
+ * Starts a practice session: the cards of @queue whatever their schedule;
+ * answers leave every schedule as it was.
+ */
+void
+pyprep_quiz_view_start_practice (PyprepQuizView *self,
+                                 PyprepStore    *store,
+                                 GPtrArray      *queue,
+                                 const char     *title,
+                                 const char     *empty_description)
+{
+  GPtrArray *copy;
+
+  g_return_if_fail (PYPREP_IS_QUIZ_VIEW (self));
+  g_return_if_fail (queue != NULL);
+
+  g_set_object (&self->store, store);
+  self->practice = TRUE;
+  copy = g_ptr_array_new_full (queue->len, (GDestroyNotify) pyprep_card_ref_free);
+  for (guint i = 0; i < queue->len; i++)
+    g_ptr_array_add (copy, pyprep_card_ref_copy (g_ptr_array_index (queue, i)));
+  begin (self, copy, title, _("Nothing to Practice"), empty_description);
+}
+
+/**
+ * pyprep_quiz_view_get_practice:
+ *
+ * Returns: whether the session on screen is a practice session
+ */
+gboolean
+pyprep_quiz_view_get_practice (PyprepQuizView *self)
+{
+  g_return_val_if_fail (PYPREP_IS_QUIZ_VIEW (self), FALSE);
+  return self->practice;
 }
 
 guint
@@ -800,6 +925,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, card_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, summary_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_back_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_page);
   gtk_widget_class_set_css_name (widget_class, "quizview");
 }
 

@@ -19,6 +19,12 @@ GtkWidget   *pyprep_quiz_view_new           (void);
 void         pyprep_quiz_view_start         (PyprepQuizView *self,
                                              PyprepLibrary  *library,
                                              PyprepStore    *store);
+void         pyprep_quiz_view_start_practice (PyprepQuizView *self,
+                                             PyprepStore    *store,
+                                             GPtrArray      *queue,
+                                             const char     *title,
+                                             const char     *empty_description);
+gboolean     pyprep_quiz_view_get_practice  (PyprepQuizView *self);
 guint        pyprep_quiz_view_get_position  (PyprepQuizView *self);
 guint        pyprep_quiz_view_get_n_cards   (PyprepQuizView *self);
 guint        pyprep_quiz_view_get_n_correct (PyprepQuizView *self);

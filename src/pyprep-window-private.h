@@ -24,6 +24,8 @@ gboolean            pyprep_window_get_search_ready (PyprepWindow *self);
 GtkLabel           *pyprep_window_get_find_count (PyprepWindow *self);
 GtkStack           *pyprep_window_get_main_stack (PyprepWindow *self);
 GtkWidget          *pyprep_window_get_quiz_view  (PyprepWindow *self);
+GtkWidget          *pyprep_window_get_stats_view (PyprepWindow *self);
+guint               pyprep_window_get_n_due      (PyprepWindow *self);
 void                pyprep_window_export_data_to (PyprepWindow *self,
                                                   GFile        *file);
 void                pyprep_window_import_data_from (PyprepWindow *self,

@@ -8,6 +8,7 @@
 #include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-stats-view.h"
 #include "pyprep-search.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-window-private.h"
@@ -32,6 +33,9 @@ struct _PyprepWindow
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
+  PyprepStatsView *stats_view;
+  AdwSplitButton *review_button;
+  GtkLabel *due_label;
   AdwNavigationPage *content_page;
   AdwOverlaySplitView *annotation_split;
   PyprepAnnotationPanel *annotation_panel;
@@ -73,6 +77,9 @@ struct _PyprepWindow
   guint scroll_frames;
   gint64 last_click;
   guint index_source;
+  guint due_source;           /* debounced due-count refresh */
+  guint due_timer;            /* learning cards fall due as time passes */
+  guint n_due;
   guint find_matches;
   guint find_index;           /* 1-based; 0 when nothing is selected */
 };
@@ -610,6 +617,63 @@ find_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
 }
 
+/* Due counts: per topic in the sidebar's section headers, the total on
+ * the review button. Cards due now, from every open deck. */
+static gboolean
+refresh_due_counts (gpointer data)
+{
+  PyprepWindow *self = data;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GPtrArray) progress = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *count = NULL;
+  PyprepFsrsParams params;
+  guint total = 0;
+
+  self->due_source = 0;
+  if (self->library == NULL || self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  pyprep_fsrs_params_init (&params);
+  entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
+  progress = pyprep_review_dup_topic_progress (entries, self->store, &params, g_get_real_time ());
+  for (guint i = 0; i < progress->len; i++)
+    {
+      PyprepTopicProgress *topic = g_ptr_array_index (progress, i);
+
+      if (topic->topic != NULL)
+        pyprep_topic_set_n_due (topic->topic, topic->n_due);
+      total += topic->n_due;
+    }
+
+  self->n_due = total;
+  count = g_strdup_printf ("%u", total);
+  gtk_label_set_text (self->due_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), total > 0);
+  if (total > 0)
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Review Cards: %u due (Ctrl+R)",
+                                            "Review Cards: %u due (Ctrl+R)", total), total);
+  else
+    tooltip = g_strdup (_("Review Cards (Ctrl+R)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_due_counts (PyprepWindow *self)
+{
+  if (self->due_source == 0)
+    self->due_source = g_timeout_add (250, refresh_due_counts, self);
+}
+
+static gboolean
+due_timer_cb (gpointer data)
+{
+  schedule_due_counts (data);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Review: the quiz takes the whole window; the reader stays where it was. */
 static void
 review_action (GtkWidget  *widget,
@@ -623,9 +687,110 @@ review_action (GtkWidget  *widget,
 }
 
 static void
+progress_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  pyprep_stats_view_refresh (self->stats_view, self->library, self->store);
+  gtk_stack_set_visible_child_name (self->main_stack, "stats");
+}
+
+/* Practice: @topic for a topic's cards, else the bookmarked entries or the
+ * cards missed lately across every deck. */
+static void
+start_practice (PyprepWindow       *self,
+                PyprepPracticeKind  kind,
+                PyprepTopic        *topic)
+{
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autofree char *title = NULL;
+  const char *empty;
+
+  if (topic != NULL)
+    entries = g_object_ref (pyprep_topic_get_entries (topic));
+  else
+    entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
+  queue = pyprep_review_build_practice (entries, self->store, kind, 7, g_get_real_time ());
+
+  switch (kind)
+    {
+    case PYPREP_PRACTICE_BOOKMARKED:
+      title = g_strdup (_("Practice: Bookmarked Entries"));
+      empty = _("Bookmark entries with the star (Ctrl+D) to practise their cards here.");
+      break;
+    case PYPREP_PRACTICE_MISSED:
+      title = g_strdup (_("Practice: Cards Missed Lately"));
+      empty = _("No card was answered Again in the last 7 days.");
+      break;
+    case PYPREP_PRACTICE_ALL:
+    default:
+      {
+        g_autofree char *name = topic != NULL ? pyprep_topic_dup_section_title (topic) : NULL;
+
+        /* Translators: the header of a practice session over one topic */
+        title = g_strdup_printf (_("Practice: %s"), name != NULL ? name : _("All Cards"));
+        empty = _("This topic has no cards.");
+      }
+      break;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
+  pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title, empty);
+}
+
+static void
+practice_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+
+  if (g_strcmp0 (what, "bookmarked") == 0)
+    start_practice (self, PYPREP_PRACTICE_BOOKMARKED, NULL);
+  else if (g_strcmp0 (what, "missed") == 0)
+    start_practice (self, PYPREP_PRACTICE_MISSED, NULL);
+  else if (g_strcmp0 (what, "topic") == 0)
+    {
+      PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+      PyprepTopic *topic = entry != NULL ? pyprep_entry_get_topic (entry) : NULL;
+
+      if (topic != NULL)
+        start_practice (self, PYPREP_PRACTICE_ALL, topic);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Open an entry first: its topic is the one practised")));
+    }
+}
+
+static void
 quiz_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
+  refresh_due_counts (self);
+}
+
+static void
+stats_closed_cb (PyprepWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+}
+
+static void
+stats_review_cb (PyprepWindow *self)
+{
+  review_action (GTK_WIDGET (self), "win.review", NULL);
+}
+
+static void
+stats_practice_cb (PyprepWindow *self,
+                   int           kind,
+                   PyprepTopic  *topic)
+{
+  start_practice (self, kind, topic);
 }
 
 static void
@@ -699,6 +864,8 @@ store_changed_cb (PyprepWindow *self,
                   const char   *what,
                   const char   *id)
 {
+  if (g_strcmp0 (what, "card") == 0 || g_strcmp0 (what, "import") == 0)
+    schedule_due_counts (self);
   if (g_strcmp0 (what, "reading") == 0 || g_strcmp0 (what, "card") == 0)
     return;
 
@@ -1156,6 +1323,10 @@ setup_models (PyprepWindow      *self,
                            G_CALLBACK (schedule_index), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
+                           G_CALLBACK (schedule_due_counts), self, G_CONNECT_SWAPPED);
+  schedule_due_counts (self);
+  self->due_timer = g_timeout_add_seconds (300, due_timer_cb, self);
   self->results = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT)));
   gtk_single_selection_set_autoselect (self->results, FALSE);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results));
@@ -1198,6 +1369,8 @@ pyprep_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->all_entries);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->due_source, g_source_remove);
+  g_clear_handle_id (&self->due_timer, g_source_remove);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
   g_clear_object (&self->search_index);
@@ -1286,6 +1459,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 
   g_type_ensure (PYPREP_TYPE_READER);
   g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
+  g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
   g_type_ensure (PYPREP_TYPE_SEARCH_RESULT);
   g_type_ensure (PYPREP_TYPE_ENTRY);
@@ -1298,6 +1472,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, quiz_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, due_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_split);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_panel);
@@ -1322,6 +1499,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_open_entry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stats_practice_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
@@ -1346,6 +1526,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
+  gtk_widget_class_install_action (widget_class, "win.practice", "s", practice_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -1362,6 +1544,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.progress", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
@@ -1746,4 +1930,23 @@ pyprep_window_get_quiz_view (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->quiz_view);
+}
+
+GtkWidget *
+pyprep_window_get_stats_view (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->stats_view);
+}
+
+/**
+ * pyprep_window_get_n_due:
+ *
+ * Returns: how many cards the review button says are due
+ */
+guint
+pyprep_window_get_n_due (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), 0);
+  return self->n_due;
 }

@@ -5,7 +5,9 @@
 
 #include <string.h>
 
+#include "pyprep-chart.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-stats-view.h"
 #include "ui-harness.h"
 
 static char *
@@ -217,6 +219,250 @@ test_quiz_new_card_limit (void)
   g_settings_reset (settings, "new-cards-per-day");
 }
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static char *
+card_states (PyprepStore *store,
+             GPtrArray   *cards)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      JsonObject *state = pyprep_store_get_card_state (store, ref->card_id);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      if (state != NULL)
+        {
+          node = json_node_init_object (json_node_alloc (), state);
+          text = json_to_string (node, FALSE);
+        }
+      g_string_append_printf (out, "%s=%s\n", ref->card_id, text != NULL ? text : "new");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Answers the card on screen by keyboard: right (Good) or wrong (Again). */
+static void
+answer_card (PyprepQuizView *view,
+             gboolean        right)
+{
+  const PyprepCardRef *ref = pyprep_quiz_view_get_current (view);
+
+  if (pyprep_card_ref_is_recall (ref))
+    {
+      press (GTK_WIDGET (view), GDK_KEY_space, 0);
+      press (GTK_WIDGET (view), right ? GDK_KEY_3 : GDK_KEY_1, 0);
+      return;
+    }
+  {
+    const PyprepQuestion *question = pyprep_entry_get_question (ref->entry, ref->question);
+    gboolean chose_any = FALSE;
+
+    for (guint c = 0; c < question->choices->len; c++)
+      if (((PyprepChoice *) g_ptr_array_index (question->choices, c))->correct == right)
+        {
+          press (GTK_WIDGET (view), GDK_KEY_1 + c, 0);
+          chose_any = TRUE;
+        }
+    g_assert_true (chose_any);
+    press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+    press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+  }
+}
+
+static void
+check_practice_and_progress (Fixture *f)
+{
+  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
+  GtkWidget *stats = pyprep_window_get_stats_view (f->window);
+  GtkStack *main_stack = pyprep_window_get_main_stack (f->window);
+  PyprepStore *store = pyprep_application_get_store (f->app);
+  PyprepLibrary *library = pyprep_application_get_library (f->app);
+  g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_autofree char *states_before = NULL;
+  g_autofree char *states_after = NULL;
+  GtkWidget *widget;
+  PyprepBarChart *chart;
+  guint n_cards, lines;
+  gint64 now = g_get_real_time ();
+
+  g_assert_cmpuint (cards->len, >=, 3);
+  g_assert_cmpuint (pyprep_window_get_n_due (f->window), ==, 0);
+
+  /* A review session answered all wrong. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (200);
+  g_assert_false (pyprep_quiz_view_get_practice (view));
+  n_cards = pyprep_quiz_view_get_n_cards (view);
+  g_assert_cmpuint (n_cards, ==, cards->len);
+  for (guint i = 0; i < n_cards; i++)
+    answer_card (view, FALSE);
+  g_assert_true (pyprep_quiz_view_get_finished (view));
+  g_assert_cmpuint (log_lines (), ==, n_cards);
+
+  /* "Practice these again" goes through the missed cards, and practice
+   * answers are logged but change no schedule; Ctrl+Z takes one back. */
+  widget = find_widget (GTK_WIDGET (view), is_named, "practice-again");
+  g_assert_nonnull (widget);
+  states_before = card_states (store, cards);
+  g_signal_emit_by_name (widget, "clicked");
+  spin (200);
+  g_assert_true (pyprep_quiz_view_get_practice (view));
+  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, n_cards);
+  g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 0);
+  answer_card (view, TRUE);
+  g_assert_cmpuint (log_lines (), ==, n_cards + 1);
+  press (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 0);
+  g_assert_cmpuint (log_lines (), ==, n_cards + 2);
+  for (guint i = 0; i < n_cards; i++)
+    answer_card (view, TRUE);
+  g_assert_true (pyprep_quiz_view_get_finished (view));
+  g_assert_cmpuint (pyprep_quiz_view_get_n_correct (view), ==, n_cards);
+  g_assert_null (find_widget (GTK_WIDGET (view), is_named, "practice-again"));
+  states_after = card_states (store, cards);
+  g_assert_cmpstr (states_after, ==, states_before);
+  g_assert_cmpuint (log_lines (), ==, 2 * n_cards + 2);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+
+  /* Two cards of the first topic a day overdue: the sidebar's section
+   * header and the review button count them. */
+  for (guint i = 0; i < 2; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      PyprepCardMemory memory = {
+        PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
+      };
+      g_autoptr(JsonObject) object = pyprep_card_memory_to_json (&memory, NULL);
+
+      pyprep_store_set_card_state (store, ref->card_id, object);
+    }
+  spin (500);
+  g_assert_cmpuint (pyprep_window_get_n_due (f->window), ==, 2);
+  g_assert_cmpuint (pyprep_topic_get_n_due (((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic), ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2 due"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2"));
+  save_screenshot (f, "due-counts.png");
+
+  /* The progress page: due today, the forecast, today's answers (the
+   * review's, not the practice's) and the figures as text. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.progress", NULL);
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "stats");
+  /* Due today counts the overdue two and the others, which are in
+   * learning after Again and come back within minutes. */
+  {
+    g_autofree char *count = g_strdup_printf ("%u", cards->len);
+    g_autofree char *text = g_strdup_printf ("%u due today, %u in the next 30 days.", cards->len, cards->len);
+
+    widget = find_widget (stats, is_named, "due-today");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, count);
+    chart = PYPREP_BAR_CHART (find_widget (stats, is_named, "forecast-chart"));
+    g_assert_cmpuint (pyprep_bar_chart_get_n_values (chart), ==, 30);
+    g_assert_cmpuint (pyprep_bar_chart_get_value (chart, 0), ==, cards->len);
+    g_assert_cmpstr (pyprep_bar_chart_get_description (chart), ==, text);
+  }
+  chart = PYPREP_BAR_CHART (find_widget (stats, is_named, "history-chart"));
+  g_assert_cmpuint (pyprep_bar_chart_get_n_values (chart), ==, 84);
+  g_assert_cmpuint (pyprep_bar_chart_get_value (chart, 83), ==, n_cards);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u answers in the last 12 weeks, on 1 days; %u today.",
+                                                 n_cards, n_cards);
+
+    g_assert_nonnull (strstr (pyprep_bar_chart_get_description (chart), expected));
+  }
+  widget = find_widget (stats, is_named, "retention");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "No reviews yet");
+  spin (200);
+  save_screenshot (f, "progress.png");
+
+  /* Review from the page; the two due cards come first. */
+  g_signal_emit_by_name (stats, "review");
+  spin (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "quiz");
+  g_assert_cmpstr (pyprep_quiz_view_get_current (view)->card_id, ==,
+                   ((PyprepCardRef *) g_ptr_array_index (cards, 0))->card_id);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+
+  /* Practice the bookmarked entries: none yet, then one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "bookmarked");
+  spin (200);
+  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "Nothing to Practice"));
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  {
+    PyprepCardRef *ref = g_ptr_array_index (cards, 0);
+    guint expected = 0;
+
+    pyprep_store_set_bookmarked (store, pyprep_entry_get_id (ref->entry), TRUE);
+    for (guint i = 0; i < cards->len; i++)
+      expected += ((PyprepCardRef *) g_ptr_array_index (cards, i))->entry == ref->entry;
+    g_signal_emit_by_name (stats, "practice", PYPREP_PRACTICE_BOOKMARKED, NULL);
+    spin (200);
+    g_assert_true (pyprep_quiz_view_get_practice (view));
+    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, expected);
+    press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+
+    /* A topic: every card of it. */
+    expected = 0;
+    for (guint i = 0; i < cards->len; i++)
+      expected += ((PyprepCardRef *) g_ptr_array_index (cards, i))->topic == ref->topic;
+    g_signal_emit_by_name (stats, "practice", PYPREP_PRACTICE_ALL, ref->topic);
+    spin (200);
+    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, expected);
+    press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  }
+
+  /* Missed lately: every card was answered Again today. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "missed");
+  spin (200);
+  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, cards->len);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+
+  /* A deck left out of reviews gives them no cards. */
+  {
+    const char *skip[] = { "sample", NULL };
+
+    g_settings_set_strv (settings, "review-skip-decks", skip);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+    spin (200);
+    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 0);
+    press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+    g_settings_reset (settings, "review-skip-decks");
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+    spin (200);
+    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), >=, 2);
+    press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  }
+}
+
+static void
+test_quiz_practice_and_progress (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+
+  forget_user_data ();
+  run_app (path, check_practice_and_progress, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +472,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/quiz/review-session", test_quiz_review_session);
   g_test_add_func ("/pyprep/ui/quiz/new-card-limit", test_quiz_new_card_limit);
+  g_test_add_func ("/pyprep/ui/quiz/practice-and-progress", test_quiz_practice_and_progress);
 
   return g_test_run ();
 }

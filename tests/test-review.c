@@ -678,6 +678,33 @@ test_practice (Fixture       *f,
   missed = pyprep_review_build_practice (f->entries, f->store, PYPREP_PRACTICE_MISSED, 7, f->now);
   missed_text = queue_to_string (missed);
   g_assert_cmpstr (missed_text, ==, "a1#card b3#card");
+
+  /* A practice session undoes its own answers, newest first, and only
+   * those: the review answer m4 stays, and no card state changes. */
+  {
+    g_autofree char *undone = NULL;
+    g_autofree char *undone_again = NULL;
+    g_autoptr(GPtrArray) missed_after = NULL;
+    g_autofree char *missed_after_text = NULL;
+    g_autofree char *a1_before = object_to_string (pyprep_store_get_card_state (f->store, "sample/a/a1#card"));
+    g_autofree char *a1_after = NULL;
+
+    g_assert_true (pyprep_review_undo_practice (f->store, f->now, &undone, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (undone, ==, "sample/b/b2#card");
+    g_assert_true (pyprep_review_undo_practice (f->store, f->now, &undone_again, &error));
+    g_assert_cmpstr (undone_again, ==, "sample/a/a1#card");
+    g_assert_false (pyprep_review_undo_practice (f->store, f->now, NULL, &error));
+    g_assert_error (error, PYPREP_REVIEW_ERROR, PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO);
+    g_clear_error (&error);
+    a1_after = object_to_string (pyprep_store_get_card_state (f->store, "sample/a/a1#card"));
+    g_assert_cmpstr (a1_after, ==, a1_before);
+    g_assert_null (pyprep_store_get_card_state (f->store, "sample/b/b2#card"));
+    /* a1's Again is taken back, so a1 is no longer missed. */
+    missed_after = pyprep_review_build_practice (f->entries, f->store, PYPREP_PRACTICE_MISSED, 7, f->now);
+    missed_after_text = queue_to_string (missed_after);
+    g_assert_cmpstr (missed_after_text, ==, "b3#card");
+  }
 }
 
 /* Statistics -------------------------------------------------------------- */
@@ -763,6 +790,10 @@ test_stats (Fixture       *f,
   g_assert_cmpuint (b->n_new, ==, 0);
   g_assert_cmpuint (b->n_learning, ==, 2);
   g_assert_cmpuint (b->n_known, ==, 1);
+  /* Due now: a1 and a2 (overdue) in a; b1 (overdue) in b, not b2 (in 10
+   * minutes) nor b3 (in 5 hours). */
+  g_assert_cmpuint (a->n_due, ==, 2);
+  g_assert_cmpuint (b->n_due, ==, 1);
 }
 
 static void

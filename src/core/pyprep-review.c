@@ -980,6 +980,59 @@ pyprep_review_answer_practice (PyprepStore   *store,
   return pyprep_store_append_review (store, line, error);
 }
 
+/* Takes back the latest answer not undone yet, of a review session or,
+ * with @practice, of a practice session. */
+static gboolean
+undo_latest (PyprepStore  *store,
+             gboolean      practice,
+             gint64        now,
+             char        **card_id,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(JsonObject) line = NULL;
+  LogAnswer *last = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
+
+  answers = read_log (store);
+  for (guint i = answers->len; i > 0 && last == NULL; i--)
+    {
+      LogAnswer *answer = g_ptr_array_index (answers, i - 1);
+
+      if (answer->undone || answer->id == NULL || answer->practice != practice)
+        continue;
+      if (practice || json_object_has_member (answer->line, "before"))
+        last = answer;
+    }
+  if (last == NULL)
+    {
+      g_set_error_literal (error, PYPREP_REVIEW_ERROR, PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO,
+                           "There is no answer to undo");
+      return FALSE;
+    }
+
+  line = json_object_new ();
+  json_object_set_string_member (line, "undo", last->id);
+  json_object_set_string_member (line, "card", last->card);
+  set_time_member (line, "time", now);
+  if (!pyprep_store_append_review (store, line, error))
+    return FALSE;
+
+  if (!practice)
+    {
+      JsonNode *before = json_object_get_member (last->line, "before");
+
+      pyprep_store_set_card_state (store, last->card,
+                                   JSON_NODE_HOLDS_OBJECT (before)
+                                   ? json_node_get_object (before) : NULL);
+    }
+  if (card_id != NULL)
+    *card_id = g_strdup (last->card);
+
+  return TRUE;
+}
+
 /**
  * pyprep_review_undo:
  * @store: the user data
@@ -1000,44 +1053,28 @@ pyprep_review_undo (PyprepStore  *store,
                     char        **card_id,
                     GError      **error)
 {
-  g_autoptr(GPtrArray) answers = NULL;
-  g_autoptr(JsonObject) line = NULL;
-  LogAnswer *last = NULL;
-  JsonNode *before;
+  return undo_latest (store, FALSE, now, card_id, error);
+}
 
-  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
-
-  answers = read_log (store);
-  for (guint i = answers->len; i > 0 && last == NULL; i--)
-    {
-      LogAnswer *answer = g_ptr_array_index (answers, i - 1);
-
-      if (log_answer_counts (answer) && answer->id != NULL
-          && json_object_has_member (answer->line, "before"))
-        last = answer;
-    }
-  if (last == NULL)
-    {
-      g_set_error_literal (error, PYPREP_REVIEW_ERROR, PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO,
-                           "There is no answer to undo");
-      return FALSE;
-    }
-
-  line = json_object_new ();
-  json_object_set_string_member (line, "undo", last->id);
-  json_object_set_string_member (line, "card", last->card);
-  set_time_member (line, "time", now);
-  if (!pyprep_store_append_review (store, line, error))
-    return FALSE;
-
-  before = json_object_get_member (last->line, "before");
-  pyprep_store_set_card_state (store, last->card,
-                               JSON_NODE_HOLDS_OBJECT (before)
-                               ? json_node_get_object (before) : NULL);
-  if (card_id != NULL)
-    *card_id = g_strdup (last->card);
-
-  return TRUE;
+/**
+ * pyprep_review_undo_practice:
+ * @store: the user data
+ * @now: the time of the undo
+ * @card_id: (out) (optional) (transfer full): the card whose answer was undone
+ *
+ * Takes back the latest practice answer that is not undone yet, with an
+ * undo line in the log. No card state changes: practice never set one.
+ *
+ * Returns: %TRUE on success; %PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO when
+ *   there is no practice answer to take back
+ */
+gboolean
+pyprep_review_undo_practice (PyprepStore  *store,
+                             gint64        now,
+                             char        **card_id,
+                             GError      **error)
+{
+  return undo_latest (store, TRUE, now, card_id, error);
 }
 
 /* Statistics -------------------------------------------------------------- */
@@ -1161,6 +1198,8 @@ pyprep_review_dup_topic_progress (GListModel             *entries,
         }
 
       pyprep_review_load_memory (store, ref->card_id, now, &memory);
+      if (memory.state != PYPREP_CARD_STATE_NEW && memory.due <= now)
+        topic->n_due++;
       if (memory.state == PYPREP_CARD_STATE_NEW)
         topic->n_new++;
       else if (memory.state == PYPREP_CARD_STATE_REVIEW

@@ -106,6 +106,8 @@ typedef struct
  * @n_new: cards never answered
  * @n_learning: cards answered but not known yet
  * @n_known: cards in review whose recall chance now is at least 0.9
+ * @n_due: cards in learning or review that are due now (they are also
+ *   counted in @n_learning or @n_known)
  */
 typedef struct
 {
@@ -113,6 +115,7 @@ typedef struct
   guint n_new;
   guint n_learning;
   guint n_known;
+  guint n_due;
 } PyprepTopicProgress;
 
 GQuark         pyprep_review_error_quark       (void);
@@ -168,6 +171,10 @@ gboolean       pyprep_review_answer_practice   (PyprepStore             *store,
                                                 gint64                   duration_ms,
                                                 GError                 **error);
 gboolean       pyprep_review_undo              (PyprepStore             *store,
+                                                gint64                   now,
+                                                char                   **card_id,
+                                                GError                 **error);
+gboolean       pyprep_review_undo_practice     (PyprepStore             *store,
                                                 gint64                   now,
                                                 char                   **card_id,
                                                 GError                 **error);

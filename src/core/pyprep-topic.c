@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pyprep-deck.h"
 #include "pyprep-entry-private.h"
 #include "pyprep-topic-private.h"
@@ -22,6 +24,7 @@ struct _PyprepTopic
 
   /* state */
   gboolean show_deck;
+  guint n_due;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepTopic, pyprep_topic, G_TYPE_OBJECT)
@@ -31,6 +34,8 @@ enum {
   PROP_ID,
   PROP_TITLE,
   PROP_SECTION_TITLE,
+  PROP_N_DUE,
+  PROP_DUE_LABEL,
   N_PROPS
 };
 
@@ -77,6 +82,30 @@ pyprep_topic_get_property (GObject    *object,
     case PROP_SECTION_TITLE:
       g_value_take_string (value, pyprep_topic_dup_section_title (self));
       break;
+    case PROP_N_DUE:
+      g_value_set_uint (value, self->n_due);
+      break;
+    case PROP_DUE_LABEL:
+      g_value_take_string (value, pyprep_topic_dup_due_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_topic_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PyprepTopic *self = PYPREP_TOPIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_DUE:
+      pyprep_topic_set_n_due (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -90,6 +119,7 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
   object_class->dispose = pyprep_topic_dispose;
   object_class->finalize = pyprep_topic_finalize;
   object_class->get_property = pyprep_topic_get_property;
+  object_class->set_property = pyprep_topic_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -104,6 +134,24 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
    */
   properties[PROP_SECTION_TITLE] =
     g_param_spec_string ("section-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * PyprepTopic:n-due:
+   *
+   * How many of the topic's cards are due for review; the app works it
+   * out from the user's data and sets it.
+   */
+  properties[PROP_N_DUE] =
+    g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopic:due-label:
+   *
+   * #PyprepTopic:n-due as a short text, empty when nothing is due.
+   */
+  properties[PROP_DUE_LABEL] =
+    g_param_spec_string ("due-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -252,4 +300,40 @@ pyprep_topic_set_show_deck (PyprepTopic *self,
     return;
   self->show_deck = show_deck;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_TITLE]);
+}
+
+guint
+pyprep_topic_get_n_due (PyprepTopic *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC (self), 0);
+  return self->n_due;
+}
+
+void
+pyprep_topic_set_n_due (PyprepTopic *self,
+                        guint        n_due)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC (self));
+
+  if (self->n_due == n_due)
+    return;
+  self->n_due = n_due;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_LABEL]);
+}
+
+/**
+ * pyprep_topic_dup_due_label:
+ *
+ * Returns: (transfer full): "3 due", or an empty string when nothing is due
+ */
+char *
+pyprep_topic_dup_due_label (PyprepTopic *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
+
+  if (self->n_due == 0)
+    return g_strdup ("");
+  /* Translators: cards due for review in a topic, beside its name in the sidebar */
+  return g_strdup_printf (ngettext ("%u due", "%u due", self->n_due), self->n_due);
 }

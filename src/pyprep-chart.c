@@ -1,0 +1,378 @@
+/* pyprep-chart.c: small charts for the progress page: a bar chart and a stacked bar.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both are drawn with GtkSnapshot. Colours come from the style: bars use
+ * the widget's CSS colour (the accent colour, set in style.css), text and
+ * lines the parent's foreground, so light, dark and high-contrast styles
+ * all work. A chart is an image to assistive technologies; its
+ * description carries the same figures as text.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pyprep-chart.h"
+
+#define BAR_CHART_HEIGHT 120
+#define STACK_BAR_WIDTH 160
+#define STACK_BAR_HEIGHT 10
+
+static void
+foreground (GtkWidget *widget,
+            double     alpha,
+            GdkRGBA   *color)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  gtk_widget_get_color (parent != NULL ? parent : widget, color);
+  color->alpha *= alpha;
+}
+
+/* Bar chart ------------------------------------------------------------- */
+
+struct _PyprepBarChart
+{
+  GtkWidget parent_instance;
+
+  GArray *values;      /* guint */
+  char *first_label;
+  char *last_label;
+  char *description;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepBarChart, pyprep_bar_chart, GTK_TYPE_WIDGET)
+
+static void
+pyprep_bar_chart_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 120;
+      *natural = 480;
+    }
+  else
+    *minimum = *natural = BAR_CHART_HEIGHT;
+}
+
+static void
+append_text (GtkWidget   *widget,
+             GtkSnapshot *snapshot,
+             const char  *text,
+             float        x,
+             float        y,
+             float        xalign)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  GdkRGBA color;
+  int width, height;
+
+  foreground (widget, 0.7, &color);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - xalign * width, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+pyprep_bar_chart_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PyprepBarChart *self = PYPREP_BAR_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree char *max_text = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
+  GdkRGBA bar_color, line_color;
+  guint max = 0;
+  int text_width, text_height;
+  float left, top, bottom, slot, gap;
+
+  for (guint i = 0; i < self->values->len; i++)
+    max = MAX (max, g_array_index (self->values, guint, i));
+
+  max_text = g_strdup_printf ("%u", max);
+  probe = gtk_widget_create_pango_layout (widget, max_text);
+  pango_layout_get_pixel_size (probe, &text_width, &text_height);
+
+  left = text_width + 6;
+  top = text_height / 2.0f;
+  bottom = height - text_height - 4;
+  if (bottom <= top || width <= left || self->values->len == 0)
+    return;
+
+  gtk_widget_get_color (widget, &bar_color);
+  foreground (widget, 0.25, &line_color);
+
+  /* The scale: the highest count at the top, 0 on the baseline. */
+  append_text (widget, snapshot, max_text, text_width, 0, 1.0);
+  append_text (widget, snapshot, "0", text_width, bottom - text_height / 2.0f, 1.0);
+  gtk_snapshot_append_color (snapshot, &line_color,
+                             &GRAPHENE_RECT_INIT (left, bottom, width - left, 1));
+  line_color.alpha *= 0.4;
+  gtk_snapshot_append_color (snapshot, &line_color,
+                             &GRAPHENE_RECT_INIT (left, top, width - left, 1));
+
+  slot = (width - left) / self->values->len;
+  gap = slot >= 6 ? 2 : slot >= 3 ? 1 : 0;
+  for (guint i = 0; i < self->values->len && max > 0; i++)
+    {
+      guint value = g_array_index (self->values, guint, i);
+      float bar_height = (bottom - top) * value / max;
+
+      if (value == 0)
+        continue;
+      gtk_snapshot_append_color (snapshot, &bar_color,
+                                 &GRAPHENE_RECT_INIT (left + i * slot + gap / 2, bottom - bar_height,
+                                                      slot - gap, bar_height));
+    }
+
+  if (self->first_label != NULL)
+    append_text (widget, snapshot, self->first_label, left, bottom + 4, 0.0);
+  if (self->last_label != NULL)
+    append_text (widget, snapshot, self->last_label, width, bottom + 4, 1.0);
+}
+
+static void
+pyprep_bar_chart_finalize (GObject *object)
+{
+  PyprepBarChart *self = PYPREP_BAR_CHART (object);
+
+  g_array_unref (self->values);
+  g_free (self->first_label);
+  g_free (self->last_label);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (pyprep_bar_chart_parent_class)->finalize (object);
+}
+
+static void
+pyprep_bar_chart_class_init (PyprepBarChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = pyprep_bar_chart_finalize;
+  widget_class->measure = pyprep_bar_chart_measure;
+  widget_class->snapshot = pyprep_bar_chart_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "barchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pyprep_bar_chart_init (PyprepBarChart *self)
+{
+  self->values = g_array_new (FALSE, TRUE, sizeof (guint));
+}
+
+GtkWidget *
+pyprep_bar_chart_new (void)
+{
+  return g_object_new (PYPREP_TYPE_BAR_CHART, NULL);
+}
+
+/**
+ * pyprep_bar_chart_set_values:
+ * @values: (array length=n_values): one count per bar, left to right
+ * @first_label: (nullable): written under the first bar
+ * @last_label: (nullable): written under the last bar
+ * @description: the same figures as text, for screen readers
+ */
+void
+pyprep_bar_chart_set_values (PyprepBarChart *self,
+                             const guint    *values,
+                             guint           n_values,
+                             const char     *first_label,
+                             const char     *last_label,
+                             const char     *description)
+{
+  g_return_if_fail (PYPREP_IS_BAR_CHART (self));
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  g_array_set_size (self->values, 0);
+  g_array_append_vals (self->values, values, n_values);
+  g_free (self->first_label);
+  self->first_label = g_strdup (first_label);
+  g_free (self->last_label);
+  self->last_label = g_strdup (last_label);
+  g_free (self->description);
+  self->description = g_strdup (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+pyprep_bar_chart_get_n_values (PyprepBarChart *self)
+{
+  g_return_val_if_fail (PYPREP_IS_BAR_CHART (self), 0);
+  return self->values->len;
+}
+
+guint
+pyprep_bar_chart_get_value (PyprepBarChart *self,
+                            guint           index)
+{
+  g_return_val_if_fail (PYPREP_IS_BAR_CHART (self), 0);
+  g_return_val_if_fail (index < self->values->len, 0);
+  return g_array_index (self->values, guint, index);
+}
+
+const char *
+pyprep_bar_chart_get_description (PyprepBarChart *self)
+{
+  g_return_val_if_fail (PYPREP_IS_BAR_CHART (self), NULL);
+  return self->description;
+}
+
+/* Stacked bar ----------------------------------------------------------- */
+
+struct _PyprepStackBar
+{
+  GtkWidget parent_instance;
+
+  guint parts[PYPREP_STACK_N_PARTS];
+};
+
+G_DEFINE_FINAL_TYPE (PyprepStackBar, pyprep_stack_bar, GTK_TYPE_WIDGET)
+
+static void
+pyprep_stack_bar_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 48;
+      *natural = STACK_BAR_WIDTH;
+    }
+  else
+    *minimum = *natural = STACK_BAR_HEIGHT;
+}
+
+/* New cards are a faint track; learning and known take the warning and
+ * success colours of the light or dark style. */
+static void
+part_color (GtkWidget       *widget,
+            PyprepStackPart  part,
+            GdkRGBA         *color)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  switch (part)
+    {
+    case PYPREP_STACK_PART_NEW:
+      foreground (widget, 0.15, color);
+      break;
+    case PYPREP_STACK_PART_LEARNING:
+      gdk_rgba_parse (color, dark ? "#f8e45c" : "#e5a50a");
+      break;
+    case PYPREP_STACK_PART_KNOWN:
+    default:
+      gdk_rgba_parse (color, dark ? "#57e389" : "#26a269");
+      break;
+    }
+}
+
+static void
+pyprep_stack_bar_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PyprepStackBar *self = PYPREP_STACK_BAR (widget);
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  float radius = height / 2;
+  GskRoundedRect clip;
+  guint total = 0;
+  float x = 0;
+
+  for (guint i = 0; i < PYPREP_STACK_N_PARTS; i++)
+    total += self->parts[i];
+
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (0, 0, width, height), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  if (total == 0)
+    {
+      GdkRGBA color;
+
+      part_color (widget, PYPREP_STACK_PART_NEW, &color);
+      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    }
+  /* Known first, from the left, so progress grows the same way everywhere. */
+  for (int i = PYPREP_STACK_N_PARTS - 1; i >= 0 && total > 0; i--)
+    {
+      float part_width = width * self->parts[i] / total;
+      GdkRGBA color;
+
+      if (self->parts[i] == 0)
+        continue;
+      part_color (widget, i, &color);
+      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, part_width, height));
+      x += part_width;
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+style_changed_cb (PyprepStackBar *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pyprep_stack_bar_class_init (PyprepStackBarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = pyprep_stack_bar_measure;
+  widget_class->snapshot = pyprep_stack_bar_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "stackbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+pyprep_stack_bar_init (PyprepStackBar *self)
+{
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * pyprep_stack_bar_new:
+ *
+ * A bar split in new, learning and known parts. It is decoration: the
+ * row it sits in says the same in words.
+ */
+GtkWidget *
+pyprep_stack_bar_new (guint n_new,
+                      guint n_learning,
+                      guint n_known)
+{
+  PyprepStackBar *self = g_object_new (PYPREP_TYPE_STACK_BAR, NULL);
+
+  self->parts[PYPREP_STACK_PART_NEW] = n_new;
+  self->parts[PYPREP_STACK_PART_LEARNING] = n_learning;
+  self->parts[PYPREP_STACK_PART_KNOWN] = n_known;
+  return GTK_WIDGET (self);
+}
+
+guint
+pyprep_stack_bar_get_part (PyprepStackBar  *self,
+                           PyprepStackPart  part)
+{
+  g_return_val_if_fail (PYPREP_IS_STACK_BAR (self), 0);
+  g_return_val_if_fail (part < PYPREP_STACK_N_PARTS, 0);
+  return self->parts[part];
+}
