@@ -25,15 +25,16 @@ if [ -z "${PYPREP_SHOTS_INNER:-}" ]; then
   exit
 fi
 
-# shot NAME LANGUAGE STYLE ENTRY
+# shot NAME LANGUAGE STYLE ENTRY [review [WIDTH]]
+# With "review", the app starts with a review session (pyprep --review).
 shot ()
 {
-  name=$1 language=$2 style=$3 entry=$4
+  name=$1 language=$2 style=$3 entry=$4 mode=${5:-} width=${6:-1200}
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyprep-shot.XXXXXX")
   mkdir -p "$scratch/data/pyprep" "$scratch/config/glib-2.0/settings"
   cat >"$scratch/config/glib-2.0/settings/keyfile" <<KEYFILE
 [io/github/pyprep/Pyprep]
-window-width=1200
+window-width=$width
 window-height=760
 style='$style'
 KEYFILE
@@ -61,10 +62,15 @@ JSON
   HOME="$scratch" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
     XDG_CACHE_HOME="$scratch/cache" GSETTINGS_BACKEND=keyfile \
     LANGUAGE="$language" LANG="$language.UTF-8" PYPREP_PAINTED_LOG="$log" \
-    meson devenv -C "$builddir" pyprep >"$scratch/app.log" 2>&1 &
+    meson devenv -C "$builddir" pyprep ${mode:+--$mode} >"$scratch/app.log" 2>&1 &
   app=$!
   waited=0
-  until grep -q "^painted $entry " "$log"; do
+  # A review session covers the reader: wait for its first card instead.
+  [ "$mode" = review ] && until grep -q "^painted " "$log" || [ "$waited" -ge 80 ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  until [ "$mode" = review ] || grep -q "^painted $entry " "$log"; do
     if ! kill -0 "$app" 2>/dev/null || [ "$waited" -ge 600 ]; then
       echo "screenshots.sh: $name: $entry was not painted; the app's output:" >&2
       cat "$scratch/app.log" >&2
@@ -87,3 +93,9 @@ shot reader-en en light pyprep/os/gil
 shot reader-zh_CN zh_CN light pyprep/data-structures/dict
 shot dark-zh_CN zh_CN dark pyprep/data-structures/decorators
 shot dark-en en dark pyprep/misc/pyc-when-written
+shot review-en en light pyprep/os/gil review
+if [ -n "${PYPREP_SHOTS_ALL:-}" ]; then
+  # Not for AppStream: the quiz in Chinese, dark, and at the narrowest width.
+  shot review-dark-zh_CN zh_CN dark pyprep/os/gil review
+  shot review-narrow-zh_CN zh_CN light pyprep/os/gil review 360
+fi

@@ -39,6 +39,7 @@ struct _PyprepApplication
 
   /* state */
   gboolean load_started;
+  gboolean review_at_start;    /* pyprep --review */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
@@ -451,6 +452,23 @@ pyprep_application_activate (GApplication *app)
       open_remembered_folders (self);
     }
   gtk_window_present (window);
+  if (self->review_at_start)
+    {
+      self->review_at_start = FALSE;
+      pyprep_window_review_when_loaded (PYPREP_WINDOW (window));
+    }
+}
+
+/* pyprep --review, or the desktop file's Review Cards action. */
+static void
+review_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  PyprepApplication *self = user_data;
+
+  self->review_at_start = TRUE;
+  g_application_activate (G_APPLICATION (self));
 }
 
 static void
@@ -518,6 +536,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action },
   { .name = "open-folder", .activate = open_folder_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "review", .activate = review_action },
 };
 
 static void
@@ -622,6 +641,8 @@ pyprep_application_init (PyprepApplication *self)
 
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Start with a review session"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Check the deck in FOLDER: print each problem as file:line: message, "
@@ -670,6 +691,25 @@ handle_local_options_cb (GApplication *app,
       g_print ("%s", out->str);
       g_printerr ("%s", err->str);
       return status;
+    }
+
+  /* In the running instance if there is one, else in this one once it
+   * has started. */
+  if (g_variant_dict_contains (options, "review"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "review", NULL);
+          return 0;
+        }
+      PYPREP_APPLICATION (app)->review_at_start = TRUE;
     }
 
   return -1;

@@ -53,6 +53,7 @@ day_label (int offset)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = g_date_time_add_days (now, offset);
   /* Translators: a day on a chart axis, see g_date_time_format() */
+  /* xgettext:no-c-format */
   g_autofree char *text = g_date_time_format (day, _("%e %b"));
 
   return g_strdup (g_strstrip (text));
@@ -275,8 +276,9 @@ static void
 add_topics (PyprepStatsView *self,
             GPtrArray       *progress)
 {
-  GtkWidget *widget = group (_("Progress by Topic"),
-                             _("Known: the chance of recalling the card today is at least 90%."));
+  /* xgettext:no-c-format */
+  const char *known = _("Known: the chance of recalling the card today is at least 90%.");
+  GtkWidget *widget = group (_("Progress by Topic"), known);
 
   for (guint i = 0; i < progress->len; i++)
     {

@@ -1950,3 +1950,33 @@ pyprep_window_get_n_due (PyprepWindow *self)
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), 0);
   return self->n_due;
 }
+
+static void
+review_when_loaded_cb (PyprepWindow *self)
+{
+  if (pyprep_library_get_loading (self->library))
+    return;
+  g_signal_handlers_disconnect_by_func (self->library, review_when_loaded_cb, self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.review", NULL);
+}
+
+/**
+ * pyprep_window_review_when_loaded:
+ *
+ * Starts a review session once the decks being opened are there (for
+ * `pyprep --review` and the desktop file's Review Cards action).
+ */
+void
+pyprep_window_review_when_loaded (PyprepWindow *self)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+
+  if (!pyprep_library_get_loading (self->library))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.review", NULL);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (self->library, review_when_loaded_cb, self);
+  g_signal_connect_object (self->library, "notify::loading",
+                           G_CALLBACK (review_when_loaded_cb), self, G_CONNECT_SWAPPED);
+}

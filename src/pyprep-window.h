@@ -26,5 +26,6 @@ void          pyprep_window_set_filter     (PyprepWindow      *self,
 void          pyprep_window_report         (PyprepWindow      *self,
                                             const char        *title,
                                             const char        *message);
+void          pyprep_window_review_when_loaded (PyprepWindow  *self);
 
 G_END_DECLS

@@ -200,8 +200,11 @@ check_new_card_limit (Fixture *f)
 {
   PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  /* Through app.review, as `pyprep --review` and the desktop file's
+   * action start it. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "review", NULL);
   spin (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "quiz");
   g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 2);
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 }
@@ -232,6 +235,13 @@ is_mapped_label (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_scrolled_window (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
 }
 
 static char *
@@ -393,6 +403,19 @@ check_practice_and_progress (Fixture *f)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "No reviews yet");
   spin (200);
   save_screenshot (f, "progress.png");
+  g_settings_set_string (settings, "style", "dark");
+  spin (300);
+  save_screenshot (f, "progress-dark.png");
+  {
+    GtkAdjustment *adjustment;
+
+    widget = find_widget (stats, is_scrolled_window, NULL);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    spin (300);
+    save_screenshot (f, "progress-dark-end.png");
+  }
+  g_settings_reset (settings, "style");
 
   /* Review from the page; the two due cards come first. */
   g_signal_emit_by_name (stats, "review");
