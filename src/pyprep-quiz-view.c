@@ -574,13 +574,15 @@ show_summary (PyprepQuizView *self)
   if (any_missed)
     {
       GtkWidget *again = gtk_button_new_with_mnemonic (_("_Practice These Again"));
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      /* One above the other: side by side they would not fit 360 px. */
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
       gtk_widget_set_name (again, "practice-again");
       gtk_widget_set_tooltip_text (again, _("Go through the missed cards once more, without changing their schedule"));
       gtk_widget_add_css_class (again, "pill");
       gtk_widget_add_css_class (again, "suggested-action");
       g_signal_connect_swapped (again, "clicked", G_CALLBACK (practice_again_cb), self);
+      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
       gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
       gtk_widget_set_halign (back, GTK_ALIGN_FILL);
       gtk_box_append (GTK_BOX (buttons), again);

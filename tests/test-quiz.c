@@ -477,6 +477,53 @@ check_practice_and_progress (Fixture *f)
   }
 }
 
+/* On a phone-sized window the progress page and a session's summary fit. */
+static void
+check_narrow (Fixture *f)
+{
+  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
+  GtkWidget *stats = pyprep_window_get_stats_view (f->window);
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
+  guint n_cards;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (200);
+  n_cards = pyprep_quiz_view_get_n_cards (view);
+  for (guint i = 0; i < n_cards; i++)
+    answer_card (view, i % 2 == 0);
+  g_assert_true (pyprep_quiz_view_get_finished (view));
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  save_screenshot (f, "quiz-summary-narrow.png");
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.progress", NULL);
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (stats), <=, 360);
+  save_screenshot (f, "progress-narrow.png");
+  scrolled = find_widget (stats, is_scrolled_window, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  spin (300);
+  save_screenshot (f, "progress-narrow-end.png");
+}
+
+static void
+test_quiz_narrow (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  forget_user_data ();
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  run_app (path, check_narrow, NULL);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_quiz_practice_and_progress (void)
 {
@@ -496,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/review-session", test_quiz_review_session);
   g_test_add_func ("/pyprep/ui/quiz/new-card-limit", test_quiz_new_card_limit);
   g_test_add_func ("/pyprep/ui/quiz/practice-and-progress", test_quiz_practice_and_progress);
+  g_test_add_func ("/pyprep/ui/quiz/narrow", test_quiz_narrow);
 
   return g_test_run ();
 }
