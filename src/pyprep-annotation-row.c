@@ -57,6 +57,14 @@ show_annotation (PyprepAnnotationRow *self)
       gtk_label_set_label (self->quote_label, quote);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->quote_label), self->annotation->quote != NULL);
+
+  /* A screen reader names the row by the note, or by its quote. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  *markup != '\0' ? gtk_label_get_text (self->text_label)
+                                                  : gtk_label_get_text (self->quote_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (self->date_label),
+                                  -1);
 }
 
 /* Links in annotations go to the browser; anything else was never made a link. */

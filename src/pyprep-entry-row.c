@@ -20,6 +20,9 @@ struct _PyprepEntryRow
   /* owned */
   PyprepEntry *entry;
   PyprepStore *store;
+
+  /* state */
+  char *marks;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepEntryRow, pyprep_entry_row, GTK_TYPE_WIDGET)
@@ -28,10 +31,19 @@ enum {
   PROP_0,
   PROP_ENTRY,
   PROP_STORE,
+  PROP_MARKS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_marks (PyprepEntryRow *self,
+           const char     *marks)
+{
+  if (g_set_str (&self->marks, marks))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKS]);
+}
 
 static void
 update (PyprepEntryRow *self)
@@ -47,6 +59,7 @@ update (PyprepEntryRow *self)
       gtk_label_set_label (self->title_label, NULL);
       gtk_widget_set_visible (self->bookmark_image, FALSE);
       gtk_widget_set_visible (self->annotations_box, FALSE);
+      set_marks (self, "");
       return;
     }
 
@@ -60,7 +73,8 @@ update (PyprepEntryRow *self)
   count = g_strdup_printf ("%u", n_annotations);
   gtk_label_set_label (self->annotations_label, count);
 
-  /* The marks are pictures; say them to screen readers in words. */
+  /* The marks are pictures; say them to screen readers in words (the
+   * window gives them to the list item, which is what they read). */
   description = g_string_new (NULL);
   if (bookmarked)
     g_string_append (description, _("Bookmarked"));
@@ -74,10 +88,7 @@ update (PyprepEntryRow *self)
         g_string_append (description, ", ");
       g_string_append (description, annotations);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_entry_get_title (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
+  set_marks (self, description->str);
   g_string_free (description, TRUE);
 }
 
@@ -109,6 +120,16 @@ pyprep_entry_row_dispose (GObject *object)
 }
 
 static void
+pyprep_entry_row_finalize (GObject *object)
+{
+  PyprepEntryRow *self = PYPREP_ENTRY_ROW (object);
+
+  g_free (self->marks);
+
+  G_OBJECT_CLASS (pyprep_entry_row_parent_class)->finalize (object);
+}
+
+static void
 pyprep_entry_row_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -123,6 +144,9 @@ pyprep_entry_row_get_property (GObject    *object,
       break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_MARKS:
+      g_value_set_string (value, self->marks);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -157,6 +181,7 @@ pyprep_entry_row_class_init (PyprepEntryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pyprep_entry_row_dispose;
+  object_class->finalize = pyprep_entry_row_finalize;
   object_class->get_property = pyprep_entry_row_get_property;
   object_class->set_property = pyprep_entry_row_set_property;
 
@@ -166,6 +191,11 @@ pyprep_entry_row_class_init (PyprepEntryRowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, PYPREP_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The bookmark and annotation marks in words, such as "Bookmarked, 2
+   * annotations"; empty without marks. */
+  properties[PROP_MARKS] =
+    g_param_spec_string ("marks", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-entry-row.ui");
@@ -180,6 +210,7 @@ pyprep_entry_row_class_init (PyprepEntryRowClass *klass)
 static void
 pyprep_entry_row_init (PyprepEntryRow *self)
 {
+  self->marks = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 }
@@ -206,6 +237,18 @@ pyprep_entry_row_set_entry (PyprepEntryRow *self,
     return;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/**
+ * pyprep_entry_row_get_marks:
+ *
+ * Returns: (transfer none): the entry's marks in words, empty without any
+ */
+const char *
+pyprep_entry_row_get_marks (PyprepEntryRow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY_ROW (self), NULL);
+  return self->marks;
 }
 
 /**

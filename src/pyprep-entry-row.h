@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (PyprepEntryRow, pyprep_entry_row, PYPREP, ENTRY_ROW, GtkWi
 PyprepEntry *pyprep_entry_row_get_entry (PyprepEntryRow *self);
 void         pyprep_entry_row_set_entry (PyprepEntryRow *self,
                                          PyprepEntry    *entry);
+const char  *pyprep_entry_row_get_marks (PyprepEntryRow *self);
 PyprepStore *pyprep_entry_row_get_store (PyprepEntryRow *self);
 void         pyprep_entry_row_set_store (PyprepEntryRow *self,
                                          PyprepStore    *store);

@@ -878,6 +878,21 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* WebKit keeps a text view of its own inside the web view, never shown (it
+ * only turns key presses into editing commands). Screen readers would still
+ * list it as an unnamed text field: hide it from them, once GTK has set the
+ * widget states that mapping sets. */
+static void
+hide_key_translator_cb (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT_VIEW (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+}
+
 static void
 pyprep_reader_init (PyprepReader *self)
 {
@@ -922,6 +937,7 @@ pyprep_reader_init (PyprepReader *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry"),
                                   -1);
+  g_signal_connect (self->view, "map", G_CALLBACK (hide_key_translator_cb), NULL);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
 
   g_signal_connect (self->view, "decide-policy", G_CALLBACK (decide_policy_cb), self);

@@ -1226,6 +1226,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   pyprep_entry_row_set_store (PYPREP_ENTRY_ROW (row), self->store);
   gtk_list_item_set_child (item, row);
+  /* Screen readers speak the list item, not the row inside it: the item
+   * carries the entry's title and its marks in words. */
+  g_object_bind_property (row, "marks", item, "accessible-description", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -1233,8 +1236,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              PyprepWindow             *self)
 {
-  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  PyprepEntry *entry = gtk_list_item_get_item (item);
+
+  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)), entry);
+  gtk_list_item_set_accessible_label (item, pyprep_entry_get_title (entry));
 }
 
 static void
@@ -1243,6 +1248,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                PyprepWindow             *self)
 {
   pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)), NULL);
+  gtk_list_item_set_accessible_label (item, NULL);
 }
 
 /* Window state ------------------------------------------------------------ */
