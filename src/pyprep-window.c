@@ -34,7 +34,7 @@ struct _PyprepWindow
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
   PyprepStatsView *stats_view;
-  AdwSplitButton *review_button;
+  GtkButton *review_button;
   GtkLabel *due_label;
   AdwNavigationPage *content_page;
   AdwOverlaySplitView *annotation_split;
@@ -626,6 +626,7 @@ refresh_due_counts (gpointer data)
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GPtrArray) progress = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *count = NULL;
   PyprepFsrsParams params;
   guint total = 0;
@@ -651,12 +652,22 @@ refresh_due_counts (gpointer data)
   gtk_label_set_text (self->due_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), total > 0);
   if (total > 0)
-    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Review Cards: %u due (Ctrl+R)",
-                                            "Review Cards: %u due (Ctrl+R)", total), total);
+    {
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Review Cards: %u due (Ctrl+R)",
+                                              "Review Cards: %u due (Ctrl+R)", total), total);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Review Cards, %u due", "Review Cards, %u due", total), total);
+    }
   else
-    tooltip = g_strdup (_("Review Cards (Ctrl+R)"));
+    {
+      tooltip = g_strdup (_("Review Cards (Ctrl+R)"));
+      label = g_strdup (_("Review Cards"));
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
+  /* Screen readers hear the count too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return G_SOURCE_REMOVE;
 }
 

@@ -494,10 +494,11 @@ def main():
         state["result_title"] = title
 
     def review():
-        # Ctrl+R: the window lists its actions, shortcuts included, among
-        # its accessible actions. (The primary menu's Review Cards item
-        # cannot be found: GTK gives popover menu items no accessible name.)
-        do_action(run.window, ("win.review",))
+        # The Review button at the top of the sidebar, as a user starts it.
+        # (The primary menu's Review Cards item cannot be found: GTK gives
+        # popover menu items no accessible name.)
+        button = run.find_one("the sidebar's Review button", Atspi.Role.PUSH_BUTTON, "Review Cards")
+        do_action(button)
         answered = 0
         shot = False
         while True:
