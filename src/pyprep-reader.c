@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "pyprep-bench.h"
 #include "pyprep-reader.h"
 #include "pyprep-render.h"
 #include "pyprep-store.h"
@@ -281,35 +282,16 @@ context_menu_cb (WebKitWebView       *view,
 }
 
 static void
-log_painted (PyprepReader *self)
-{
-  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
-  g_autofree char *line = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-
-  if (path == NULL || *path == '\0' || self->entry == NULL)
-    return;
-
-  /* For build-aux/dev.sh run and the benchmark: one line per painted entry,
-   * with wall-clock microseconds so another process can compare. */
-  line = g_strdup_printf ("painted %s %" G_GINT64_FORMAT "\n",
-                          pyprep_entry_get_id (self->entry), g_get_real_time ());
-  file = g_file_new_for_path (path);
-  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
-  if (stream != NULL)
-    g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
-}
-
-static void
 after_paint_cb (GdkFrameClock *clock,
                 PyprepReader  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
 
-  log_painted (self);
-  if (self->entry != NULL)
-    g_signal_emit (self, signals[PAINTED], 0, self->entry);
+  if (self->entry == NULL)
+    return;
+  /* For build-aux/dev.sh run and the benchmark, when they ask for it. */
+  pyprep_bench_log ("painted", pyprep_entry_get_id (self->entry));
+  g_signal_emit (self, signals[PAINTED], 0, self->entry);
 }
 
 static gboolean
