@@ -2,7 +2,7 @@
 # build-aux/dev.sh: build, run and test Pyprep natively or inside a Debian 13 root.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: build-aux/dev.sh run | test [--sanitize] | shell [COMMAND...]
+# Usage: build-aux/dev.sh run | test [--sanitize] | bench [RUNS] | shell [COMMAND...]
 #
 # When pkg-config finds every library at the minimum version meson.build asks
 # for, everything happens natively. Otherwise, on a Debian-family host as root,
@@ -76,6 +76,10 @@ Commands:
   test           build and run every test suite
   test --sanitize  the same, built with AddressSanitizer and
                  UndefinedBehaviorSanitizer in _build-sanitize
+  bench [RUNS]   build a release in _build-bench and measure every
+                 performance budget of the design RUNS times (default
+                 and minimum 5) on a virtual display: prints a table and,
+                 as its last line, the path of the same figures as JSON
   shell [CMD]    open a shell in the build environment, or run CMD there;
                  the freshly built pyprep is on PATH
 
@@ -290,6 +294,9 @@ build ()
   if [ "${sanitize:-0}" = 1 ]; then
     builddir="$top/_build-sanitize"
     setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
+  elif [ "${release:-0}" = 1 ]; then
+    builddir="$top/_build-bench"
+    setup_args=(-Dprofile=default -Dbuildtype=release)
   fi
   mkdir -p "$builddir"
   # Two runs building the same tree at once would trample each other.
@@ -321,6 +328,15 @@ cmd_test ()
   build
   in_env env -C "$top" "${env_args[@]}" "$top/build-aux/run-tests.sh" "$builddir" "$@" || rc=$?
   exit "$rc"
+}
+
+# Timings come from a release build, run on a virtual display of their own.
+cmd_bench ()
+{
+  local release=1
+
+  build
+  in_env python3 "$top/tests/bench/run-bench.py" "$top" "$builddir" "$@"
 }
 
 cmd_run ()
@@ -360,7 +376,7 @@ cmd_shell ()
 command=$1
 shift
 case "$command" in
-  run|test|shell) ;;
+  run|test|bench|shell) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; die "unknown command '$command'" ;;
 esac

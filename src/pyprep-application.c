@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
+#include "pyprep-bench.h"
 #include "pyprep-cli.h"
 #include "pyprep-preferences-dialog.h"
 #include "pyprep-window.h"
@@ -444,6 +445,8 @@ pyprep_application_activate (GApplication *app)
       window = GTK_WINDOW (pyprep_window_new (self));
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
+      /* Only under build-aux/dev.sh bench; otherwise it does nothing. */
+      pyprep_bench_attach (PYPREP_WINDOW (window));
     }
 
   if (!self->load_started)

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "pyprep-bench.h"
 #include "pyprep-reader.h"
 #include "pyprep-render.h"
 #include "pyprep-store.h"
@@ -281,35 +282,16 @@ context_menu_cb (WebKitWebView       *view,
 }
 
 static void
-log_painted (PyprepReader *self)
-{
-  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
-  g_autofree char *line = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-
-  if (path == NULL || *path == '\0' || self->entry == NULL)
-    return;
-
-  /* For build-aux/dev.sh run and the benchmark: one line per painted entry,
-   * with wall-clock microseconds so another process can compare. */
-  line = g_strdup_printf ("painted %s %" G_GINT64_FORMAT "\n",
-                          pyprep_entry_get_id (self->entry), g_get_real_time ());
-  file = g_file_new_for_path (path);
-  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
-  if (stream != NULL)
-    g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
-}
-
-static void
 after_paint_cb (GdkFrameClock *clock,
                 PyprepReader  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
 
-  log_painted (self);
-  if (self->entry != NULL)
-    g_signal_emit (self, signals[PAINTED], 0, self->entry);
+  if (self->entry == NULL)
+    return;
+  /* For build-aux/dev.sh run and the benchmark, when they ask for it. */
+  pyprep_bench_log ("painted", pyprep_entry_get_id (self->entry));
+  g_signal_emit (self, signals[PAINTED], 0, self->entry);
 }
 
 static gboolean
@@ -672,17 +654,54 @@ filter_saved_cb (GObject      *object,
   filter_ready (self, filter);
 }
 
+/* The filter's identifier in the store names its rules, so a filter
+ * compiled by an earlier start is used only if the rules are the same. */
+static char *
+filter_id (void)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, filter_rules, -1);
+
+  return g_strdup_printf ("%s-%.16s", FILTER_ID, hash);
+}
+
+static void
+filter_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PyprepReader) self = user_data;
+  WebKitUserContentFilterStore *store = WEBKIT_USER_CONTENT_FILTER_STORE (object);
+  g_autoptr(WebKitUserContentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) rules = NULL;
+  g_autofree char *id = NULL;
+
+  filter = webkit_user_content_filter_store_load_finish (store, result, &error);
+  if (filter != NULL)
+    {
+      filter_ready (self, filter);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Not compiled yet (or unreadable): compile it now, which takes a while
+   * on the first start, and keep it for the next. */
+  id = filter_id ();
+  rules = g_bytes_new_static (filter_rules, sizeof filter_rules - 1);
+  webkit_user_content_filter_store_save (store, id, rules, self->cancellable,
+                                         filter_saved_cb, g_object_ref (self));
+}
+
 static void
 setup_filter (PyprepReader *self)
 {
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "pyprep", "content-filters", NULL);
   g_autoptr(WebKitUserContentFilterStore) store = webkit_user_content_filter_store_new (path);
-  g_autoptr(GBytes) rules = g_bytes_new_static (filter_rules, sizeof filter_rules - 1);
+  g_autofree char *id = filter_id ();
 
-  /* Compiling is cheap and the store caches by identifier; saving every
-   * start keeps the rules in sync with the code. */
-  webkit_user_content_filter_store_save (store, FILTER_ID, rules, self->cancellable,
-                                         filter_saved_cb, g_object_ref (self));
+  webkit_user_content_filter_store_load (store, id, self->cancellable,
+                                         filter_loaded_cb, g_object_ref (self));
 }
 
 static WebKitSettings *

@@ -1,0 +1,255 @@
+/* pyprep-bench.c: hooks for the benchmark, idle unless its variables are set.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * build-aux/dev.sh bench drives the real app through these environment
+ * variables; without them nothing here runs and the app behaves as always:
+ *
+ *  PYPREP_PAINTED_LOG=FILE   every event is appended to FILE as one line,
+ *                            `EVENT DETAIL MICROSECONDS` (wall clock, so the
+ *                            benchmark can compare with its own clock). The
+ *                            reader logs `painted ENTRY_ID` there whenever an
+ *                            entry is really on screen.
+ *  PYPREP_BENCH_SWITCHES=N   once the first entry is painted, moves N times
+ *                            to the next entry of the sidebar, as the Down
+ *                            key does, logging `switch ENTRY_ID` just before
+ *                            each move and waiting for its paint.
+ *  PYPREP_BENCH_OPEN=FOLDER  then opens FOLDER as the command line would,
+ *                            logging `open-start`, `open-listed` when its
+ *                            deck joins the library, `opened ENTRY_ID` when
+ *                            its first entry is painted, and `stall USEC`: the
+ *                            longest time the main loop went without running
+ *                            a 1 ms timeout meanwhile.
+ *
+ * `done` ends the log once all of it has happened.
+ */
+#include "config.h"
+
+#include "pyprep-bench.h"
+#include "pyprep-window-private.h"
+
+/* Time for the window to settle between steps, so one step's leftovers
+ * (sidebar scrolling, passages, saving) are not timed as the next one. */
+#define SETTLE_MS 300
+
+typedef enum
+{
+  PHASE_START,
+  PHASE_SWITCHING,
+  PHASE_OPENING,
+  PHASE_DONE,
+} Phase;
+
+typedef struct
+{
+  /* borrowed: the bench lives as long as the window */
+  PyprepWindow *window;
+  PyprepLibrary *library;
+  PyprepDeck *opened_deck;
+
+  /* owned */
+  GFile *folder;
+
+  /* state */
+  gulong decks_handler;
+  Phase phase;
+  guint switches_left;
+  guint step_source;
+  guint watch_source;
+  gint64 last_tick;
+  gint64 longest_gap;
+} Bench;
+
+/**
+ * pyprep_bench_log:
+ * @event: one word
+ * @detail: (nullable): one more word, such as an entry ID
+ *
+ * Appends `EVENT DETAIL MICROSECONDS` to the file named by
+ * `PYPREP_PAINTED_LOG`, when it is set.
+ */
+void
+pyprep_bench_log (const char *event,
+                  const char *detail)
+{
+  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
+  g_autofree char *line = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_if_fail (event != NULL);
+
+  if (path == NULL || *path == '\0')
+    return;
+
+  line = g_strdup_printf ("%s %s %" G_GINT64_FORMAT "\n", event,
+                          detail != NULL ? detail : "-", g_get_real_time ());
+  file = g_file_new_for_path (path);
+  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
+  if (stream != NULL)
+    g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
+}
+
+static void
+bench_free (Bench *bench)
+{
+  g_clear_handle_id (&bench->step_source, g_source_remove);
+  g_clear_handle_id (&bench->watch_source, g_source_remove);
+  g_clear_signal_handler (&bench->decks_handler, pyprep_library_get_decks (bench->library));
+  g_clear_object (&bench->folder);
+  g_free (bench);
+}
+
+static gboolean
+watch_tick_cb (gpointer user_data)
+{
+  Bench *bench = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  bench->longest_gap = MAX (bench->longest_gap, now - bench->last_tick);
+  bench->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+decks_changed_cb (GListModel *decks,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Bench      *bench)
+{
+  g_autoptr(PyprepDeck) deck = NULL;
+
+  if (bench->phase != PHASE_OPENING || bench->opened_deck != NULL || added == 0)
+    return;
+
+  deck = g_list_model_get_item (decks, position);
+  bench->opened_deck = deck;
+  pyprep_bench_log ("open-listed", pyprep_deck_get_id (deck));
+}
+
+static void
+start_open (Bench *bench)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (bench->window));
+
+  bench->phase = PHASE_OPENING;
+  bench->decks_handler = g_signal_connect (pyprep_library_get_decks (bench->library), "items-changed",
+                                           G_CALLBACK (decks_changed_cb), bench);
+  pyprep_bench_log ("open-start", NULL);
+  bench->last_tick = g_get_monotonic_time ();
+  bench->watch_source = g_timeout_add (1, watch_tick_cb, bench);
+  pyprep_application_open_folder (PYPREP_APPLICATION (app), bench->folder, NULL);
+}
+
+static void
+switch_entry (Bench *bench)
+{
+  GtkSingleSelection *selection = pyprep_window_get_selection (bench->window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint position = gtk_single_selection_get_selected (selection);
+  g_autoptr(PyprepEntry) next = NULL;
+
+  position = position == GTK_INVALID_LIST_POSITION || position + 1 >= n ? 0 : position + 1;
+  next = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  if (next == NULL)
+    return;
+  pyprep_bench_log ("switch", pyprep_entry_get_id (next));
+  gtk_single_selection_set_selected (selection, position);
+}
+
+static void
+finish (Bench *bench)
+{
+  bench->phase = PHASE_DONE;
+  pyprep_bench_log ("done", NULL);
+}
+
+static gboolean
+step_cb (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  bench->step_source = 0;
+  if (bench->switches_left > 0)
+    {
+      bench->phase = PHASE_SWITCHING;
+      bench->switches_left--;
+      switch_entry (bench);
+    }
+  else if (bench->folder != NULL && bench->phase != PHASE_OPENING)
+    start_open (bench);
+  else
+    finish (bench);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_cb (PyprepReader *reader,
+            PyprepEntry  *entry,
+            Bench        *bench)
+{
+  PyprepTopic *topic = pyprep_entry_get_topic (entry);
+
+  switch (bench->phase)
+    {
+    case PHASE_START:
+    case PHASE_SWITCHING:
+      if (bench->step_source == 0)
+        bench->step_source = g_timeout_add (SETTLE_MS, step_cb, bench);
+      break;
+
+    case PHASE_OPENING:
+      if (bench->opened_deck == NULL || topic == NULL
+          || pyprep_topic_get_deck (topic) != bench->opened_deck)
+        break;
+      {
+        g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, bench->longest_gap);
+
+        g_clear_handle_id (&bench->watch_source, g_source_remove);
+        pyprep_bench_log ("opened", pyprep_entry_get_id (entry));
+        pyprep_bench_log ("stall", gap);
+        finish (bench);
+      }
+      break;
+
+    case PHASE_DONE:
+    default:
+      break;
+    }
+}
+
+/**
+ * pyprep_bench_attach:
+ * @window: the app's first window
+ *
+ * Starts what the benchmark asks for in its environment variables, if
+ * anything.
+ */
+void
+pyprep_bench_attach (PyprepWindow *window)
+{
+  const char *switches = g_getenv ("PYPREP_BENCH_SWITCHES");
+  const char *folder = g_getenv ("PYPREP_BENCH_OPEN");
+  GtkApplication *app;
+  Bench *bench;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (window));
+
+  if ((switches == NULL || *switches == '\0') && (folder == NULL || *folder == '\0'))
+    return;
+  if (g_object_get_data (G_OBJECT (window), "pyprep-bench") != NULL)
+    return;
+
+  app = gtk_window_get_application (GTK_WINDOW (window));
+  bench = g_new0 (Bench, 1);
+  bench->window = window;
+  bench->library = pyprep_application_get_library (PYPREP_APPLICATION (app));
+  bench->switches_left = switches != NULL ? (guint) g_ascii_strtoull (switches, NULL, 10) : 0;
+  if (folder != NULL && *folder != '\0')
+    bench->folder = g_file_new_for_commandline_arg (folder);
+  g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);
+
+  g_signal_connect (pyprep_window_get_reader (window), "painted", G_CALLBACK (painted_cb), bench);
+}
