@@ -192,12 +192,42 @@ pyprep_search_result_get_score (PyprepSearchResult *self)
 
 /* Index ------------------------------------------------------------------- */
 
+/* Every pair of neighbouring bytes of a document's normalized text sets
+ * one bit of this many. A term can only be in the document when all of
+ * its own pairs' bits are set, so most documents are passed over without
+ * reading their text: a query that matches little costs a fraction of a
+ * scan of all the text (about 20 MB for 10,000 entries). */
+#define BIGRAM_BITS 4096
+#define BIGRAM_WORDS (BIGRAM_BITS / 64)
+
 typedef struct
 {
   PyprepEntry *entry;
   char *clean[N_FIELDS];       /* readable text, for snippets */
   char *norm[N_FIELDS];        /* normalized, for matching */
+  guint64 bigrams[BIGRAM_WORDS];
 } Doc;
+
+static inline guint
+bigram_bit (guchar a,
+            guchar b)
+{
+  return ((((guint32) a << 8) | b) * 2654435761u) >> (32 - 12);
+}
+
+static void
+add_bigrams (guint64    *bits,
+             const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint bit = bigram_bit (p[0], p[1]);
+
+      bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
+}
 
 static void
 doc_free (Doc *doc)
@@ -372,6 +402,7 @@ doc_new (PyprepEntry *entry,
     {
       doc->clean[i] = clean_markdown (raw[i]);
       doc->norm[i] = pyprep_search_normalize (doc->clean[i]);
+      add_bigrams (doc->bigrams, doc->norm[i]);
     }
   g_string_free (body, TRUE);
 
@@ -611,6 +642,7 @@ pyprep_search_index_query (PyprepSearchIndex *self,
   g_auto(GStrv) terms = NULL;
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   GListStore *store = g_list_store_new (PYPREP_TYPE_SEARCH_RESULT);
+  guint64 wanted[BIGRAM_WORDS];
 
   g_return_val_if_fail (PYPREP_IS_SEARCH_INDEX (self), G_LIST_MODEL (store));
 
@@ -618,11 +650,21 @@ pyprep_search_index_query (PyprepSearchIndex *self,
   if (terms[0] == NULL)
     return G_LIST_MODEL (store);
 
+  /* The pairs of bytes of all the terms: a document lacking one lacks a term. */
+  memset (wanted, 0, sizeof wanted);
+  for (guint t = 0; terms[t] != NULL; t++)
+    add_bigrams (wanted, terms[t]);
+
   for (guint d = 0; d < self->docs->len; d++)
     {
       Doc *doc = g_ptr_array_index (self->docs, d);
       Match match = { doc, NULL, NULL, PYPREP_SEARCH_FIELD_BODY, 0, d };
       gboolean all = TRUE;
+
+      for (guint w = 0; w < BIGRAM_WORDS && all; w++)
+        all = (doc->bigrams[w] & wanted[w]) == wanted[w];
+      if (!all)
+        continue;
 
       for (guint t = 0; terms[t] != NULL && all; t++)
         {
