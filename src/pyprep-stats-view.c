@@ -301,6 +301,29 @@ add_topics (PyprepStatsView *self,
   gtk_box_append (self->content, widget);
 }
 
+/* The combo's rows: a label, and the same text as the row's accessible
+ * name (GTK gives list items none of their own). */
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_list_item_set_accessible_label (item, text);
+}
+
 static void
 add_practice (PyprepStatsView *self,
               GPtrArray       *progress)
@@ -330,6 +353,13 @@ add_practice (PyprepStatsView *self,
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cards"));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), NULL);
+    adw_combo_row_set_factory (ADW_COMBO_ROW (row), factory);
+  }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Practise the chosen cards"));

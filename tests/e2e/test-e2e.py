@@ -493,12 +493,10 @@ def main():
                  lambda: run.find(Atspi.Role.DOCUMENT_WEB, title))
         state["result_title"] = title
 
-    def review():
-        # The Review button at the top of the sidebar, as a user starts it.
-        # (The primary menu's Review Cards item cannot be found: GTK gives
-        # popover menu items no accessible name.)
-        button = run.find_one("the sidebar's Review button", Atspi.Role.PUSH_BUTTON, "Review Cards")
-        do_action(button)
+    def answer_session(limit, shot_name, ratings=()):
+        """Answers every card on screen, recall cards with @ratings in turn
+        (Good when they run out) and questions with their first choice, up
+        to the summary; returns the count."""
         answered = 0
         shot = False
         while True:
@@ -506,14 +504,15 @@ def main():
             kind, node = screen
             if kind == "summary":
                 break
-            if answered >= NEW_CARDS:
-                raise StepFailed(f"a card after {answered} answers; the limit is {NEW_CARDS} new cards")
+            if answered >= limit:
+                raise StepFailed(f"a card after {answered} answers; the session has {limit}")
             if kind == "recall":
                 do_action(node)
-                good = run.find_one("the Good rating button", Atspi.Role.PUSH_BUTTON, contains="Good")
+                rating = ratings[answered] if answered < len(ratings) else "Good"
+                good = run.find_one(f"the {rating} rating button", Atspi.Role.PUSH_BUTTON, contains=rating)
                 run.audit("recall card")
                 if not shot:
-                    run.screenshot("5-card")
+                    run.screenshot(shot_name)
                     shot = True
                 do_action(good)
             else:
@@ -525,17 +524,55 @@ def main():
                 do_action(node)
                 run.audit("question answered")
                 if not shot:
-                    run.screenshot("5-card")
+                    run.screenshot(shot_name)
                     shot = True
                 press(run, Atspi.Role.PUSH_BUTTON, "Continue")
             answered += 1
             # The next screen replaces this one.
             wait_for("the next card", lambda: not is_showing(node))
-        counts = f"{NEW_CARDS} answered"
+        return answered
+
+    def review():
+        # The Review button at the top of the sidebar, as a user starts it.
+        # (The primary menu's Review Cards item cannot be found: GTK gives
+        # popover menu items no accessible name.)
+        button = run.find_one("the sidebar's Review button", Atspi.Role.PUSH_BUTTON, "Review Cards")
+        do_action(button)
+        # The first card missed (Again), the others known.
+        if answer_session(NEW_CARDS, "5-card", ("Again",)) != NEW_CARDS:
+            raise StepFailed(f"the review did not have {NEW_CARDS} cards")
+        counts = f"{NEW_CARDS} answered, {NEW_CARDS - 1} correct"
         wait_for(f"'{counts}' in the summary",
                  lambda: any(counts in text for text in label_texts(run.window)))
         run.audit("summary")
         run.screenshot("6-summary")
+        # The missed card once more, in practice.
+        press(run, Atspi.Role.PUSH_BUTTON, "Practice These Again")
+        wait_for("the summary to give way to the practice card",
+                 lambda: (quiz_screen(run) or ("summary",))[0] != "summary")
+        state["practised"] = answer_session(1, "6-practice-card")
+        if state["practised"] != 1:
+            raise StepFailed(f"practising the missed card took {state['practised']} answers")
+        wait_for("'1 answered, 1 correct' in the practice summary",
+                 lambda: any("1 answered, 1 correct" in text for text in label_texts(run.window)))
+        run.audit("practice summary")
+        press(run, Atspi.Role.PUSH_BUTTON, "Back to the Notes")
+        run.find_one("the sidebar again", Atspi.Role.LIST, "Entries")
+
+    def progress():
+        # Progress and Practice (Ctrl+Shift+R): the window lists its
+        # actions among its accessible actions.
+        do_action(run.window, ("win.progress",))
+        chart = run.find_one("the forecast chart", Atspi.Role.IMAGE,
+                             "Cards due on each of the next 30 days")
+        if "due today" not in (chart.get_description() or ""):
+            raise StepFailed(f"the forecast chart's text alternative is '{chart.get_description()}'")
+        chart = run.find_one("the history chart", Atspi.Role.IMAGE, "Answers on each of the last 84 days")
+        # Practice answers are not reviews: the review's alone count.
+        if f"{NEW_CARDS} today" not in (chart.get_description() or ""):
+            raise StepFailed(f"the history chart's text alternative is '{chart.get_description()}'")
+        run.audit("progress page")
+        run.screenshot("7-progress")
         press(run, Atspi.Role.PUSH_BUTTON, "Back to the Notes")
         run.find_one("the sidebar again", Atspi.Role.LIST, "Entries")
 
@@ -601,9 +638,16 @@ def main():
             raise StepFailed(f"{path} holds {len(answered)} answered cards, expected {NEW_CARDS}: {cards}")
         log_path = os.path.join(run.data_dir, "review-log.jsonl")
         with open(log_path, encoding="utf-8") as f:
-            logged = [json.loads(line).get("card") for line in f if line.strip()]
+            lines = [json.loads(line) for line in f if line.strip()]
+        logged = [line.get("card") for line in lines if not line.get("practice")]
         if sorted(logged) != sorted(answered):
             raise StepFailed(f"{log_path} logs {logged}, the cards answered are {sorted(answered)}")
+        # Practice answers are logged too, marked, and changed no schedule
+        # (the card count above is the review's alone).
+        practised = [line for line in lines if line.get("practice")]
+        if len(practised) != state["practised"]:
+            raise StepFailed(f"{log_path} logs {len(practised)} practice answers, "
+                             f"{state['practised']} were given")
 
     def check_names():
         print(f"# checked {run.audited} controls on {len(run.screens)} screens: "
@@ -624,7 +668,8 @@ def main():
         ("bookmark the entry", bookmark),
         ("add an annotation to it", annotate),
         (f"search in Chinese for {QUERY} and open what it finds first", search),
-        (f"answer a review session of {NEW_CARDS} new cards, up to its summary", review),
+        (f"answer a review session of {NEW_CARDS} new cards and practise the missed one", review),
+        ("the progress page has the session, its charts in words", progress),
         ("quit by closing the window", quit_app),
         ("start again: the last entry read is open", second_start),
         ("the bookmark is still there", check_bookmark),
