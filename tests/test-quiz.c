@@ -378,24 +378,31 @@ check_practice_and_progress (Fixture *f)
   spin (300);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "stats");
   /* Due today counts the overdue two and the others, which are in
-   * learning after Again and come back within minutes. */
+   * learning after Again and come back within minutes: today, unless
+   * those minutes cross midnight, when they fall on tomorrow. */
   {
-    g_autofree char *count = g_strdup_printf ("%u", cards->len);
-    g_autofree char *text = g_strdup_printf ("%u due today, %u in the next 30 days.", cards->len, cards->len);
+    guint today, tomorrow;
+    g_autofree char *count = NULL;
+    g_autofree char *text = NULL;
 
-    widget = find_widget (stats, is_named, "due-today");
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, count);
     chart = PYPREP_BAR_CHART (find_widget (stats, is_named, "forecast-chart"));
     g_assert_cmpuint (pyprep_bar_chart_get_n_values (chart), ==, 30);
-    g_assert_cmpuint (pyprep_bar_chart_get_value (chart, 0), ==, cards->len);
-    g_assert_cmpstr (pyprep_bar_chart_get_description (chart), ==, text);
+    today = pyprep_bar_chart_get_value (chart, 0);
+    tomorrow = pyprep_bar_chart_get_value (chart, 1);
+    g_assert_cmpuint (today, >=, 2);
+    g_assert_cmpuint (today + tomorrow, ==, cards->len);
+    count = g_strdup_printf ("%u", today);
+    widget = find_widget (stats, is_named, "due-today");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, count);
+    text = g_strdup_printf ("%u due today, %u in the next 30 days.", today, cards->len);
+    g_assert_nonnull (strstr (pyprep_bar_chart_get_description (chart), text));
   }
   chart = PYPREP_BAR_CHART (find_widget (stats, is_named, "history-chart"));
   g_assert_cmpuint (pyprep_bar_chart_get_n_values (chart), ==, 84);
-  g_assert_cmpuint (pyprep_bar_chart_get_value (chart, 83), ==, n_cards);
+  /* Today's, or yesterday's too when the session crossed midnight. */
+  g_assert_cmpuint (pyprep_bar_chart_get_value (chart, 82) + pyprep_bar_chart_get_value (chart, 83), ==, n_cards);
   {
-    g_autofree char *expected = g_strdup_printf ("%u answers in the last 12 weeks, on 1 days; %u today.",
-                                                 n_cards, n_cards);
+    g_autofree char *expected = g_strdup_printf ("%u answers in the last 12 weeks, on", n_cards);
 
     g_assert_nonnull (strstr (pyprep_bar_chart_get_description (chart), expected));
   }
