@@ -432,7 +432,11 @@ static JsonNode *
 read_document (const char  *path,
                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not json_parser_new_immutable(): json-glib then aborts in
+   * json_parser_get_root() on a scalar followed by more text, such as
+   * `"entry"{}`, so a damaged file would crash the app instead of being
+   * set aside. The root is sealed below instead. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
@@ -463,6 +467,7 @@ read_document (const char  *path,
   if (!validate_document (root, error))
     return NULL;
 
+  json_node_seal (root);
   return json_node_ref (root);
 }
 
