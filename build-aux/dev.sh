@@ -403,6 +403,11 @@ cmd_fuzz ()
     || { cat "$builddir/.dev-build.log" >&2; die "the build failed"; }
   flock -u 9
 
+  # Stack traces with file and line: llvm-symbolizer when there is one,
+  # else binutils' addr2line, which the sanitizers also speak to.
+  local symbolizer
+  symbolizer=$(in_env sh -c 'command -v llvm-symbolizer || command -v addr2line' 2>/dev/null || true)
+
   local -a summary=()
   for t in "${targets[@]}"; do
     local exe="$builddir/tests/fuzz/fuzz-$t"
@@ -413,6 +418,7 @@ cmd_fuzz ()
     local -a env_args=(G_DEBUG=fatal-criticals LC_ALL=C.UTF-8
                        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
                        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+    [ -n "$symbolizer" ] && env_args+=(ASAN_SYMBOLIZER_PATH="$symbolizer")
     local -a args=(-max_len="$(fuzz_max_len "$t")" -timeout=10 -rss_limit_mb=2048
                    -print_final_stats=1)
     mkdir -p "$found" "$artifacts"
@@ -430,15 +436,16 @@ cmd_fuzz ()
     local result=ok
     in_env env "${env_args[@]}" "$exe" "${args[@]}" -max_total_time="$seconds" \
       -artifact_prefix="$artifacts/" "$found" "$seeds" >"$log" 2>&1 || { result=FAILED; rc=1; }
-    local execs cov corpus
+    local execs cov corpus took
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
     corpus=$(grep -o 'corp: [0-9]*/[0-9]*[A-Za-z]*' "$log" | tail -n 1)
     if [ "$result" != ok ]; then
       result="FAILED: $(grep -m1 -E '^==[0-9]+==ERROR|runtime error|^\*\*|deadly signal|ERROR: libFuzzer' "$log" || echo 'see the log')"
       result+=" (inputs in $artifacts)"
     fi
-    summary+=("$t: ${seconds}s, ${execs:-?} runs, ${cov:-cov: ?}, ${corpus:-corp: ?}, $result")
+    summary+=("$t: ${took:-$seconds}s, ${execs:-?} runs, ${cov:-cov: ?}, ${corpus:-corp: ?}, $result")
   done
 
   printf '%s\n' "${summary[@]}"
