@@ -18,6 +18,14 @@
 
 static char *scratch;
 
+static void
+check_id (const char *kind,
+          const char *id)
+{
+  if (!pyprep_deck_id_is_valid (id))
+    g_error ("invalid %s ID “%s”", kind, id);
+}
+
 /* Text may be missing (an untitled topic), but what is there is UTF-8. */
 static void
 check_text (const char *text)
@@ -150,7 +158,7 @@ pyprep_fuzz_check_deck (gpointer deck)
   GPtrArray *problems = pyprep_deck_get_problems (deck);
   guint n_entries = 0;
 
-  g_assert_true (pyprep_deck_id_is_valid (pyprep_deck_get_id (deck)));
+  check_id ("deck", pyprep_deck_get_id (deck));
   check_text (pyprep_deck_get_title (deck));
   g_assert_nonnull (pyprep_deck_get_language (deck));
   g_assert_true (g_strv_contains (pyprep_deck_get_languages (deck), pyprep_deck_get_language (deck)));
@@ -160,7 +168,7 @@ pyprep_fuzz_check_deck (gpointer deck)
       g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
       GListModel *entries = pyprep_topic_get_entries (topic);
 
-      g_assert_true (pyprep_deck_id_is_valid (pyprep_topic_get_id (topic)));
+      check_id ("topic", pyprep_topic_get_id (topic));
       check_text (pyprep_topic_get_title (topic));
       for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
         {
