@@ -518,6 +518,19 @@ adopt_document (PyprepStore *self,
   bind_containers (self);
 }
 
+static gboolean
+is_newer (PyprepStore *self)
+{
+  return json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION;
+}
+
+static const char *
+newer_message (void)
+{
+  return _("Your data was saved by a newer version of Pyprep. It is shown, but changes "
+           "cannot be saved until you update Pyprep.");
+}
+
 /**
  * pyprep_store_load:
  * @error: the return location for an error that left the store empty
@@ -556,12 +569,10 @@ pyprep_store_load (PyprepStore  *self,
   if (root != NULL)
     {
       adopt_document (self, root);
-      if (json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION)
+      if (is_newer (self))
         {
           self->read_only = TRUE;
-          self->recovery_message =
-            g_strdup (_("Your data was saved by a newer version of Pyprep. It is shown, but changes "
-                        "cannot be saved until you update Pyprep."));
+          self->recovery_message = g_strdup (newer_message ());
         }
       return TRUE;
     }
@@ -612,6 +623,16 @@ pyprep_store_load (PyprepStore  *self,
         g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
                            "was loaded instead."),
                          local_error->message, self->set_aside_path, name);
+      if (is_newer (self))
+        {
+          /* A backup from a newer Pyprep is treated like such a data file:
+           * shown, never saved over with what this version understands. */
+          g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
+
+          self->read_only = TRUE;
+          self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
+          return TRUE;
+        }
       /* The restored data becomes the new file at the next save. */
       self->dirty = TRUE;
       return TRUE;
