@@ -428,24 +428,25 @@ cmd_fuzz ()
       note "fuzz $t: merging $found into $seeds"
       in_env env "${env_args[@]}" "$exe" "${args[@]}" -merge=1 "$seeds" "$found" >"$log" 2>&1 \
         || { tail -n 30 "$log" >&2; rc=1; }
-      summary+=("$t: $(grep -o 'MERGE-OUTER: [0-9]* new files.*' "$log" | tail -n 1)")
+      summary+=("$t: $(grep -o 'MERGE-OUTER: [0-9]* new files.*' "$log" | tail -n 1 || true)")
       continue
     fi
 
     note "fuzz $t: ${seconds}s, log in $log"
-    local result=ok
+    local result=ok start
+    start=$(date +%s)
     in_env env "${env_args[@]}" "$exe" "${args[@]}" -max_total_time="$seconds" \
       -artifact_prefix="$artifacts/" "$found" "$seeds" >"$log" 2>&1 || { result=FAILED; rc=1; }
     local execs cov corpus took
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
-    cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
-    corpus=$(grep -o 'corp: [0-9]*/[0-9]*[A-Za-z]*' "$log" | tail -n 1)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1 || true)
+    took=$(( $(date +%s) - start ))
+    cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
+    corpus=$(grep -o 'corp: [0-9]*/[0-9]*[A-Za-z]*' "$log" | tail -n 1 || true)
     if [ "$result" != ok ]; then
       result="FAILED: $(grep -m1 -E '^==[0-9]+==ERROR|runtime error|^\*\*|deadly signal|ERROR: libFuzzer' "$log" || echo 'see the log')"
       result+=" (inputs in $artifacts)"
     fi
-    summary+=("$t: ${took:-$seconds}s, ${execs:-?} runs, ${cov:-cov: ?}, ${corpus:-corp: ?}, $result")
+    summary+=("$t: ${took}s, ${execs:-?} runs, ${cov:-cov: ?}, ${corpus:-corp: ?}, $result")
   done
 
   printf '%s\n' "${summary[@]}"
