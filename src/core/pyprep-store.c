@@ -319,28 +319,14 @@ optional_object (JsonObject  *parent,
 
 /* Checks every member the store knows; unknown ones are left alone. */
 static gboolean
-validate_document (JsonNode  *root,
-                   GError   **error)
+validate_members (JsonObject  *object,
+                  GError     **error)
 {
-  JsonObject *object, *container;
-  JsonNode *version;
+  JsonObject *container;
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
   gboolean ok = TRUE;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, _("the file does not hold a JSON object"));
-  object = json_node_get_object (root);
-
-  version = json_object_get_member (object, "schema_version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
-      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
-    return fail (error, _("“schema_version” is missing or not a positive whole number"));
-
-  /* A newer schema may have changed anything below; it is not checked. */
-  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
-    return TRUE;
 
   container = optional_object (object, "bookmarks", &ok);
   if (!ok)
@@ -425,6 +411,30 @@ validate_document (JsonNode  *root,
     }
 
   return TRUE;
+}
+
+static gboolean
+validate_document (JsonNode  *root,
+                   GError   **error)
+{
+  JsonObject *object;
+  JsonNode *version;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (error, _("the file does not hold a JSON object"));
+  object = json_node_get_object (root);
+
+  version = json_object_get_member (object, "schema_version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
+      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
+    return fail (error, _("“schema_version” is missing or not a positive whole number"));
+
+  /* A newer schema may have changed anything below; it is not damaged
+   * for that (see open_newer()). */
+  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  return validate_members (object, error);
 }
 
 /* Parses and validates a data file; returns its root, sealed. */
@@ -524,6 +534,18 @@ is_newer (PyprepStore *self)
   return json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION;
 }
 
+/* A document from a newer Pyprep is read-only. What it holds is shown
+ * only when it has the shape this version reads (the getters rely on
+ * it: an annotation without "entry" made them fail); otherwise the store
+ * is empty, and the file is still never touched. */
+static void
+open_newer (PyprepStore *self)
+{
+  if (!validate_members (self->root, NULL))
+    reset_document (self);
+  self->read_only = TRUE;
+}
+
 static const char *
 newer_message (void)
 {
@@ -571,7 +593,7 @@ pyprep_store_load (PyprepStore  *self,
       adopt_document (self, root);
       if (is_newer (self))
         {
-          self->read_only = TRUE;
+          open_newer (self);
           self->recovery_message = g_strdup (newer_message ());
         }
       return TRUE;
@@ -629,7 +651,7 @@ pyprep_store_load (PyprepStore  *self,
            * shown, never saved over with what this version understands. */
           g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
 
-          self->read_only = TRUE;
+          open_newer (self);
           self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
           return TRUE;
         }
