@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -413,6 +414,44 @@ validate_members (JsonObject  *object,
   return TRUE;
 }
 
+/* JSON numbers past the range of a double parse as infinity, which
+ * json-glib then writes as "inf": a file the store saved could not be
+ * read back. Such a number anywhere, even under a key this version does
+ * not know, makes the file invalid. */
+static gboolean
+has_infinite_number (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node));
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (has_infinite_number (json_array_get_element (array, i)))
+            return TRUE;
+        return FALSE;
+      }
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &key, &member))
+          if (has_infinite_number (member))
+            return TRUE;
+        return FALSE;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 validate_document (JsonNode  *root,
                    GError   **error)
@@ -428,6 +467,9 @@ validate_document (JsonNode  *root,
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
       || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
     return fail (error, _("“schema_version” is missing or not a positive whole number"));
+
+  if (has_infinite_number (root))
+    return fail (error, _("the file is not valid JSON (%s)"), "number out of range");
 
   /* A newer schema may have changed anything below; it is not damaged
    * for that (see open_newer()). */
