@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: build-aux/dev.sh run | test [--sanitize] | bench [RUNS] | shell [COMMAND...]
+#        | fuzz [--merge] [TARGET] [SECONDS]
 #
 # When pkg-config finds every library at the minimum version meson.build asks
 # for, everything happens natively. Otherwise, on a Debian-family host as root,
@@ -82,6 +83,14 @@ Commands:
                  as its last line, the path of the same figures as JSON
   shell [CMD]    open a shell in the build environment, or run CMD there;
                  the freshly built pyprep is on PATH
+  fuzz [TARGET] [SECONDS]
+                 build the fuzz targets with clang (libFuzzer, ASan, UBSan)
+                 in _build-fuzz and run TARGET (deck, infer, search, store;
+                 default all, one after another) for SECONDS each (default
+                 600); new inputs go to _build-fuzz/fuzz-corpus/TARGET
+  fuzz --merge [TARGET]
+                 add the inputs of _build-fuzz/fuzz-corpus/TARGET that reach
+                 new code to the committed corpus, tests/fuzz/corpus/TARGET
 
 Environment:
   PYPREP_DEV_CACHE   folder for the Debian 13 root (default /var/cache/pyprep-dev)
@@ -362,6 +371,104 @@ exec_in_devenv ()
   fi
 }
 
+fuzz_targets=(deck infer search store)
+
+# The longest input each target is given: a deck is four files, a query
+# is what fits in a search field.
+fuzz_max_len ()
+{
+  case "$1" in
+    deck) echo 32768 ;;
+    infer|store) echo 16384 ;;
+    search) echo 512 ;;
+  esac
+}
+
+cmd_fuzz ()
+{
+  local merge=0 seconds=600 rc=0 t
+  local -a targets=("${fuzz_targets[@]}")
+
+  if [ "${1:-}" = "--merge" ]; then
+    merge=1
+    shift
+  fi
+  if [ $# -ge 1 ] && ! [[ "$1" =~ ^[0-9]+$ ]]; then
+    [[ " ${fuzz_targets[*]} " == *" $1 "* ]] \
+      || die "unknown fuzz target '$1' (one of: ${fuzz_targets[*]})"
+    targets=("$1")
+    shift
+  fi
+  if [ $# -ge 1 ]; then
+    [[ "$1" =~ ^[0-9]+$ ]] || die "SECONDS must be a whole number, not '$1'"
+    seconds=$1
+    shift
+  fi
+  [ $# -eq 0 ] || die "too many arguments for fuzz"
+
+  builddir="$top/_build-fuzz"
+  mkdir -p "$builddir"
+  exec 9>"$builddir/.dev-lock"
+  flock -x 9
+  if [ ! -f "$builddir/build.ninja" ]; then
+    in_env env CC=clang meson setup "$builddir" "$top" -Dfuzzing=true -Db_lundef=false >/dev/null \
+      || { rm -f "$builddir/build.ninja"; die "meson setup failed (the fuzz build needs clang)"; }
+  fi
+  # Only the targets: the rest of the tree gains nothing from libFuzzer.
+  in_env ninja -C "$builddir" -j2 "${targets[@]/#/tests/fuzz/fuzz-}" >"$builddir/.dev-build.log" 2>&1 \
+    || { cat "$builddir/.dev-build.log" >&2; die "the build failed"; }
+  flock -u 9
+
+  # Stack traces with file and line: llvm-symbolizer when there is one,
+  # else binutils' addr2line, which the sanitizers also speak to.
+  local symbolizer
+  symbolizer=$(in_env sh -c 'command -v llvm-symbolizer || command -v addr2line' 2>/dev/null || true)
+
+  local -a summary=()
+  for t in "${targets[@]}"; do
+    local exe="$builddir/tests/fuzz/fuzz-$t"
+    local seeds="$top/tests/fuzz/corpus/$t"
+    local found="$builddir/fuzz-corpus/$t"
+    local artifacts="$builddir/fuzz-artifacts/$t"
+    local log="$builddir/fuzz-$t.log"
+    local -a env_args=(G_DEBUG=fatal-criticals LC_ALL=C.UTF-8
+                       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+                       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+    [ -n "$symbolizer" ] && env_args+=(ASAN_SYMBOLIZER_PATH="$symbolizer")
+    local -a args=(-max_len="$(fuzz_max_len "$t")" -timeout=10 -rss_limit_mb=2048
+                   -print_final_stats=1)
+    mkdir -p "$found" "$artifacts"
+    [ -f "$top/tests/fuzz/$t.dict" ] && args+=(-dict="$top/tests/fuzz/$t.dict")
+
+    if [ "$merge" = 1 ]; then
+      note "fuzz $t: merging $found into $seeds"
+      in_env env "${env_args[@]}" "$exe" "${args[@]}" -merge=1 "$seeds" "$found" >"$log" 2>&1 \
+        || { tail -n 30 "$log" >&2; rc=1; }
+      summary+=("$t: $(grep -o 'MERGE-OUTER: [0-9]* new files.*' "$log" | tail -n 1 || true)")
+      continue
+    fi
+
+    note "fuzz $t: ${seconds}s, log in $log"
+    local result=ok start
+    start=$(date +%s)
+    in_env env "${env_args[@]}" "$exe" "${args[@]}" -max_total_time="$seconds" \
+      -artifact_prefix="$artifacts/" "$found" "$seeds" >"$log" 2>&1 || { result=FAILED; rc=1; }
+    local execs cov corpus took
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1 || true)
+    took=$(( $(date +%s) - start ))
+    cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
+    corpus=$(grep -o 'corp: [0-9]*/[0-9]*[A-Za-z]*' "$log" | tail -n 1 || true)
+    if [ "$result" != ok ]; then
+      result="FAILED: $(grep -m1 -E '^==[0-9]+==ERROR|runtime error|^\*\*|deadly signal|ERROR: libFuzzer' "$log" || echo 'see the log')"
+      result+=" (inputs in $artifacts)"
+    fi
+    summary+=("$t: ${took}s, ${execs:-?} runs, ${cov:-cov: ?}, ${corpus:-corp: ?}, $result")
+  done
+
+  printf '%s\n' "${summary[@]}"
+  return "$rc"
+}
+
 cmd_shell ()
 {
   build
@@ -376,7 +483,7 @@ cmd_shell ()
 command=$1
 shift
 case "$command" in
-  run|test|bench|shell) ;;
+  run|test|bench|shell|fuzz) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; die "unknown command '$command'" ;;
 esac

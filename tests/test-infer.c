@@ -7,7 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "pyprep-deck.h"
+#include "pyprep-deck-private.h"
 
 static PyprepDeck *
 load (const char *path,
@@ -259,6 +259,28 @@ test_infer_seeds (void)
   }
 }
 
+/* IDs made from long or odd text are still IDs: at most 64 bytes of
+ * a-z, 0-9, "-" and "_", so URIs and JSON keys can name them. */
+static void
+test_infer_long_ids (void)
+{
+  static const char *texts[] = {
+    "What happens when a very long question heading keeps going with many more short words a b c d e f g h i j k l m n o p q r s t u v w x y z",
+    "Topic 二 GIL](https://blog.csdn.net/weixin_4 — — — — — — — — — — — — — — — — — — — —",
+    "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-0-1-2-3-4-5-6-7-8-9",
+    "????",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *id = pyprep_infer_id (texts[i]);
+
+      g_test_message ("“%s” → %s", texts[i], id);
+      g_assert_true (pyprep_deck_id_is_valid (id));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
   g_test_add_func ("/pyprep/infer/hostile-files", test_infer_hostile_files);
   g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);
+  g_test_add_func ("/pyprep/infer/long-ids", test_infer_long_ids);
 
   return g_test_run ();
 }

@@ -340,7 +340,10 @@ load_manifest (PyprepDeck          *self,
                GError             **error)
 {
   g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not json_parser_new_immutable(): json-glib then aborts in
+   * json_parser_get_root() on a scalar followed by more text, such as
+   * `"deck"{}`. Nothing here changes the tree anyway. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) languages = NULL;
   g_autoptr(GHashTable) topic_ids = NULL;

@@ -55,11 +55,18 @@ pyprep_infer_id (const char *text)
 
       if (g_ascii_isalnum (c))
         {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
+          gboolean separate = dash && slug->len > 0;
+
+          /* The "-" joins two words only when the second one fits too:
+           * past 40 bytes every word boundary used to add one, so a long
+           * heading gave an ID over 64 bytes that no URI could name. */
           dash = FALSE;
-          if (slug->len < 40)
-            g_string_append_c (slug, g_ascii_tolower (c));
+          if (slug->len + separate < 40)
+            {
+              if (separate)
+                g_string_append_c (slug, '-');
+              g_string_append_c (slug, g_ascii_tolower (c));
+            }
           else
             lossy = TRUE;
         }

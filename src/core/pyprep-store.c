@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -319,28 +320,14 @@ optional_object (JsonObject  *parent,
 
 /* Checks every member the store knows; unknown ones are left alone. */
 static gboolean
-validate_document (JsonNode  *root,
-                   GError   **error)
+validate_members (JsonObject  *object,
+                  GError     **error)
 {
-  JsonObject *object, *container;
-  JsonNode *version;
+  JsonObject *container;
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
   gboolean ok = TRUE;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, _("the file does not hold a JSON object"));
-  object = json_node_get_object (root);
-
-  version = json_object_get_member (object, "schema_version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
-      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
-    return fail (error, _("“schema_version” is missing or not a positive whole number"));
-
-  /* A newer schema may have changed anything below; it is not checked. */
-  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
-    return TRUE;
 
   container = optional_object (object, "bookmarks", &ok);
   if (!ok)
@@ -427,12 +414,81 @@ validate_document (JsonNode  *root,
   return TRUE;
 }
 
+/* JSON numbers past the range of a double parse as infinity, which
+ * json-glib then writes as "inf": a file the store saved could not be
+ * read back. Such a number anywhere, even under a key this version does
+ * not know, makes the file invalid. */
+static gboolean
+has_infinite_number (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node));
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (has_infinite_number (json_array_get_element (array, i)))
+            return TRUE;
+        return FALSE;
+      }
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &key, &member))
+          if (has_infinite_number (member))
+            return TRUE;
+        return FALSE;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+validate_document (JsonNode  *root,
+                   GError   **error)
+{
+  JsonObject *object;
+  JsonNode *version;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (error, _("the file does not hold a JSON object"));
+  object = json_node_get_object (root);
+
+  version = json_object_get_member (object, "schema_version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
+      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
+    return fail (error, _("“schema_version” is missing or not a positive whole number"));
+
+  if (has_infinite_number (root))
+    return fail (error, _("the file is not valid JSON (%s)"), "number out of range");
+
+  /* A newer schema may have changed anything below; it is not damaged
+   * for that (see open_newer()). */
+  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  return validate_members (object, error);
+}
+
 /* Parses and validates a data file; returns its root, sealed. */
 static JsonNode *
 read_document (const char  *path,
                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not json_parser_new_immutable(): json-glib then aborts in
+   * json_parser_get_root() on a scalar followed by more text, such as
+   * `"entry"{}`, so a damaged file would crash the app instead of being
+   * set aside. The root is sealed below instead. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
@@ -463,6 +519,7 @@ read_document (const char  *path,
   if (!validate_document (root, error))
     return NULL;
 
+  json_node_seal (root);
   return json_node_ref (root);
 }
 
@@ -513,6 +570,31 @@ adopt_document (PyprepStore *self,
   bind_containers (self);
 }
 
+static gboolean
+is_newer (PyprepStore *self)
+{
+  return json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION;
+}
+
+/* A document from a newer Pyprep is read-only. What it holds is shown
+ * only when it has the shape this version reads (the getters rely on
+ * it: an annotation without "entry" made them fail); otherwise the store
+ * is empty, and the file is still never touched. */
+static void
+open_newer (PyprepStore *self)
+{
+  if (!validate_members (self->root, NULL))
+    reset_document (self);
+  self->read_only = TRUE;
+}
+
+static const char *
+newer_message (void)
+{
+  return _("Your data was saved by a newer version of Pyprep. It is shown, but changes "
+           "cannot be saved until you update Pyprep.");
+}
+
 /**
  * pyprep_store_load:
  * @error: the return location for an error that left the store empty
@@ -551,12 +633,10 @@ pyprep_store_load (PyprepStore  *self,
   if (root != NULL)
     {
       adopt_document (self, root);
-      if (json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION)
+      if (is_newer (self))
         {
-          self->read_only = TRUE;
-          self->recovery_message =
-            g_strdup (_("Your data was saved by a newer version of Pyprep. It is shown, but changes "
-                        "cannot be saved until you update Pyprep."));
+          open_newer (self);
+          self->recovery_message = g_strdup (newer_message ());
         }
       return TRUE;
     }
@@ -607,6 +687,16 @@ pyprep_store_load (PyprepStore  *self,
         g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
                            "was loaded instead."),
                          local_error->message, self->set_aside_path, name);
+      if (is_newer (self))
+        {
+          /* A backup from a newer Pyprep is treated like such a data file:
+           * shown, never saved over with what this version understands. */
+          g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
+
+          open_newer (self);
+          self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
+          return TRUE;
+        }
       /* The restored data becomes the new file at the next save. */
       self->dirty = TRUE;
       return TRUE;

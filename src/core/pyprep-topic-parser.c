@@ -317,7 +317,8 @@ read_choice_marker (const char *line,
   while (*s == ' ' || *s == '\t')
     s++;
 
-  if (s[0] != '[' || s[2] != ']' || (s[1] != ' ' && s[1] != 'x' && s[1] != 'X'))
+  /* s[1] before s[2]: a line that ends in "[" has nothing after it. */
+  if (s[0] != '[' || (s[1] != ' ' && s[1] != 'x' && s[1] != 'X') || s[2] != ']')
     return FALSE;
 
   *correct = s[1] != ' ';
