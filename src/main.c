@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "pyprep-application.h"
+#include "pyprep-bench.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
   g_autoptr(PyprepApplication) app = NULL;
   const char *localedir;
 
+  pyprep_bench_log ("main", NULL);
   setlocale (LC_ALL, "");
   /* meson devenv and the tests point this at the build tree's catalogues. */
   localedir = g_getenv ("PYPREP_LOCALEDIR");

@@ -512,6 +512,7 @@ load_changed_cb (WebKitWebView   *view,
     return;
 
   self->loading = FALSE;
+  pyprep_bench_log ("load-finished", NULL);
   mark_passages (self);
   if (self->pending_find != NULL)
     {
@@ -615,6 +616,7 @@ load_uri (PyprepReader *self,
       return;
     }
 
+  pyprep_bench_log ("load-uri", NULL);
   webkit_web_view_load_uri (self->view, uri);
 }
 
@@ -624,6 +626,7 @@ filter_ready (PyprepReader            *self,
 {
   webkit_user_content_manager_add_filter (self->content_manager, filter);
   self->filter_ready = TRUE;
+  pyprep_bench_log ("filter-ready", NULL);
 
   if (self->pending_uri != NULL)
     {
@@ -700,6 +703,7 @@ setup_filter (PyprepReader *self)
   g_autoptr(WebKitUserContentFilterStore) store = webkit_user_content_filter_store_new (path);
   g_autofree char *id = filter_id ();
 
+  pyprep_bench_log ("filter-load", NULL);
   webkit_user_content_filter_store_load (store, id, self->cancellable,
                                          filter_loaded_cb, g_object_ref (self));
 }
