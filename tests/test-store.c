@@ -340,6 +340,80 @@ test_store_newer_version (Fixture       *f,
   g_assert_cmpstr (after, ==, newer);
 }
 
+/* What the fuzzer found in the loader, each a regression test. */
+static void
+test_store_fuzz_findings (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, PYPREP_STORE_BACKUPS, NULL);
+  g_autofree char *backup = g_build_filename (backups, "user-data-2026-11-20.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A number beyond a double used to load as infinity and be saved as
+   * "inf", which is not JSON: now the file is damaged, set aside, and
+   * what is saved afterwards reads back. */
+  {
+    g_autoptr(PyprepStore) store = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *saved = NULL;
+
+    write_data (f, "{\"schema_version\": 1, \"bookmarks\": {}, \"big\": 1e999}", -1);
+    store = open_store (f);
+    g_assert_nonnull (pyprep_store_get_recovery_message (store));
+    g_assert_nonnull (pyprep_store_get_set_aside_path (store));
+    g_assert_false (pyprep_store_get_read_only (store));
+    pyprep_store_set_bookmarked (store, "d/t/e", TRUE);
+    flush (store);
+    saved = read_data (f->path);
+    g_assert_true (json_parser_load_from_data (parser, saved, -1, &error));
+    g_assert_no_error (error);
+  }
+
+  /* "entry"{} used to abort inside json-glib's immutable parser. */
+  {
+    g_autoptr(PyprepStore) store = NULL;
+
+    write_data (f, "\"entry\"{}", -1);
+    store = open_store (f);
+    g_assert_nonnull (pyprep_store_get_recovery_message (store));
+    g_assert_false (pyprep_store_get_bookmarked (store, "d/t/e"));
+  }
+
+  /* A file from a newer Pyprep in a shape this one does not read (an
+   * annotation without its entry) opens read-only and empty, with no
+   * criticals, and is left as it was. */
+  {
+    static const char newer[] = "{\"schema_version\": 99, \"annotations\": {\"a1\": {\"text\": \"no entry\"}}}";
+    g_autoptr(PyprepStore) store = NULL;
+    g_autofree char *after = NULL;
+
+    write_data (f, newer, -1);
+    store = open_store (f);
+    g_assert_true (pyprep_store_get_read_only (store));
+    g_assert_null (pyprep_store_dup_annotation (store, "a1"));
+    after = read_data (f->path);
+    g_assert_cmpstr (after, ==, newer);
+  }
+
+  /* A damaged file whose newest backup comes from a newer Pyprep: the
+   * backup is shown, read-only, so this version never saves over it. */
+  {
+    g_autoptr(PyprepStore) store = NULL;
+    g_autoptr(GError) flush_error = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (backup, "{\"schema_version\": 99, \"bookmarks\": "
+                                        "{\"d/t/kept\": {\"created\": \"2026-01-01T00:00:00Z\"}}}", -1, NULL));
+    write_data (f, "garbage", -1);
+    store = open_store (f);
+    g_assert_true (pyprep_store_get_read_only (store));
+    g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
+    pyprep_store_set_bookmarked (store, "d/t/new", TRUE);
+    g_assert_false (pyprep_store_flush (store, &flush_error));
+    g_assert_error (flush_error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY);
+  }
+}
+
 static void
 test_store_backups (Fixture       *f,
                     gconstpointer  data)
@@ -703,6 +777,7 @@ main (int   argc,
   g_test_add ("/pyprep/store/unknown-keys", Fixture, NULL, fixture_set_up, test_store_unknown_keys, fixture_tear_down);
   g_test_add ("/pyprep/store/broken-files", Fixture, NULL, fixture_set_up, test_store_broken_files, fixture_tear_down);
   g_test_add ("/pyprep/store/newer-version", Fixture, NULL, fixture_set_up, test_store_newer_version, fixture_tear_down);
+  g_test_add ("/pyprep/store/fuzz-findings", Fixture, NULL, fixture_set_up, test_store_fuzz_findings, fixture_tear_down);
   g_test_add ("/pyprep/store/backups", Fixture, NULL, fixture_set_up, test_store_backups, fixture_tear_down);
   g_test_add ("/pyprep/store/many-annotations", Fixture, NULL, fixture_set_up, test_store_many_annotations, fixture_tear_down);
   g_test_add ("/pyprep/store/debounced", Fixture, NULL, fixture_set_up, test_store_debounced, fixture_tear_down);
