@@ -28,6 +28,24 @@ foreground (GtkWidget *widget,
   color->alpha *= alpha;
 }
 
+/* Both charts are as tall as they are drawn and as wide as they are given. */
+static void
+measure_fixed (GtkOrientation  orientation,
+               int             min_width,
+               int             natural_width,
+               int             height,
+               int            *minimum,
+               int            *natural)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = min_width;
+      *natural = natural_width;
+    }
+  else
+    *minimum = *natural = height;
+}
+
 /* Bar chart ------------------------------------------------------------- */
 
 struct _PyprepBarChart
@@ -51,13 +69,7 @@ pyprep_bar_chart_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 120;
-      *natural = 480;
-    }
-  else
-    *minimum = *natural = BAR_CHART_HEIGHT;
+  measure_fixed (orientation, 120, 480, BAR_CHART_HEIGHT, minimum, natural);
 }
 
 static void
@@ -252,13 +264,7 @@ pyprep_stack_bar_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 48;
-      *natural = STACK_BAR_WIDTH;
-    }
-  else
-    *minimum = *natural = STACK_BAR_HEIGHT;
+  measure_fixed (orientation, 48, STACK_BAR_WIDTH, STACK_BAR_HEIGHT, minimum, natural);
 }
 
 /* New cards are a faint track; learning and known take the warning and

@@ -13,9 +13,6 @@
 #include "pyprep-review.h"
 #include "pyprep-stats-view.h"
 
-/* "Missed lately" looks this many days back. */
-#define MISSED_DAYS 7
-
 struct _PyprepStatsView
 {
   GtkWidget parent_instance;
@@ -336,7 +333,8 @@ add_practice (PyprepStatsView *self,
   g_autofree char *missed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "Cards missed in the last %d day",
                                                           "Cards missed in the last %d days",
-                                                          MISSED_DAYS), MISSED_DAYS);
+                                                          PYPREP_REVIEW_MISSED_DAYS),
+                                               PYPREP_REVIEW_MISSED_DAYS);
 
   gtk_string_list_append (choices, _("Bookmarked entries"));
   gtk_string_list_append (choices, missed);

@@ -718,23 +718,28 @@ start_practice (PyprepWindow       *self,
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GPtrArray) queue = NULL;
   g_autofree char *title = NULL;
-  const char *empty;
+  g_autofree char *empty = NULL;
 
   if (topic != NULL)
     entries = g_object_ref (pyprep_topic_get_entries (topic));
   else
     entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
-  queue = pyprep_review_build_practice (entries, self->store, kind, 7, g_get_real_time ());
+  queue = pyprep_review_build_practice (entries, self->store, kind, PYPREP_REVIEW_MISSED_DAYS,
+                                        g_get_real_time ());
 
   switch (kind)
     {
     case PYPREP_PRACTICE_BOOKMARKED:
       title = g_strdup (_("Practice: Bookmarked Entries"));
-      empty = _("Bookmark entries with the star (Ctrl+D) to practise their cards here.");
+      empty = g_strdup (_("Bookmark entries with the star (Ctrl+D) to practise their cards here."));
       break;
     case PYPREP_PRACTICE_MISSED:
       title = g_strdup (_("Practice: Cards Missed Lately"));
-      empty = _("No card was answered Again in the last 7 days.");
+      empty = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "No card was answered Again in the last %d day.",
+                                            "No card was answered Again in the last %d days.",
+                                            PYPREP_REVIEW_MISSED_DAYS),
+                               PYPREP_REVIEW_MISSED_DAYS);
       break;
     case PYPREP_PRACTICE_ALL:
     default:
@@ -743,7 +748,7 @@ start_practice (PyprepWindow       *self,
 
         /* Translators: the header of a practice session over one topic */
         title = g_strdup_printf (_("Practice: %s"), name != NULL ? name : _("All Cards"));
-        empty = _("This topic has no cards.");
+        empty = g_strdup (_("This topic has no cards."));
       }
       break;
     }

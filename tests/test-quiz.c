@@ -16,15 +16,6 @@ review_log_path (void)
   return g_build_filename (g_get_user_data_dir (), "pyprep", PYPREP_STORE_REVIEW_LOG, NULL);
 }
 
-static void
-forget_user_data (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-}
-
 static guint
 log_lines (void)
 {

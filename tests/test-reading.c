@@ -14,15 +14,6 @@ sample_deck (void)
   return g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
 }
 
-static void
-forget_user_data (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-}
-
 static const char *
 shown (Fixture *f)
 {

@@ -15,16 +15,6 @@ data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
 }
 
-/* Every case starts without user data. */
-static void
-forget_user_data (void)
-{
-  g_autofree char *dir = data_dir ();
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-}
-
 static char *
 sample_deck (void)
 {

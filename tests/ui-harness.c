@@ -371,3 +371,13 @@ ui_test_init (int          *argc,
   adw_init ();
   return TRUE;
 }
+
+/* Removes the app's data folder, so a case starts as on a first run. */
+void
+forget_user_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}

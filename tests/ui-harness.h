@@ -63,6 +63,7 @@ void         watch_paint      (Fixture      *f,
                                PaintWatch   *watch);
 void         wait_paint       (PaintWatch   *watch,
                                const char   *id);
+void         forget_user_data (void);
 void         write_file       (const char   *dir,
                                const char   *name,
                                const char   *text);

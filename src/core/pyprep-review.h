@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define PYPREP_REVIEW_FORECAST_DAYS 30
 #define PYPREP_REVIEW_HISTORY_DAYS 84
 #define PYPREP_REVIEW_RETENTION_DAYS 30
+/* Practice of the cards missed lately looks this many days back. */
+#define PYPREP_REVIEW_MISSED_DAYS 7
 /* A card is known when it is in review and its recall chance is at least this. */
 #define PYPREP_REVIEW_KNOWN_RETRIEVABILITY 0.9
 
