@@ -32,6 +32,7 @@ packages=(
   fonts-noto-cjk
   gcc
   gettext
+  git
   imagemagick
   libadwaita-1-dev
   libc6-dev
@@ -170,14 +171,50 @@ check_can_use_root ()
     || die "this host lacks the libraries and the Debian 13 root needs root: run as root, or install $(wanted_libraries), meson and ninja"
   [ -r /etc/debian_version ] && command -v apt-get >/dev/null \
     || die "this host is not Debian-family, so no Debian 13 root can be made here: install $(wanted_libraries), meson and ninja, and run again"
-  command -v unshare >/dev/null && command -v flock >/dev/null && command -v chroot >/dev/null \
-    || die "unshare, flock and chroot are missing: run 'apt-get install util-linux coreutils'"
 }
 
-check_can_make_root ()
+# Installs the host tools that are missing (each given as TOOL:PACKAGE),
+# when root on an apt system; otherwise stops with the exact command to run.
+ensure_host_tools ()
 {
-  command -v debootstrap >/dev/null \
-    || die "debootstrap is missing: run 'apt-get install debootstrap' and try again"
+  local why=$1 entry tool pkg
+  local -a missing=()
+  shift
+  for entry in "$@"; do
+    tool=${entry%%:*}
+    pkg=${entry#*:}
+    command -v "$tool" >/dev/null 2>&1 && continue
+    [[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+      die "${missing[*]} is needed $why: run 'sudo apt-get install ${missing[*]}' and try again"
+    fi
+    die "${missing[*]} is needed $why and this system has no apt: install ${missing[*]} with the system's package manager and try again"
+  fi
+  note "installing ${missing[*]} on this host with apt-get, needed $why"
+  local log="$cache_dir/host-apt.log"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$log" 2>&1 \
+      || { tail -n 20 "$log" >&2; die "apt-get could not install ${missing[*]} (log: $log)"; }
+  fi
+}
+
+# Phases of a long run print one line each: what is being done as it
+# starts, and how long it took when it ends.
+phase_started=0
+phase_begin ()
+{
+  phase_started=$(date +%s)
+  printf 'dev.sh: %s... ' "$*" >&2
+}
+
+phase_end ()
+{
+  printf '%s (%d s)\n' "${1:-done}" $(( $(date +%s) - phase_started )) >&2
 }
 
 cache_dir=${PYPREP_DEV_CACHE:-/var/cache/pyprep-dev}
@@ -244,24 +281,27 @@ make_root ()
     || die "no Debian mirror found in the host's apt configuration (/etc/apt/sources.list*): add one, or set PYPREP_DEV_MIRROR"
   tmp="$cache_dir/tmp-$root_key.$$"
   rm -rf "$tmp"
-  note "creating the Debian 13 root in $root (once; about two minutes)"
-  note "mirror from the host's apt configuration: $mirror"
+  note "Debian mirror from the host's apt configuration: $mirror"
+  phase_begin "creating the Debian 13 root in $root with debootstrap (once)"
   debootstrap --variant=minbase "$suite" "$tmp" "$mirror" >"$cache_dir/debootstrap.log" 2>&1 \
-    || { tail -n 20 "$cache_dir/debootstrap.log" >&2; rm -rf "$tmp"; die "debootstrap failed (log: $cache_dir/debootstrap.log)"; }
+    || { phase_end failed; tail -n 20 "$cache_dir/debootstrap.log" >&2; rm -rf "$tmp"; die "debootstrap failed (log: $cache_dir/debootstrap.log)"; }
+  phase_end
   host_apt_settings >"$tmp/etc/apt/apt.conf.d/50pyprep-host"
   printf 'APT::Install-Recommends "false";\n' >"$tmp/etc/apt/apt.conf.d/50pyprep-norecommends"
   printf 'en_US.UTF-8 UTF-8\nzh_CN.UTF-8 UTF-8\n' >"$tmp/etc/locale.gen"
-  note "installing ${#packages[@]} build and test packages"
+  phase_begin "installing ${#packages[@]} build and test packages in the root"
   local saved_root=$root
   root=$tmp
   if ! in_root "" /bin/sh -c "export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q $(printf '%s ' "${packages[@]}") && locale-gen && apt-get clean" \
       >"$cache_dir/apt.log" 2>&1; then
+    phase_end failed
     tail -n 20 "$cache_dir/apt.log" >&2
     root=$saved_root
     rm -rf "$tmp"
     die "installing packages in the root failed (log: $cache_dir/apt.log)"
   fi
   root=$saved_root
+  phase_end
   # Renaming last makes a half-made root impossible to mistake for a good one.
   mv "$tmp" "$root"
 }
@@ -275,11 +315,14 @@ prepare_env ()
   fi
   check_can_use_root
   mkdir -p "$cache_dir" || die "cannot create the cache folder $cache_dir (set PYPREP_DEV_CACHE to another folder)"
+  ensure_host_tools "to work inside the Debian 13 root" \
+    unshare:util-linux flock:util-linux chroot:coreutils
   # One lock per root: the first run creates it under an exclusive lock,
   # every run then holds a shared lock while it uses it.
   exec 8>"$cache_dir/root-$root_key.lock"
   if [ ! -d "$root" ]; then
-    check_can_make_root
+    ensure_host_tools "to create the Debian 13 root (this host's libraries are too old)" \
+      debootstrap:debootstrap
     flock -x 8
     [ -d "$root" ] || make_root
   fi
@@ -311,12 +354,14 @@ build ()
   # Two runs building the same tree at once would trample each other.
   exec 9>"$builddir/.dev-lock"
   flock -x 9
+  phase_begin "building Pyprep in ${builddir#"$top"/}"
   if [ ! -f "$builddir/build.ninja" ]; then
-    in_env meson setup "$builddir" "$top" "${setup_args[@]}" >/dev/null \
-      || { rm -f "$builddir/build.ninja"; die "meson setup failed"; }
+    in_env meson setup "$builddir" "$top" "${setup_args[@]}" >"$builddir/.dev-setup.log" 2>&1 \
+      || { phase_end failed; cat "$builddir/.dev-setup.log" >&2; rm -f "$builddir/build.ninja"; die "meson setup failed"; }
   fi
   in_env ninja -C "$builddir" >"$builddir/.dev-build.log" 2>&1 \
-    || { cat "$builddir/.dev-build.log" >&2; die "the build failed"; }
+    || { phase_end failed; cat "$builddir/.dev-build.log" >&2; die "the build failed"; }
+  phase_end
   flock -u 9
 }
 
@@ -335,6 +380,7 @@ cmd_test ()
               UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
   fi
   build
+  note "running every test suite (a few minutes; the last line sums them up)"
   in_env env -C "$top" "${env_args[@]}" "$top/build-aux/run-tests.sh" "$builddir" "$@" || rc=$?
   exit "$rc"
 }
@@ -358,7 +404,9 @@ cmd_run ()
   mkdir -p "$shots"
   local shot
   shot="$shots/run-$(date +%Y%m%d-%H%M%S).png"
-  in_env "$top/build-aux/screenshot-run.sh" "$builddir" "$shot"
+  phase_begin "starting Pyprep on a virtual display until the first entry is painted"
+  in_env "$top/build-aux/screenshot-run.sh" "$builddir" "$shot" || { phase_end failed; exit 1; }
+  phase_end painted
   printf '%s\n' "$shot"
 }
 

@@ -16,7 +16,7 @@ if [ -z "${PYPREP_XVFB_INNER:-}" ]; then
   # the session's messages go to a log that is shown only on failure.
   rc=0
   PYPREP_XVFB_INNER=1 xvfb-run -a -s "-screen 0 1000x720x24 -nolisten tcp" \
-    dbus-run-session -- "$0" "$@" 2>"$builddir/run-session.log" || rc=$?
+    dbus-run-session -- "$0" "$@" >"$builddir/run-session.log" 2>&1 || rc=$?
   [ "$rc" = 0 ] || grep -v 'Failed to set fd limit' "$builddir/run-session.log" >&2
   exit "$rc"
 fi

@@ -8,9 +8,11 @@
 # pinned to a commit, or the sandbox asks for more than it needs.
 
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 FINISH_ARGS = ['--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
 CMARK_COMMIT = 'eec0eeba6d31189fd828314576494566d539b1e3'
@@ -29,8 +31,11 @@ with open(manifest_path, encoding='utf-8') as f:
 check('parses as JSON', isinstance(manifest, dict))
 
 if builder:
-    proc = subprocess.run([builder, '--show-manifest', manifest_path],
-                          capture_output=True, text=True)
+    # flatpak-builder leaves its state folder (.flatpak-builder) where it
+    # runs, so it runs in a scratch folder instead of the source tree.
+    with tempfile.TemporaryDirectory() as scratch:
+        proc = subprocess.run([builder, '--show-manifest', os.path.abspath(manifest_path)],
+                              capture_output=True, text=True, cwd=scratch)
     shown = json.loads(proc.stdout) if proc.returncode == 0 else {}
     check('flatpak-builder --show-manifest accepts it',
           proc.returncode == 0 and shown.get('id') == app_id, proc.stderr.strip())
