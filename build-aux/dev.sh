@@ -265,7 +265,7 @@ in_root ()
     set --  PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME=/root \
       LANG="${LANG:-C.UTF-8}" WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 "$@"
     for v in TERM DISPLAY XAUTHORITY WAYLAND_DISPLAY XDG_RUNTIME_DIR LANGUAGE LC_ALL \
-             LC_MESSAGES PYPREP_PAINTED_LOG MESON_TESTTHREADS ADW_DEBUG_COLOR_SCHEME \
+             LC_MESSAGES PYPREP_TRACE_FILE MESON_TESTTHREADS ADW_DEBUG_COLOR_SCHEME \
              ADW_DEBUG_HIGH_CONTRAST; do
       eval "val=\${$v-}"
       [ -n "$val" ] && set -- "$v=$val" "$@"

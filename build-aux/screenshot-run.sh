@@ -25,7 +25,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 : >"$log"
 
-GSETTINGS_BACKEND=memory PYPREP_PAINTED_LOG="$log" \
+GSETTINGS_BACKEND=memory PYPREP_TRACE_FILE="$log" \
   meson devenv -C "$builddir" pyprep >"$builddir/run.log" 2>&1 &
 app=$!
 

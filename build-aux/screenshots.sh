@@ -61,7 +61,7 @@ JSON
   : >"$log"
   HOME="$scratch" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
     XDG_CACHE_HOME="$scratch/cache" GSETTINGS_BACKEND=keyfile \
-    LANGUAGE="$language" LANG="$language.UTF-8" PYPREP_PAINTED_LOG="$log" \
+    LANGUAGE="$language" LANG="$language.UTF-8" PYPREP_TRACE_FILE="$log" \
     meson devenv -C "$builddir" pyprep ${mode:+--$mode} >"$scratch/app.log" 2>&1 &
   app=$!
   waited=0

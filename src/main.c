@@ -7,7 +7,7 @@
 #include <locale.h>
 
 #include "pyprep-application.h"
-#include "pyprep-bench.h"
+#include "pyprep-trace.h"
 
 int
 main (int   argc,
@@ -16,7 +16,7 @@ main (int   argc,
   g_autoptr(PyprepApplication) app = NULL;
   const char *localedir;
 
-  pyprep_bench_log ("main", NULL);
+  pyprep_trace_mark ("main", NULL);
   setlocale (LC_ALL, "");
   /* meson devenv and the tests point this at the build tree's catalogues. */
   localedir = g_getenv ("PYPREP_LOCALEDIR");

@@ -9,6 +9,7 @@
 #include "pyprep-bench.h"
 #include "pyprep-cli.h"
 #include "pyprep-preferences-dialog.h"
+#include "pyprep-trace.h"
 #include "pyprep-window.h"
 
 #define BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
@@ -63,7 +64,7 @@ deck_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   deck = pyprep_library_load_deck_finish (PYPREP_LIBRARY (object), result, &error);
-  pyprep_bench_log ("deck-loaded", NULL);
+  pyprep_trace_mark ("deck-loaded", NULL);
   if (deck == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -443,9 +444,9 @@ pyprep_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      pyprep_bench_log ("activate", NULL);
+      pyprep_trace_mark ("activate", NULL);
       window = GTK_WINDOW (pyprep_window_new (self));
-      pyprep_bench_log ("window-built", NULL);
+      pyprep_trace_mark ("window-built", NULL);
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
       /* Only under build-aux/dev.sh bench; otherwise it does nothing. */
@@ -555,9 +556,9 @@ pyprep_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   g_autoptr(GError) error = NULL;
 
-  pyprep_bench_log ("startup", NULL);
+  pyprep_trace_mark ("startup", NULL);
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (app);
-  pyprep_bench_log ("toolkit-ready", NULL);
+  pyprep_trace_mark ("toolkit-ready", NULL);
 
   /* The user's data, before any window shows it. Problems are not fatal:
    * the store says what happened and the window shows it. */

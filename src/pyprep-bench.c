@@ -4,11 +4,10 @@
  * build-aux/dev.sh bench drives the real app through these environment
  * variables; without them nothing here runs and the app behaves as always:
  *
- *  PYPREP_PAINTED_LOG=FILE   every event is appended to FILE as one line,
- *                            `EVENT DETAIL MICROSECONDS` (wall clock, so the
- *                            benchmark can compare with its own clock). The
- *                            reader logs `painted ENTRY_ID` there whenever an
- *                            entry is really on screen.
+ *  PYPREP_TRACE_FILE=FILE    the app's trace marks go to FILE
+ *                            (src/core/pyprep-trace.c); the reader marks
+ *                            `painted ENTRY_ID` whenever an entry is really
+ *                            on screen, and the bench marks its steps too.
  *  PYPREP_BENCH_SWITCHES=N   once the first entry is painted, moves N times
  *                            to the next entry of the sidebar, as the Down
  *                            key does, logging `switch ENTRY_ID` just before
@@ -25,6 +24,7 @@
 #include "config.h"
 
 #include "pyprep-bench.h"
+#include "pyprep-trace.h"
 #include "pyprep-window-private.h"
 
 /* Time for the window to settle between steps, so one step's leftovers
@@ -58,36 +58,6 @@ typedef struct
   gint64 last_tick;
   gint64 longest_gap;
 } Bench;
-
-/**
- * pyprep_bench_log:
- * @event: one word
- * @detail: (nullable): one more word, such as an entry ID
- *
- * Appends `EVENT DETAIL MICROSECONDS` to the file named by
- * `PYPREP_PAINTED_LOG`, when it is set.
- */
-void
-pyprep_bench_log (const char *event,
-                  const char *detail)
-{
-  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
-  g_autofree char *line = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-
-  g_return_if_fail (event != NULL);
-
-  if (path == NULL || *path == '\0')
-    return;
-
-  line = g_strdup_printf ("%s %s %" G_GINT64_FORMAT "\n", event,
-                          detail != NULL ? detail : "-", g_get_real_time ());
-  file = g_file_new_for_path (path);
-  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, NULL);
-  if (stream != NULL)
-    g_output_stream_write_all (G_OUTPUT_STREAM (stream), line, strlen (line), NULL, NULL, NULL);
-}
 
 static void
 bench_free (Bench *bench)
@@ -125,7 +95,7 @@ decks_changed_cb (GListModel *decks,
 
   deck = g_list_model_get_item (decks, position);
   bench->opened_deck = deck;
-  pyprep_bench_log ("open-listed", pyprep_deck_get_id (deck));
+  pyprep_trace_mark ("open-listed", pyprep_deck_get_id (deck));
   /* The longest the main loop waited while the deck loaded, up to and
    * including the sidebar's handlers of the new deck (this one runs after
    * them). What follows is showing it: the first layout and the page. */
@@ -133,7 +103,7 @@ decks_changed_cb (GListModel *decks,
     gint64 so_far = MAX (bench->longest_gap, g_get_monotonic_time () - bench->last_tick);
     g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, so_far);
 
-    pyprep_bench_log ("stall-loading", gap);
+    pyprep_trace_mark ("stall-loading", gap);
   }
 }
 
@@ -145,7 +115,7 @@ start_open (Bench *bench)
   bench->phase = PHASE_OPENING;
   bench->decks_handler = g_signal_connect (pyprep_library_get_decks (bench->library), "items-changed",
                                            G_CALLBACK (decks_changed_cb), bench);
-  pyprep_bench_log ("open-start", NULL);
+  pyprep_trace_mark ("open-start", NULL);
   bench->last_tick = g_get_monotonic_time ();
   bench->watch_source = g_timeout_add (1, watch_tick_cb, bench);
   pyprep_application_open_folder (PYPREP_APPLICATION (app), bench->folder, NULL);
@@ -163,7 +133,7 @@ switch_entry (Bench *bench)
   next = g_list_model_get_item (G_LIST_MODEL (selection), position);
   if (next == NULL)
     return;
-  pyprep_bench_log ("switch", pyprep_entry_get_id (next));
+  pyprep_trace_mark ("switch", pyprep_entry_get_id (next));
   gtk_single_selection_set_selected (selection, position);
 }
 
@@ -171,7 +141,7 @@ static void
 finish (Bench *bench)
 {
   bench->phase = PHASE_DONE;
-  pyprep_bench_log ("done", NULL);
+  pyprep_trace_mark ("done", NULL);
 }
 
 static gboolean
@@ -217,8 +187,8 @@ painted_cb (PyprepReader *reader,
         g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, bench->longest_gap);
 
         g_clear_handle_id (&bench->watch_source, g_source_remove);
-        pyprep_bench_log ("opened", pyprep_entry_get_id (entry));
-        pyprep_bench_log ("stall", gap);
+        pyprep_trace_mark ("opened", pyprep_entry_get_id (entry));
+        pyprep_trace_mark ("stall", gap);
         finish (bench);
       }
       break;

@@ -7,8 +7,6 @@
 
 G_BEGIN_DECLS
 
-void pyprep_bench_log    (const char   *event,
-                          const char   *detail);
 void pyprep_bench_attach (PyprepWindow *window);
 
 G_END_DECLS

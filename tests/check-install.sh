@@ -88,7 +88,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 else
   log="$dest/painted"
   : >"$log"
-  PYPREP_PAINTED_LOG="$log" LANGUAGE=en "$bin" >"$dest/app.log" 2>&1 &
+  PYPREP_TRACE_FILE="$log" LANGUAGE=en "$bin" >"$dest/app.log" 2>&1 &
   app=$!
   waited=0
   while ! grep -q '^painted ' "$log" && kill -0 "$app" 2>/dev/null && [ "$waited" -lt 600 ]; do

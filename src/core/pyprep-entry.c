@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "pyprep-entry-private.h"
-#include "pyprep-topic.h"
 
 struct _PyprepEntry
 {
@@ -138,7 +137,7 @@ pyprep_entry_class_init (PyprepEntryClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TOPIC] =
-    g_param_spec_object ("topic", NULL, NULL, PYPREP_TYPE_TOPIC,
+    g_param_spec_object ("topic", NULL, NULL, pyprep_topic_get_type (),
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -7,7 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* An entry knows its topic, and a topic holds its entries: the entry's
+ * side only names the type, so the two headers do not include each other. */
 typedef struct _PyprepTopic PyprepTopic;
+GType pyprep_topic_get_type (void) G_GNUC_CONST;
 
 /**
  * PyprepCard:

@@ -51,6 +51,28 @@ lookup_resource (const char *path)
 }
 
 /**
+ * pyprep_render_dup_script:
+ * @name: a script of the page resource (data/page), such as `mark-passages.js`
+ *
+ * The reader's own scripts live beside the page template they work on.
+ *
+ * Returns: (transfer full): the script's source
+ */
+char *
+pyprep_render_dup_script (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_strconcat ("/io/github/pyprep/Pyprep/page/", name, NULL);
+  bytes = lookup_resource (path);
+  g_return_val_if_fail (bytes != NULL, g_strdup (""));
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
  * pyprep_entry_uri:
  * @entry_id: a full entry ID
  *

@@ -5,7 +5,7 @@
  *
  * Shows PAGE.html (an entry's page, rendered beforehand by
  * `pyprep-bench-core render`) in a window of Pyprep's default size, and
- * appends `painted ENTRY_ID MICROSECONDS` to $PYPREP_PAINTED_LOG once the
+ * appends `painted ENTRY_ID MICROSECONDS` to $PYPREP_TRACE_FILE once the
  * page is on screen, found out the way the reader does: two animation
  * frames in the web process, then the next frame GTK paints. Whatever
  * Pyprep costs beyond this program is what the benchmark compares.
@@ -24,7 +24,7 @@ typedef struct
 static void
 log_painted (Baseline *baseline)
 {
-  const char *path = g_getenv ("PYPREP_PAINTED_LOG");
+  const char *path = g_getenv ("PYPREP_TRACE_FILE");
   g_autofree char *line = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;

@@ -59,7 +59,7 @@ class Run:
             # skip it alike.
             "NO_AT_BRIDGE": "1",
             "GTK_A11Y": "none",
-            "PYPREP_PAINTED_LOG": str(self.home / "events.log"),
+            "PYPREP_TRACE_FILE": str(self.home / "events.log"),
             # Every run starts with empty caches except the GL driver's
             # compiled shaders, which a user's system keeps from earlier
             # starts of any GTK program; on the virtual display compiling
@@ -346,7 +346,7 @@ def inner(source, build, runs):
     print("cold start and memory (app and baseline, alternating) ...", flush=True)
     times, pss, rss, processes, timeline = cold_start(build, scratch, page, entry_id, runs)
     # Where the app's start goes: each step's median time after the program
-    # was started (the events are the app's PYPREP_PAINTED_LOG lines).
+    # was started (the events are the app's PYPREP_TRACE_FILE lines).
     print("  app start, median ms after exec: " +
           ", ".join(f"{event} {statistics.median(at):.0f}"
                     for event, at in sorted(timeline.items(), key=lambda kv: statistics.median(kv[1]))
