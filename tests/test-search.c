@@ -154,6 +154,65 @@ test_search_snippet (void)
   g_assert_true (g_str_has_prefix (snippet, "A list is a dynamic array"));
 }
 
+/* Snippets of code keep its brackets, comparisons and comments, and the
+ * match is marked where it is, whatever normalizing did before it. */
+static void
+test_search_snippet_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-search-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, "notes.md", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(PyprepSearchIndex) index = NULL;
+  const struct
+  {
+    const char *query;
+    const char *snippet;
+    const char *match;
+  } cases[] = {
+    { "x[0]", "…data.append([x, x[0]]) # a > b", "x[0]" },
+    { "[[1", "…ested lists a = [[1, 2], [3]] b = a[:] ok nested", "[[1" },
+    { "copies", "… …… Straße deep copies see the docs too", "copies" },
+    { "strasse", "…re the match …… Straße deep copies see the docs too", "Straße" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file,
+                                      "# Notes\n\n"
+                                      "## Code with brackets\n\n"
+                                      "```python\ndata = []\ndef add(x):\n    data.append([x, x[0]])  # a > b\n```\n\n"
+                                      "## Nested lists\n\n"
+                                      "`a = [[1, 2], [3]]` **b** = `a[:]` [ok](https://example.org) nested\n\n"
+                                      "## Normalized before the match\n\n"
+                                      "…… Straße **deep copies** see [the docs](https://example.org) too\n",
+                                      -1, &error));
+  deck = pyprep_deck_load (folder, NULL, NULL, &error);
+  g_assert_no_error (error);
+  pyprep_library_add_deck (library, deck);
+  index = pyprep_search_index_new (library, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) results = pyprep_search_index_query (index, cases[i].query);
+      g_autoptr(PyprepSearchResult) hit = NULL;
+      g_autofree char *matched = NULL;
+      guint start;
+
+      g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+      hit = g_list_model_get_item (results, 0);
+      g_assert_cmpstr (pyprep_search_result_get_snippet (hit), ==, cases[i].snippet);
+      start = pyprep_search_result_get_match_start (hit);
+      matched = g_utf8_substring (pyprep_search_result_get_snippet (hit), start,
+                                  start + pyprep_search_result_get_match_length (hit));
+      g_assert_cmpstr (matched, ==, cases[i].match);
+    }
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 static void
 test_search_normalize (void)
 {
@@ -225,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/search/bundled", test_search_bundled);
   g_test_add_func ("/pyprep/search/ranking", test_search_ranking);
   g_test_add_func ("/pyprep/search/snippet", test_search_snippet);
+  g_test_add_func ("/pyprep/search/snippet-code", test_search_snippet_code);
   g_test_add_func ("/pyprep/search/normalize", test_search_normalize);
   g_test_add_func ("/pyprep/search/annotations", test_search_annotations);
   g_test_add_func ("/pyprep/search/async", test_search_async);
