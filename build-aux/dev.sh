@@ -320,12 +320,17 @@ prepare_env ()
   # One lock per root: the first run creates it under an exclusive lock,
   # every run then holds a shared lock while it uses it.
   exec 8>"$cache_dir/root-$root_key.lock"
-  if [ ! -d "$root" ]; then
+  # Another run may be making the root meanwhile, and once it is made, runs
+  # using it hold shared locks that would keep an exclusive one waiting
+  # for ever: wait a few seconds at a time, and look again.
+  while [ ! -d "$root" ]; do
     ensure_host_tools "to create the Debian 13 root (this host's libraries are too old)" \
       debootstrap:debootstrap
-    flock -x 8
-    [ -d "$root" ] || make_root
-  fi
+    if flock -x -w 5 8; then
+      [ -d "$root" ] || make_root
+      break
+    fi
+  done
   flock -s 8
   mode=root
 }
