@@ -643,6 +643,37 @@ test_store_export_import (Fixture       *f,
   g_assert_nonnull (strstr (mine, "version 2 (newer)"));
 }
 
+/* Every container of the document is optional, in an import too. */
+static void
+test_store_import_minimal (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  g_autofree char *path = g_build_filename (f->dir, "import.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PyprepImportSummary summary;
+
+  pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
+  g_assert_true (g_file_set_contents (path, "{\"schema_version\": 1}", -1, NULL));
+  g_assert_true (pyprep_store_import (store, file, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.bookmarks_added + summary.annotations_added + summary.cards_updated
+                    + summary.entries_read, ==, 0);
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/a"));
+
+  /* Reading state without its entries, and cards alone. */
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"schema_version\": 1, \"reading\": {\"last_entry\": \"d/t/b\"},"
+                                      " \"cards\": {\"d/t/b#card\": {}}}",
+                                      -1, NULL));
+  g_assert_true (pyprep_store_import (store, file, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.cards_updated, ==, 1);
+  g_assert_cmpuint (summary.entries_read, ==, 0);
+  g_assert_nonnull (pyprep_store_get_card_state (store, "d/t/b#card"));
+}
+
 /* Crash safety: a child saves in a loop; it is killed at random moments. */
 
 static guint
@@ -783,6 +814,7 @@ main (int   argc,
   g_test_add ("/pyprep/store/debounced", Fixture, NULL, fixture_set_up, test_store_debounced, fixture_tear_down);
   g_test_add ("/pyprep/store/review-log", Fixture, NULL, fixture_set_up, test_store_review_log, fixture_tear_down);
   g_test_add ("/pyprep/store/export-import", Fixture, NULL, fixture_set_up, test_store_export_import, fixture_tear_down);
+  g_test_add ("/pyprep/store/import-minimal", Fixture, NULL, fixture_set_up, test_store_import_minimal, fixture_tear_down);
   g_test_add ("/pyprep/store/crash", Fixture, NULL, fixture_set_up, test_store_crash, fixture_tear_down);
 
   return g_test_run ();

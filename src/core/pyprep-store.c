@@ -1862,6 +1862,17 @@ pyprep_store_export (PyprepStore  *self,
                                   NULL, NULL, error);
 }
 
+/* A container of a validated document, which may be absent:
+ * json_object_get_object_member() would warn about a missing member. */
+static JsonObject *
+get_container (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static gint64
 card_time (JsonNode *node)
 {
@@ -1926,7 +1937,7 @@ pyprep_store_import (PyprepStore          *self,
       return FALSE;
     }
 
-  container = json_object_get_object_member (object, "bookmarks");
+  container = get_container (object, "bookmarks");
   if (container != NULL)
     {
       json_object_iter_init (&iter, container);
@@ -1938,7 +1949,7 @@ pyprep_store_import (PyprepStore          *self,
           }
     }
 
-  container = json_object_get_object_member (object, "annotations");
+  container = get_container (object, "annotations");
   if (container != NULL)
     {
       json_object_iter_init (&iter, container);
@@ -1960,8 +1971,8 @@ pyprep_store_import (PyprepStore          *self,
         }
     }
 
-  container = json_object_get_object_member (object, "reading");
-  container = container != NULL ? json_object_get_object_member (container, "entries") : NULL;
+  container = get_container (object, "reading");
+  container = get_container (container, "entries");
   if (container != NULL)
     {
       json_object_iter_init (&iter, container);
@@ -1980,7 +1991,7 @@ pyprep_store_import (PyprepStore          *self,
         }
     }
 
-  container = json_object_get_object_member (object, "cards");
+  container = get_container (object, "cards");
   if (container != NULL)
     {
       json_object_iter_init (&iter, container);
