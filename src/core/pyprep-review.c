@@ -14,6 +14,7 @@
 
 #include "pyprep-deck.h"
 #include "pyprep-review.h"
+#include "pyprep-time.h"
 
 G_DEFINE_QUARK (pyprep-review-error-quark, pyprep_review_error)
 
@@ -28,50 +29,17 @@ static const char * const state_names[] = {
 
 /* Times --------------------------------------------------------------- */
 
+/* In card states and the review log, 0 is no time (the last review of a
+ * new card) and is written as null. */
 static void
 set_time_member (JsonObject *object,
                  const char *name,
                  gint64      usec)
 {
-  g_autofree char *text = usec != 0 ? pyprep_format_time (usec) : NULL;
-
-  if (text != NULL)
-    json_object_set_string_member (object, name, text);
+  if (usec != 0)
+    pyprep_time_set_member (object, name, usec);
   else
     json_object_set_null_member (object, name);
-}
-
-static gboolean
-get_time_member (JsonObject *object,
-                 const char *name,
-                 gint64     *usec)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  return pyprep_parse_time (json_node_get_string (node), usec);
-}
-
-/* The local calendar day of @usec as a Julian day number, so "today" and
- * "N days ago" follow the user's clock and survive DST changes. 0 when the
- * time cannot be represented. */
-static int
-local_day (gint64 usec)
-{
-  g_autoptr(GDateTime) time = NULL;
-  GDate date;
-  int year, month, day;
-
-  time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC
-                                          - (usec % G_USEC_PER_SEC < 0 ? 1 : 0));
-  if (time == NULL)
-    return 0;
-  g_date_time_get_ymd (time, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_valid (&date) ? (int) g_date_get_julian (&date) : 0;
 }
 
 /* JSON values ----------------------------------------------------------- */
@@ -210,8 +178,8 @@ pyprep_card_memory_from_json (PyprepCardMemory *memory,
       || card.stability < PYPREP_FSRS_MIN_STABILITY
       || !get_number_member (object, "difficulty", &card.difficulty)
       || card.difficulty < 1 || card.difficulty > 10
-      || !get_time_member (object, "due", &card.due)
-      || !get_time_member (object, "last_review", &card.last_review))
+      || !pyprep_time_get_member (object, "due", &card.due)
+      || !pyprep_time_get_member (object, "last_review", &card.last_review))
     return FALSE;
 
   if (state == PYPREP_CARD_STATE_LEARNING || state == PYPREP_CARD_STATE_RELEARNING)
@@ -440,7 +408,7 @@ read_log (PyprepStore *store)
       if (get_string_member (object, "card") == NULL
           || !get_number_member (object, "rating", &rating)
           || rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY
-          || !get_time_member (object, "time", &time))
+          || !pyprep_time_get_member (object, "time", &time))
         continue;
 
       answer = g_new0 (LogAnswer, 1);
@@ -670,13 +638,13 @@ pyprep_review_build_queue (GListModel               *entries,
       limits = &defaults;
     }
 
-  today = local_day (now);
+  today = pyprep_time_local_day (now);
   answers = read_log (store);
   for (guint i = 0; i < answers->len; i++)
     {
       LogAnswer *answer = g_ptr_array_index (answers, i);
 
-      if (!log_answer_counts (answer) || local_day (answer->time) != today)
+      if (!log_answer_counts (answer) || pyprep_time_local_day (answer->time) != today)
         continue;
       if (answer->state_before == PYPREP_CARD_STATE_NEW)
         new_done++;
@@ -1109,7 +1077,7 @@ pyprep_review_stats_compute (GListModel             *entries,
   g_return_if_fail (PYPREP_IS_STORE (store));
   g_return_if_fail (params != NULL);
 
-  today = local_day (now);
+  today = pyprep_time_local_day (now);
 
   cards = pyprep_review_collect_cards (entries);
   for (guint i = 0; i < cards->len; i++)
@@ -1121,7 +1089,7 @@ pyprep_review_stats_compute (GListModel             *entries,
       pyprep_review_load_memory (store, ref->card_id, now, &memory);
       if (memory.state == PYPREP_CARD_STATE_NEW)
         continue;
-      offset = MAX (local_day (memory.due) - today, 0);
+      offset = MAX (pyprep_time_local_day (memory.due) - today, 0);
       if (offset < PYPREP_REVIEW_FORECAST_DAYS)
         stats->forecast[offset]++;
     }
@@ -1136,7 +1104,7 @@ pyprep_review_stats_compute (GListModel             *entries,
       if (!log_answer_counts (answer) || answer->time > now)
         continue;
 
-      ago = today - local_day (answer->time);
+      ago = today - pyprep_time_local_day (answer->time);
       if (ago >= 0 && ago < PYPREP_REVIEW_HISTORY_DAYS)
         stats->reviews_per_day[PYPREP_REVIEW_HISTORY_DAYS - 1 - ago]++;
 

@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-store.h"
+#include "pyprep-time.h"
 
 struct _PyprepStore
 {
@@ -103,49 +104,6 @@ pyprep_annotation_free (PyprepAnnotation *annotation)
   g_free (annotation->prefix);
   g_free (annotation->suffix);
   g_free (annotation);
-}
-
-/**
- * pyprep_format_time:
- * @usec: microseconds since the epoch
- *
- * Returns: (transfer full) (nullable): @usec as ISO 8601 in UTC with
- *   microseconds, the form of every time in the user data, or %NULL when
- *   it cannot be represented
- */
-char *
-pyprep_format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) time = NULL;
-
-  if (seconds == NULL)
-    return NULL;
-  time = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.%fZ") : NULL;
-}
-
-/**
- * pyprep_parse_time:
- * @text: (nullable): an ISO 8601 time
- * @usec: (out): microseconds since the epoch
- *
- * Returns: %TRUE when @text is a time; @usec is left alone otherwise
- */
-gboolean
-pyprep_parse_time (const char *text,
-                   gint64     *usec)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return FALSE;
-
-  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-  return TRUE;
 }
 
 static gint64
@@ -234,26 +192,6 @@ record_from (JsonNode *old)
     }
 
   return record;
-}
-
-static void
-set_time_member (JsonObject *object,
-                 const char *name,
-                 gint64      usec)
-{
-  g_autofree char *text = pyprep_format_time (usec);
-
-  json_object_set_string_member (object, name, text);
-}
-
-static gint64
-get_time_member (JsonObject *object,
-                 const char *name)
-{
-  gint64 usec = 0;
-
-  pyprep_parse_time (json_object_get_string_member_with_default (object, name, NULL), &usec);
-  return usec;
 }
 
 /* Validation ------------------------------------------------------------ */
@@ -615,7 +553,6 @@ pyprep_store_load (PyprepStore  *self,
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *stamp = NULL;
-  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
 
@@ -654,8 +591,7 @@ pyprep_store_load (PyprepStore  *self,
     }
 
   /* Corrupt or invalid: keep the bytes, aside, under a telling name. */
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  stamp = pyprep_time_format_utc (pyprep_store_now (self), "%Y%m%d-%H%M%S");
   self->set_aside_path = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
   if (g_rename (self->path, self->set_aside_path) != 0)
     {
@@ -947,8 +883,7 @@ static SaveJob *
 prepare_save (PyprepStore *self)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (pyprep_store_now (self) / G_USEC_PER_SEC);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = pyprep_time_format_utc (pyprep_store_now (self), "%Y-%m-%d");
 
   job->document = snapshot (self);
   job->path = g_strdup (self->path);
@@ -1292,7 +1227,7 @@ pyprep_store_set_bookmarked (PyprepStore *self,
     {
       JsonObject *record = json_object_new ();
 
-      set_time_member (record, "created", pyprep_store_now (self));
+      pyprep_time_set_member (record, "created", pyprep_store_now (self));
       json_object_set_member (self->bookmarks, entry_id, seal_object (record));
     }
   else
@@ -1312,12 +1247,15 @@ pyprep_store_get_bookmark_time (PyprepStore *self,
                                 const char  *entry_id)
 {
   JsonNode *node;
+  gint64 created = 0;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
   g_return_val_if_fail (entry_id != NULL, 0);
 
   node = json_object_get_member (self->bookmarks, entry_id);
-  return node != NULL ? get_time_member (json_node_get_object (node), "created") : 0;
+  if (node != NULL)
+    pyprep_time_get_member (json_node_get_object (node), "created", &created);
+  return created;
 }
 
 typedef struct
@@ -1358,7 +1296,9 @@ pyprep_store_dup_bookmarks (PyprepStore *self)
   json_object_iter_init (&iter, self->bookmarks);
   while (json_object_iter_next (&iter, &key, &member))
     {
-      Dated d = { key, get_time_member (json_node_get_object (member), "created") };
+      Dated d = { key, 0 };
+
+      pyprep_time_get_member (json_node_get_object (member), "created", &d.time);
 
       g_array_append_val (dated, d);
     }
@@ -1392,8 +1332,8 @@ annotation_from_node (const char *id,
       annotation->prefix = g_strdup (json_object_get_string_member_with_default (q, "prefix", NULL));
       annotation->suffix = g_strdup (json_object_get_string_member_with_default (q, "suffix", NULL));
     }
-  annotation->created = get_time_member (object, "created");
-  annotation->modified = get_time_member (object, "modified");
+  pyprep_time_get_member (object, "created", &annotation->created);
+  pyprep_time_get_member (object, "modified", &annotation->modified);
 
   return annotation;
 }
@@ -1419,8 +1359,8 @@ annotation_to_node (const PyprepAnnotation *annotation,
     }
   else
     json_object_remove_member (record, "quote");
-  set_time_member (record, "created", annotation->created);
-  set_time_member (record, "modified", annotation->modified);
+  pyprep_time_set_member (record, "created", annotation->created);
+  pyprep_time_set_member (record, "modified", annotation->modified);
 
   return seal_object (record);
 }
@@ -1636,7 +1576,7 @@ update_reading_entry (PyprepStore *self,
   JsonObject *record = record_from (old);
 
   if (read)
-    set_time_member (record, "read", pyprep_store_now (self));
+    pyprep_time_set_member (record, "read", pyprep_store_now (self));
   if (set_scroll)
     json_object_set_double_member (record, "scroll", CLAMP (scroll, 0.0, 1.0));
   json_object_set_member (self->reading_entries, entry_id, seal_object (record));
@@ -1873,14 +1813,15 @@ get_container (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* The time in member @name of the record @node, or 0 when it has none. */
 static gint64
-card_time (JsonNode *node)
+record_time (JsonNode   *node,
+             const char *name)
 {
   gint64 usec = 0;
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    pyprep_parse_time (json_object_get_string_member_with_default (json_node_get_object (node),
-                                                            "last_review", NULL), &usec);
+    pyprep_time_get_member (json_node_get_object (node), name, &usec);
   return usec;
 }
 
@@ -1959,8 +1900,7 @@ pyprep_store_import (PyprepStore          *self,
 
           if (ours == NULL)
             counts.annotations_added++;
-          else if (get_time_member (json_node_get_object (member), "modified")
-                   > get_time_member (json_node_get_object (ours), "modified"))
+          else if (record_time (member, "modified") > record_time (ours, "modified"))
             counts.annotations_updated++;
           else
             {
@@ -1999,7 +1939,7 @@ pyprep_store_import (PyprepStore          *self,
         {
           JsonNode *ours = json_object_get_member (self->cards, key);
 
-          if (ours != NULL && card_time (member) <= card_time (ours))
+          if (ours != NULL && record_time (member, "last_review") <= record_time (ours, "last_review"))
             continue;
           json_object_set_member (self->cards, key, json_node_ref (member));
           counts.cards_updated++;

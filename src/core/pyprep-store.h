@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pyprep-time.h"
+
 G_BEGIN_DECLS
 
 #define PYPREP_STORE_SCHEMA_VERSION 1
@@ -164,9 +166,5 @@ gboolean          pyprep_store_import             (PyprepStore      *self,
                                                    GFile            *file,
                                                    PyprepImportSummary *summary,
                                                    GError          **error);
-
-char             *pyprep_format_time              (gint64            usec);
-gboolean          pyprep_parse_time               (const char       *text,
-                                                   gint64           *usec);
 
 G_END_DECLS
