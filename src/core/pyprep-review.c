@@ -9,10 +9,10 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-json.h"
 #include "pyprep-review.h"
 #include "pyprep-time.h"
 
@@ -44,47 +44,15 @@ set_time_member (JsonObject *object,
 
 /* JSON values ----------------------------------------------------------- */
 
-static gboolean
-get_number_member (JsonObject *object,
-                   const char *name,
-                   double     *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else
-    return FALSE;
-  return isfinite (*value);
-}
-
 static guint
 get_count_member (JsonObject *object,
                   const char *name)
 {
   double value;
 
-  if (!get_number_member (object, name, &value) || value < 0 || value > G_MAXUINT)
+  if (!pyprep_json_get_number (object, name, &value) || value < 0 || value > G_MAXUINT)
     return 0;
   return (guint) value;
-}
-
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* Copies every member of @from into @to, in @from's order, so a copy
@@ -167,16 +135,16 @@ pyprep_card_memory_from_json (PyprepCardMemory *memory,
 
   pyprep_card_memory_init (memory, now);
   if (object == NULL
-      || !pyprep_card_state_from_string (get_string_member (object, "state"), &state))
+      || !pyprep_card_state_from_string (pyprep_json_get_string (object, "state"), &state))
     return FALSE;
   if (state == PYPREP_CARD_STATE_NEW)
     return TRUE;
 
   pyprep_card_memory_init (&card, now);
   card.state = state;
-  if (!get_number_member (object, "stability", &card.stability)
+  if (!pyprep_json_get_number (object, "stability", &card.stability)
       || card.stability < PYPREP_FSRS_MIN_STABILITY
-      || !get_number_member (object, "difficulty", &card.difficulty)
+      || !pyprep_json_get_number (object, "difficulty", &card.difficulty)
       || card.difficulty < 1 || card.difficulty > 10
       || !pyprep_time_get_member (object, "due", &card.due)
       || !pyprep_time_get_member (object, "last_review", &card.last_review))
@@ -185,7 +153,7 @@ pyprep_card_memory_from_json (PyprepCardMemory *memory,
   if (state == PYPREP_CARD_STATE_LEARNING || state == PYPREP_CARD_STATE_RELEARNING)
     {
       /* A missing step restarts the steps rather than losing the card. */
-      if (!get_number_member (object, "step", &step) || step < 0
+      if (!pyprep_json_get_number (object, "step", &step) || step < 0
           || step >= PYPREP_FSRS_MAX_STEPS)
         step = 0;
       card.step = (int) step;
@@ -398,30 +366,30 @@ read_log (PyprepStore *store)
         continue;
       object = json_node_get_object (root);
 
-      undo = get_string_member (object, "undo");
+      undo = pyprep_json_get_string (object, "undo");
       if (undo != NULL)
         {
           g_hash_table_add (undone, g_strdup (undo));
           continue;
         }
 
-      if (get_string_member (object, "card") == NULL
-          || !get_number_member (object, "rating", &rating)
+      if (pyprep_json_get_string (object, "card") == NULL
+          || !pyprep_json_get_number (object, "rating", &rating)
           || rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY
           || !pyprep_time_get_member (object, "time", &time))
         continue;
 
       answer = g_new0 (LogAnswer, 1);
       answer->line = json_object_ref (object);
-      answer->id = get_string_member (object, "id");
-      answer->card = get_string_member (object, "card");
+      answer->id = pyprep_json_get_string (object, "id");
+      answer->card = pyprep_json_get_string (object, "card");
       answer->rating = (PyprepRating) rating;
       answer->time = time;
       answer->state_before = -1;
       {
         PyprepCardState state;
 
-        if (pyprep_card_state_from_string (get_string_member (object, "state_before"), &state))
+        if (pyprep_card_state_from_string (pyprep_json_get_string (object, "state_before"), &state))
           answer->state_before = state;
       }
       answer->practice = json_object_get_boolean_member_with_default (object, "practice", FALSE);

@@ -17,6 +17,8 @@
 
 #include "pyprep-time.h"
 
+#include "pyprep-json.h"
+
 static GDateTime *
 to_date_time (gint64   usec,
               gboolean local)
@@ -163,17 +165,11 @@ pyprep_time_get_member (JsonObject *object,
                         const char *name,
                         gint64     *usec)
 {
-  JsonNode *node;
-
   g_return_val_if_fail (object != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (usec != NULL, FALSE);
 
-  node = json_object_get_member (object, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  return pyprep_parse_time (json_node_get_string (node), usec);
+  return pyprep_parse_time (pyprep_json_get_string (object, name), usec);
 }
 
 /**
