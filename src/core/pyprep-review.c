@@ -14,18 +14,12 @@
 #include "pyprep-deck.h"
 #include "pyprep-json.h"
 #include "pyprep-review.h"
+#include "pyprep-review-log.h"
 #include "pyprep-time.h"
 
 G_DEFINE_QUARK (pyprep-review-error-quark, pyprep_review_error)
 
 G_DEFINE_BOXED_TYPE (PyprepCardRef, pyprep_card_ref, pyprep_card_ref_copy, pyprep_card_ref_free)
-
-static const char * const state_names[] = {
-  [PYPREP_CARD_STATE_NEW] = "new",
-  [PYPREP_CARD_STATE_LEARNING] = "learning",
-  [PYPREP_CARD_STATE_REVIEW] = "review",
-  [PYPREP_CARD_STATE_RELEARNING] = "relearning",
-};
 
 /* Times --------------------------------------------------------------- */
 
@@ -69,44 +63,6 @@ copy_members (JsonObject *to,
 }
 
 /* Card memory <-> JSON -------------------------------------------------- */
-
-/**
- * pyprep_card_state_to_string:
- *
- * Returns: the name of @state in the user data: "new", "learning",
- *   "review" or "relearning"
- */
-const char *
-pyprep_card_state_to_string (PyprepCardState state)
-{
-  if ((guint) state >= G_N_ELEMENTS (state_names))
-    return state_names[PYPREP_CARD_STATE_NEW];
-  return state_names[state];
-}
-
-/**
- * pyprep_card_state_from_string:
- * @text: (nullable): a state name
- * @state: (out): the state
- *
- * Returns: whether @text names a state
- */
-gboolean
-pyprep_card_state_from_string (const char      *text,
-                               PyprepCardState *state)
-{
-  g_return_val_if_fail (state != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
-    if (strcmp (text, state_names[i]) == 0)
-      {
-        *state = (PyprepCardState) i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 /**
  * pyprep_card_memory_from_json:
@@ -298,119 +254,6 @@ pyprep_card_ref_is_recall (const PyprepCardRef *ref)
   g_return_val_if_fail (ref != NULL, FALSE);
 
   return ref->question < 0;
-}
-
-/* The review log ---------------------------------------------------------- */
-
-typedef struct
-{
-  JsonObject *line;
-  const char *id;
-  const char *card;
-  PyprepRating rating;
-  gint64 time;
-  int state_before;             /* a PyprepCardState, or -1 when unknown */
-  gboolean practice;
-  gboolean undone;
-} LogAnswer;
-
-static void
-log_answer_free (LogAnswer *answer)
-{
-  json_object_unref (answer->line);
-  g_free (answer);
-}
-
-/* Every answer of the review log, oldest first, with the undone ones
- * marked. The reader is tolerant: a line that is not a JSON object with a
- * card, a rating and a time (a half-written last line after a crash, a
- * line from a newer version) is skipped, and a missing or unreadable log
- * is an empty history. */
-static GPtrArray *
-read_log (PyprepStore *store)
-{
-  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) log_answer_free);
-  g_autoptr(GHashTable) undone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  char *line;
-  char *next;
-
-  file = g_file_get_child (pyprep_store_get_folder (store), PYPREP_STORE_REVIEW_LOG);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Cannot read the review log: %s", error->message);
-      return g_steal_pointer (&answers);
-    }
-
-  for (line = data; line != NULL && *line != '\0'; line = next)
-    {
-      JsonNode *root;
-      JsonObject *object;
-      LogAnswer *answer;
-      const char *undo;
-      double rating;
-      gint64 time;
-
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      if (*line == '\0' || !json_parser_load_from_data (parser, line, -1, NULL))
-        continue;
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        continue;
-      object = json_node_get_object (root);
-
-      undo = pyprep_json_get_string (object, "undo");
-      if (undo != NULL)
-        {
-          g_hash_table_add (undone, g_strdup (undo));
-          continue;
-        }
-
-      if (pyprep_json_get_string (object, "card") == NULL
-          || !pyprep_json_get_number (object, "rating", &rating)
-          || rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY
-          || !pyprep_time_get_member (object, "time", &time))
-        continue;
-
-      answer = g_new0 (LogAnswer, 1);
-      answer->line = json_object_ref (object);
-      answer->id = pyprep_json_get_string (object, "id");
-      answer->card = pyprep_json_get_string (object, "card");
-      answer->rating = (PyprepRating) rating;
-      answer->time = time;
-      answer->state_before = -1;
-      {
-        PyprepCardState state;
-
-        if (pyprep_card_state_from_string (pyprep_json_get_string (object, "state_before"), &state))
-          answer->state_before = state;
-      }
-      answer->practice = json_object_get_boolean_member_with_default (object, "practice", FALSE);
-      g_ptr_array_add (answers, answer);
-    }
-
-  for (guint i = 0; i < answers->len; i++)
-    {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
-
-      answer->undone = answer->id != NULL && g_hash_table_contains (undone, answer->id);
-    }
-
-  return g_steal_pointer (&answers);
-}
-
-/* Whether @answer counts for limits and statistics: the scheduler saw it. */
-static gboolean
-log_answer_counts (const LogAnswer *answer)
-{
-  return !answer->undone && !answer->practice;
 }
 
 /* Queues ------------------------------------------------------------------ */
@@ -607,12 +450,12 @@ pyprep_review_build_queue (GListModel               *entries,
     }
 
   today = pyprep_time_local_day (now);
-  answers = read_log (store);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = 0; i < answers->len; i++)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
 
-      if (!log_answer_counts (answer) || pyprep_time_local_day (answer->time) != today)
+      if (!pyprep_review_log_answer_counts (answer) || pyprep_time_local_day (answer->time) != today)
         continue;
       if (answer->state_before == PYPREP_CARD_STATE_NEW)
         new_done++;
@@ -718,10 +561,10 @@ pyprep_review_build_practice (GListModel         *entries,
     {
       gint64 since = now - (gint64) days * G_TIME_SPAN_DAY;
 
-      answers = read_log (store);
+      answers = pyprep_review_log_read (pyprep_store_get_folder (store));
       for (guint i = 0; i < answers->len; i++)
         {
-          LogAnswer *answer = g_ptr_array_index (answers, i);
+          PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
 
           if (!answer->undone && answer->rating == PYPREP_RATING_AGAIN
               && answer->time >= since && answer->time <= now)
@@ -927,14 +770,14 @@ undo_latest (PyprepStore  *store,
 {
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(JsonObject) line = NULL;
-  LogAnswer *last = NULL;
+  PyprepReviewLogAnswer *last = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
 
-  answers = read_log (store);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = answers->len; i > 0 && last == NULL; i--)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i - 1);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i - 1);
 
       if (answer->undone || answer->id == NULL || answer->practice != practice)
         continue;
@@ -1063,13 +906,13 @@ pyprep_review_stats_compute (GListModel             *entries,
     }
   stats->due_today = stats->forecast[0];
 
-  answers = read_log (store);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = 0; i < answers->len; i++)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
       int ago;
 
-      if (!log_answer_counts (answer) || answer->time > now)
+      if (!pyprep_review_log_answer_counts (answer) || answer->time > now)
         continue;
 
       ago = today - pyprep_time_local_day (answer->time);

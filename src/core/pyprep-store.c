@@ -1711,14 +1711,7 @@ pyprep_store_append_review (PyprepStore  *self,
                             JsonObject   *review,
                             GError      **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *line = NULL;
-  int fd;
-  gboolean ok;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (review != NULL, FALSE);
@@ -1729,49 +1722,13 @@ pyprep_store_append_review (PyprepStore  *self,
                            _("Changes cannot be saved: the data file is read-only for this version"));
       return FALSE;
     }
-
-  node = json_node_init_object (json_node_alloc (), review);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, NULL);
-  line = g_strconcat (data, "\n", NULL);
-
-  dir = g_file_get_path (self->folder);
-  path = g_build_filename (dir, PYPREP_STORE_REVIEW_LOG, NULL);
-  g_mkdir_with_parents (dir, 0700);
-  fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (!pyprep_review_log_append (self->folder, review, &local_error))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot open %s: %s", path, g_strerror (saved_errno));
+      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
-  /* A line cut short by a crash stays alone on its line (readers skip it)
-   * instead of swallowing this one. */
-  {
-    struct stat st;
-    char last = '\n';
 
-    if (fstat (fd, &st) == 0 && st.st_size > 0 && pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
-      {
-        g_autofree char *fresh = g_strconcat ("\n", line, NULL);
-
-        g_free (line);
-        line = g_steal_pointer (&fresh);
-      }
-  }
-  ok = write (fd, line, strlen (line)) == (ssize_t) strlen (line) && fdatasync (fd) == 0;
-  if (!ok)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot append to %s: %s", path, g_strerror (saved_errno));
-    }
-  close (fd);
-
-  return ok;
+  return TRUE;
 }
 
 /* Export and import ------------------------------------------------------- */

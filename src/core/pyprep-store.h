@@ -6,13 +6,14 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pyprep-review-log.h"
 #include "pyprep-time.h"
 
 G_BEGIN_DECLS
 
 #define PYPREP_STORE_SCHEMA_VERSION 1
 #define PYPREP_STORE_FILE "user-data.json"
-#define PYPREP_STORE_REVIEW_LOG "review-log.jsonl"
+#define PYPREP_STORE_REVIEW_LOG PYPREP_REVIEW_LOG_FILE
 #define PYPREP_STORE_BACKUPS "backups"
 #define PYPREP_STORE_KEEP_BACKUPS 7
 /* Saves wait this long after the last change, so a burst of edits is one write. */
