@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,34 +25,8 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-store.h"
+#include "pyprep-store-private.h"
 #include "pyprep-time.h"
-
-struct _PyprepStore
-{
-  GObject parent_instance;
-
-  /* owned */
-  GFile *folder;
-  char *path;
-  JsonObject *root;            /* mutable */
-  JsonObject *bookmarks;       /* mutable, borrowed from root */
-  JsonObject *annotations;
-  JsonObject *reading;
-  JsonObject *reading_entries;
-  JsonObject *cards;
-  char *recovery_message;
-  char *set_aside_path;
-  GCancellable *cancellable;
-
-  /* state */
-  PyprepClockFunc clock;
-  gpointer clock_data;
-  guint save_source;
-  gboolean dirty;
-  gboolean saving;
-  gboolean read_only;
-  char *last_backup_day;
-};
 
 G_DEFINE_FINAL_TYPE (PyprepStore, pyprep_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pyprep-store-error-quark, pyprep_store_error)
@@ -194,229 +167,6 @@ record_from (JsonNode *old)
   return record;
 }
 
-/* Validation ------------------------------------------------------------ */
-
-static gboolean
-fail (GError     **error,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError     **error,
-      const char  *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT, message);
-  return FALSE;
-}
-
-static gboolean
-is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-is_number (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && (json_node_get_value_type (node) == G_TYPE_DOUBLE
-             || json_node_get_value_type (node) == G_TYPE_INT64);
-}
-
-static gboolean
-is_time (JsonNode *node)
-{
-  gint64 usec;
-
-  return is_string (node) && pyprep_parse_time (json_node_get_string (node), &usec);
-}
-
-static JsonObject *
-optional_object (JsonObject  *parent,
-                 const char  *name,
-                 gboolean    *ok)
-{
-  JsonNode *node = json_object_get_member (parent, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-/* Checks every member the store knows; unknown ones are left alone. */
-static gboolean
-validate_members (JsonObject  *object,
-                  GError     **error)
-{
-  JsonObject *container;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-  gboolean ok = TRUE;
-
-  container = optional_object (object, "bookmarks", &ok);
-  if (!ok)
-    return fail (error, _("“bookmarks” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!JSON_NODE_HOLDS_OBJECT (member)
-            || !is_time (json_object_get_member (json_node_get_object (member), "created")))
-          return fail (error, _("bookmark “%s” is not an object with a “created” time"), key);
-    }
-
-  container = optional_object (object, "annotations", &ok);
-  if (!ok)
-    return fail (error, _("“annotations” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonObject *a;
-          JsonNode *quote;
-
-          if (!JSON_NODE_HOLDS_OBJECT (member))
-            return fail (error, _("annotation “%s” is not an object"), key);
-          a = json_node_get_object (member);
-          if (!is_string (json_object_get_member (a, "entry"))
-              || !is_string (json_object_get_member (a, "text"))
-              || !is_time (json_object_get_member (a, "created"))
-              || !is_time (json_object_get_member (a, "modified")))
-            return fail (error, _("annotation “%s” lacks its entry, text or times"), key);
-          quote = json_object_get_member (a, "quote");
-          if (quote != NULL && !JSON_NODE_HOLDS_NULL (quote)
-              && (!JSON_NODE_HOLDS_OBJECT (quote)
-                  || !is_string (json_object_get_member (json_node_get_object (quote), "exact"))))
-            return fail (error, _("annotation “%s” has a malformed quote"), key);
-        }
-    }
-
-  container = optional_object (object, "reading", &ok);
-  if (!ok)
-    return fail (error, _("“reading” is not an object"));
-  if (container != NULL)
-    {
-      JsonNode *last = json_object_get_member (container, "last_entry");
-      JsonObject *entries;
-
-      if (last != NULL && !JSON_NODE_HOLDS_NULL (last) && !is_string (last))
-        return fail (error, _("“reading.last_entry” is not a string"));
-      entries = optional_object (container, "entries", &ok);
-      if (!ok)
-        return fail (error, _("“reading.entries” is not an object"));
-      if (entries != NULL)
-        {
-          json_object_iter_init (&iter, entries);
-          while (json_object_iter_next (&iter, &key, &member))
-            {
-              JsonObject *e;
-              JsonNode *read, *scroll;
-
-              if (!JSON_NODE_HOLDS_OBJECT (member))
-                return fail (error, _("reading state of “%s” is not an object"), key);
-              e = json_node_get_object (member);
-              read = json_object_get_member (e, "read");
-              scroll = json_object_get_member (e, "scroll");
-              if ((read != NULL && !is_time (read)) || (scroll != NULL && !is_number (scroll)))
-                return fail (error, _("reading state of “%s” has a malformed value"), key);
-            }
-        }
-    }
-
-  container = optional_object (object, "cards", &ok);
-  if (!ok)
-    return fail (error, _("“cards” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!JSON_NODE_HOLDS_OBJECT (member))
-          return fail (error, _("card state “%s” is not an object"), key);
-    }
-
-  return TRUE;
-}
-
-/* JSON numbers past the range of a double parse as infinity, which
- * json-glib then writes as "inf": a file the store saved could not be
- * read back. Such a number anywhere, even under a key this version does
- * not know, makes the file invalid. */
-static gboolean
-has_infinite_number (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_VALUE:
-      return json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node));
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          if (has_infinite_number (json_array_get_element (array, i)))
-            return TRUE;
-        return FALSE;
-      }
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
-          if (has_infinite_number (member))
-            return TRUE;
-        return FALSE;
-      }
-    case JSON_NODE_NULL:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-validate_document (JsonNode  *root,
-                   GError   **error)
-{
-  JsonObject *object;
-  JsonNode *version;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, _("the file does not hold a JSON object"));
-  object = json_node_get_object (root);
-
-  version = json_object_get_member (object, "schema_version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
-      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
-    return fail (error, _("“schema_version” is missing or not a positive whole number"));
-
-  if (has_infinite_number (root))
-    return fail (error, _("the file is not valid JSON (%s)"), "number out of range");
-
-  /* A newer schema may have changed anything below; it is not damaged
-   * for that (see open_newer()). */
-  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
-    return TRUE;
-
-  return validate_members (object, error);
-}
-
 /* Parses and validates a data file; returns its root, sealed. */
 static JsonNode *
 read_document (const char  *path,
@@ -439,22 +189,24 @@ read_document (const char  *path,
     }
   if (length == 0)
     {
-      fail (error, _("the file is empty"));
+      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT, _("the file is empty"));
       return NULL;
     }
   if (!g_utf8_validate_len (contents, length, NULL))
     {
-      fail (error, _("the file is not valid UTF-8"));
+      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT,
+                           _("the file is not valid UTF-8"));
       return NULL;
     }
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
-      fail (error, _("the file is not valid JSON (%s)"), local_error->message);
+      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT,
+                   _("the file is not valid JSON (%s)"), local_error->message);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
-  if (!validate_document (root, error))
+  if (!pyprep_store_schema_validate (root, error))
     return NULL;
 
   json_node_seal (root);
@@ -521,7 +273,7 @@ is_newer (PyprepStore *self)
 static void
 open_newer (PyprepStore *self)
 {
-  if (!validate_members (self->root, NULL))
+  if (!pyprep_store_schema_validate_members (self->root, NULL))
     reset_document (self);
   self->read_only = TRUE;
 }
