@@ -3,7 +3,9 @@
  *
  * PyprepStore is one object in several files: pyprep-store.c (the object,
  * loading, save scheduling, bookmarks, reading state, card states),
- * pyprep-store-schema.c (validation of the document). Nothing outside
+ * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
+ * damaged files) and pyprep-store-schema.c (validation of the document).
+ * Nothing outside
  * these files includes this header.
  */
 #pragma once
@@ -38,6 +40,38 @@ struct _PyprepStore
   gboolean read_only;
   char *last_backup_day;
 };
+
+/**
+ * PyprepStoreSaveJob:
+ * @document: the document to write, sealed or not shared with the main thread
+ * @path: the data file
+ * @backup_dir: the folder of the daily backups
+ * @today: (nullable): today's date (UTC) when the current file is to be
+ *   backed up first, %NULL when today's backup exists already
+ *
+ * One save, prepared on the main thread and run in any.
+ */
+typedef struct
+{
+  JsonNode *document;
+  char *path;
+  char *backup_dir;
+  char *today;
+} PyprepStoreSaveJob;
+
+/* pyprep-store-file.c */
+JsonNode *pyprep_store_file_read               (const char          *path,
+                                                GError             **error);
+char     *pyprep_store_file_to_data            (JsonNode            *document,
+                                                gsize               *length);
+char     *pyprep_store_file_set_aside          (const char          *path,
+                                                gint64               now,
+                                                GError             **error);
+JsonNode *pyprep_store_file_read_newest_backup (const char          *dir,
+                                                char               **name);
+gboolean  pyprep_store_save_job_run            (PyprepStoreSaveJob  *job,
+                                                GError             **error);
+void      pyprep_store_save_job_free           (PyprepStoreSaveJob  *job);
 
 /* pyprep-store-schema.c */
 gboolean pyprep_store_schema_validate         (JsonNode    *root,

@@ -7,22 +7,16 @@
  * sealed, immutable node that is replaced, never changed. A save takes a
  * snapshot on the main thread (new containers that share the records,
  * cheap even for 10,000 annotations) and a worker thread serializes and
- * writes it: temporary file in the same folder, fsync, rename, fsync of the
- * folder, mode 0600. Members the store does not know are kept as loaded.
+ * writes it (pyprep-store-file.c). Members the store does not know are
+ * kept as loaded.
  *
- * A file that cannot be parsed or validated is never overwritten: it is
- * renamed aside and the newest good daily backup is loaded instead.
+ * This file holds the object, loading, save scheduling, bookmarks, reading
+ * state and card states. pyprep-store-private.h lists the other files of
+ * the store.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "pyprep-store.h"
 #include "pyprep-store-private.h"
@@ -39,10 +33,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* One writer at a time: an async save and a flush must not interleave their
- * renames, or an older snapshot could land last. */
-static GMutex write_lock;
 
 PyprepAnnotation *
 pyprep_annotation_copy (const PyprepAnnotation *annotation)
@@ -167,52 +157,6 @@ record_from (JsonNode *old)
   return record;
 }
 
-/* Parses and validates a data file; returns its root, sealed. */
-static JsonNode *
-read_document (const char  *path,
-               GError     **error)
-{
-  /* Not json_parser_new_immutable(): json-glib then aborts in
-   * json_parser_get_root() on a scalar followed by more text, such as
-   * `"entry"{}`, so a damaged file would crash the app instead of being
-   * set aside. The root is sealed below instead. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  JsonNode *root;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (length == 0)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT, _("the file is empty"));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT,
-                           _("the file is not valid UTF-8"));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT,
-                   _("the file is not valid JSON (%s)"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (!pyprep_store_schema_validate (root, error))
-    return NULL;
-
-  json_node_seal (root);
-  return json_node_ref (root);
-}
-
 /* Backups ----------------------------------------------------------------- */
 
 static char *
@@ -221,22 +165,6 @@ backups_dir (PyprepStore *self)
   g_autofree char *folder = g_file_get_path (self->folder);
 
   return g_build_filename (folder, PYPREP_STORE_BACKUPS, NULL);
-}
-
-/* Backup names sort by date: user-data-2026-11-21.json. */
-static GPtrArray *
-list_backups (const char *dir)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "user-data-") && g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
-
-  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
-  return names;
 }
 
 /* Loading ----------------------------------------------------------------- */
@@ -285,6 +213,59 @@ newer_message (void)
            "cannot be saved until you update Pyprep.");
 }
 
+/* After @damage made the data file unusable: sets it aside and loads the
+ * newest good backup, or starts empty, and says so. */
+static void
+recover (PyprepStore  *self,
+         const GError *damage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) restored = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+
+  self->set_aside_path = pyprep_store_file_set_aside (self->path, pyprep_store_now (self), &error);
+  if (self->set_aside_path == NULL)
+    {
+      reset_document (self);
+      self->read_only = TRUE;
+      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
+                                                  "moved aside (%s). Pyprep will not save over it."),
+                                                damage->message, error->message);
+      return;
+    }
+
+  dir = backups_dir (self);
+  restored = pyprep_store_file_read_newest_backup (dir, &name);
+  if (restored == NULL)
+    {
+      reset_document (self);
+      self->recovery_message =
+        g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
+                           "to %s; Pyprep starts with empty data."),
+                         damage->message, self->set_aside_path);
+      return;
+    }
+
+  adopt_document (self, restored);
+  self->recovery_message =
+    g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
+                       "was loaded instead."),
+                     damage->message, self->set_aside_path, name);
+  if (is_newer (self))
+    {
+      /* A backup from a newer Pyprep is treated like such a data file:
+       * shown, never saved over with what this version understands. */
+      g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
+
+      open_newer (self);
+      self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
+      return;
+    }
+  /* The restored data becomes the new file at the next save. */
+  self->dirty = TRUE;
+}
+
 /**
  * pyprep_store_load:
  * @error: the return location for an error that left the store empty
@@ -302,9 +283,6 @@ pyprep_store_load (PyprepStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
 
@@ -318,7 +296,7 @@ pyprep_store_load (PyprepStore  *self,
       return TRUE;
     }
 
-  root = read_document (self->path, &local_error);
+  root = pyprep_store_file_read (self->path, &local_error);
   if (root != NULL)
     {
       adopt_document (self, root);
@@ -343,58 +321,7 @@ pyprep_store_load (PyprepStore  *self,
     }
 
   /* Corrupt or invalid: keep the bytes, aside, under a telling name. */
-  stamp = pyprep_time_format_utc (pyprep_store_now (self), "%Y%m%d-%H%M%S");
-  self->set_aside_path = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
-  if (g_rename (self->path, self->set_aside_path) != 0)
-    {
-      int saved_errno = errno;
-
-      reset_document (self);
-      self->read_only = TRUE;
-      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
-                                                  "moved aside (%s). Pyprep will not save over it."),
-                                                local_error->message, g_strerror (saved_errno));
-      g_clear_pointer (&self->set_aside_path, g_free);
-      return TRUE;
-    }
-
-  dir = backups_dir (self);
-  backups = list_backups (dir);
-  for (guint i = backups->len; i > 0; i--)
-    {
-      const char *backup = g_ptr_array_index (backups, i - 1);
-      g_autoptr(JsonNode) restored = read_document (backup, NULL);
-      g_autofree char *name = NULL;
-
-      if (restored == NULL)
-        continue;
-
-      adopt_document (self, restored);
-      name = g_path_get_basename (backup);
-      self->recovery_message =
-        g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
-                           "was loaded instead."),
-                         local_error->message, self->set_aside_path, name);
-      if (is_newer (self))
-        {
-          /* A backup from a newer Pyprep is treated like such a data file:
-           * shown, never saved over with what this version understands. */
-          g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
-
-          open_newer (self);
-          self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
-          return TRUE;
-        }
-      /* The restored data becomes the new file at the next save. */
-      self->dirty = TRUE;
-      return TRUE;
-    }
-
-  reset_document (self);
-  self->recovery_message =
-    g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
-                       "to %s; Pyprep starts with empty data."),
-                     local_error->message, self->set_aside_path);
+  recover (self, local_error);
   return TRUE;
 }
 
@@ -456,167 +383,6 @@ snapshot (PyprepStore *self)
   return node;
 }
 
-static gboolean
-fsync_path (const char  *path,
-            int          flags,
-            GError     **error)
-{
-  int fd = g_open (path, flags | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot sync %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-/* Writes @data to @path atomically and durably, mode 0600. */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  gsize written = 0;
-  int fd;
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot create a file in %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  while (written < length)
-    {
-      ssize_t n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_unlink (tmp);
-          g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                       "cannot write %s: %s", tmp, g_strerror (saved_errno));
-          return FALSE;
-        }
-      written += n;
-    }
-
-  /* The data must be on disk before the rename makes it the file. */
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot sync %s: %s", tmp, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot replace %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* And the rename itself must reach the disk. */
-  return fsync_path (dir, O_RDONLY | O_DIRECTORY, error);
-}
-
-typedef struct
-{
-  JsonNode *document;
-  char *path;
-  char *backup_dir;
-  char *today;                 /* NULL when today's backup exists already */
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_clear_pointer (&job->document, json_node_unref);
-  g_free (job->path);
-  g_free (job->backup_dir);
-  g_free (job->today);
-  g_free (job);
-}
-
-/* The first save of a day copies the current file to a dated backup. */
-static void
-make_backup (SaveJob *job)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *backup = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  gsize length = 0;
-
-  if (job->today == NULL || !g_file_get_contents (job->path, &contents, &length, NULL))
-    return;
-
-  if (g_mkdir_with_parents (job->backup_dir, 0700) != 0)
-    return;
-  name = g_strdup_printf ("user-data-%s.json", job->today);
-  backup = g_build_filename (job->backup_dir, name, NULL);
-  if (!g_file_test (backup, G_FILE_TEST_EXISTS))
-    write_atomically (backup, contents, length, NULL);
-
-  backups = list_backups (job->backup_dir);
-  for (guint i = 0; i + PYPREP_STORE_KEEP_BACKUPS < backups->len; i++)
-    g_unlink (g_ptr_array_index (backups, i));
-}
-
-static gboolean
-run_save_job (SaveJob  *job,
-              GError  **error)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  gsize length = 0;
-  gboolean ok;
-
-  json_generator_set_root (generator, job->document);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  data = json_generator_to_data (generator, &length);
-
-  g_mutex_lock (&write_lock);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_mutex_unlock (&write_lock);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  make_backup (job);
-  ok = write_atomically (job->path, data, length, error);
-  g_mutex_unlock (&write_lock);
-
-  return ok;
-}
-
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -625,16 +391,16 @@ save_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (run_save_job (task_data, &error))
+  if (pyprep_store_save_job_run (task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-static SaveJob *
+static PyprepStoreSaveJob *
 prepare_save (PyprepStore *self)
 {
-  SaveJob *job = g_new0 (SaveJob, 1);
+  PyprepStoreSaveJob *job = g_new0 (PyprepStoreSaveJob, 1);
   g_autofree char *today = pyprep_time_format_utc (pyprep_store_now (self), "%Y-%m-%d");
 
   job->document = snapshot (self);
@@ -693,7 +459,7 @@ save_timeout_cb (gpointer user_data)
   self->saving = TRUE;
   task = g_task_new (self, NULL, save_done_cb, NULL);
   g_task_set_source_tag (task, save_timeout_cb);
-  g_task_set_task_data (task, prepare_save (self), (GDestroyNotify) save_job_free);
+  g_task_set_task_data (task, prepare_save (self), (GDestroyNotify) pyprep_store_save_job_free);
   g_task_run_in_thread (task, save_thread);
 
   return G_SOURCE_REMOVE;
@@ -731,7 +497,7 @@ gboolean
 pyprep_store_flush (PyprepStore  *self,
                     GError      **error)
 {
-  SaveJob *job;
+  PyprepStoreSaveJob *job;
   gboolean ok;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
@@ -747,8 +513,8 @@ pyprep_store_flush (PyprepStore  *self,
     }
 
   job = prepare_save (self);
-  ok = run_save_job (job, error);
-  save_job_free (job);
+  ok = pyprep_store_save_job_run (job, error);
+  pyprep_store_save_job_free (job);
   if (!ok)
     self->dirty = TRUE;
 
@@ -777,16 +543,12 @@ char *
 pyprep_store_to_data (PyprepStore *self,
                       gsize       *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) document = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
 
   document = snapshot (self);
-  json_generator_set_root (generator, document);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  return json_generator_to_data (generator, length);
+  return pyprep_store_file_to_data (document, length);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -1576,7 +1338,7 @@ pyprep_store_import (PyprepStore          *self,
                            _("The file is not on a local disk"));
       return FALSE;
     }
-  root = read_document (path, error);
+  root = pyprep_store_file_read (path, error);
   if (root == NULL)
     return FALSE;
   object = json_node_get_object (root);
