@@ -41,6 +41,13 @@ struct _PyprepStore
   char *last_backup_day;
 };
 
+/* pyprep-store.c */
+JsonObject *pyprep_store_record_from (JsonNode    *old);
+JsonNode   *pyprep_store_seal_object (JsonObject  *object);
+void        pyprep_store_changed     (PyprepStore *self,
+                                      const char  *what,
+                                      const char  *id);
+
 /**
  * PyprepStoreSaveJob:
  * @document: the document to write, sealed or not shared with the main thread

@@ -77,6 +77,25 @@ real_clock (gpointer user_data)
 
 /* Document access ------------------------------------------------------- */
 
+/* A new object holding the members of @object, shared (not copied): the
+ * way a sealed container or record becomes one that can be changed. */
+static JsonObject *
+share_members (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (object == NULL)
+    return copy;
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &member))
+    json_object_set_member (copy, key, json_node_ref (member));
+
+  return copy;
+}
+
 static JsonObject *
 ensure_object_member (JsonObject *parent,
                       const char *name)
@@ -86,18 +105,8 @@ ensure_object_member (JsonObject *parent,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || json_node_is_immutable (node))
     {
       /* A container loaded sealed becomes a mutable copy sharing its records. */
-      JsonObject *fresh = json_object_new ();
+      JsonObject *fresh = pyprep_store_record_from (node);
 
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObjectIter iter;
-          const char *key;
-          JsonNode *member;
-
-          json_object_iter_init (&iter, json_node_get_object (node));
-          while (json_object_iter_next (&iter, &key, &member))
-            json_object_set_member (fresh, key, json_node_ref (member));
-        }
       json_object_set_object_member (parent, name, fresh);
       return fresh;
     }
@@ -124,9 +133,16 @@ reset_document (PyprepStore *self)
   bind_containers (self);
 }
 
-/* Seals a finished record so snapshots can share it with the writer thread. */
-static JsonNode *
-seal_object (JsonObject *object)
+/**
+ * pyprep_store_seal_object:
+ * @object: (transfer full): a finished record
+ *
+ * Seals a record so snapshots can share it with the writer thread.
+ *
+ * Returns: (transfer full): a sealed node holding @object
+ */
+JsonNode *
+pyprep_store_seal_object (JsonObject *object)
 {
   JsonNode *node = json_node_init_object (json_node_alloc (), object);
 
@@ -136,25 +152,17 @@ seal_object (JsonObject *object)
   return node;
 }
 
-/* A new record object starting with every member of @old (so keys written
- * by a newer Pyprep survive an edit). */
-static JsonObject *
-record_from (JsonNode *old)
+/**
+ * pyprep_store_record_from:
+ * @old: (nullable): a record, or %NULL for a new one
+ *
+ * Returns: (transfer full): a new record object starting with every member
+ *   of @old, so keys written by a newer Pyprep survive an edit
+ */
+JsonObject *
+pyprep_store_record_from (JsonNode *old)
 {
-  JsonObject *record = json_object_new ();
-
-  if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (old));
-      while (json_object_iter_next (&iter, &key, &member))
-        json_object_set_member (record, key, json_node_ref (member));
-    }
-
-  return record;
+  return share_members (old != NULL && JSON_NODE_HOLDS_OBJECT (old) ? json_node_get_object (old) : NULL);
 }
 
 /* Backups ----------------------------------------------------------------- */
@@ -173,18 +181,9 @@ static void
 adopt_document (PyprepStore *self,
                 JsonNode    *root)
 {
-  g_autoptr(JsonObject) copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
   /* The loaded tree is sealed; the root becomes a mutable copy sharing it. */
-  json_object_iter_init (&iter, json_node_get_object (root));
-  while (json_object_iter_next (&iter, &key, &member))
-    json_object_set_member (copy, key, json_node_ref (member));
-
   g_clear_pointer (&self->root, json_object_unref);
-  self->root = g_steal_pointer (&copy);
+  self->root = share_members (json_node_get_object (root));
   bind_containers (self);
 }
 
@@ -327,21 +326,6 @@ pyprep_store_load (PyprepStore  *self,
 
 /* Saving ------------------------------------------------------------------ */
 
-static JsonObject *
-copy_container (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &member))
-    json_object_set_member (copy, key, json_node_ref (member));
-
-  return copy;
-}
-
 /* The document as it is now, as a tree the writer thread may read while the
  * main thread goes on changing the store. Only the containers are copied;
  * the records are sealed and shared. */
@@ -350,7 +334,7 @@ snapshot (PyprepStore *self)
 {
   JsonNode *node;
   JsonObject *root = json_object_new ();
-  JsonObject *reading = copy_container (self->reading);
+  JsonObject *reading = share_members (self->reading);
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
@@ -359,14 +343,14 @@ snapshot (PyprepStore *self)
   while (json_object_iter_next (&iter, &key, &member))
     {
       if (g_str_equal (key, "bookmarks"))
-        json_object_set_object_member (root, key, copy_container (self->bookmarks));
+        json_object_set_object_member (root, key, share_members (self->bookmarks));
       else if (g_str_equal (key, "annotations"))
-        json_object_set_object_member (root, key, copy_container (self->annotations));
+        json_object_set_object_member (root, key, share_members (self->annotations));
       else if (g_str_equal (key, "cards"))
-        json_object_set_object_member (root, key, copy_container (self->cards));
+        json_object_set_object_member (root, key, share_members (self->cards));
       else if (g_str_equal (key, "reading"))
         {
-          json_object_set_object_member (reading, "entries", copy_container (self->reading_entries));
+          json_object_set_object_member (reading, "entries", share_members (self->reading_entries));
           json_object_set_object_member (root, key, json_object_ref (reading));
         }
       else
@@ -475,10 +459,17 @@ schedule_save (PyprepStore *self)
   self->save_source = g_timeout_add (PYPREP_STORE_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-static void
-changed (PyprepStore *self,
-         const char  *what,
-         const char  *id)
+/**
+ * pyprep_store_changed:
+ * @what: the kind of change, the detail of #PyprepStore::changed
+ * @id: (nullable): the entry, annotation or card that changed
+ *
+ * Marks the store dirty, schedules a save and tells the listeners.
+ */
+void
+pyprep_store_changed (PyprepStore *self,
+                      const char  *what,
+                      const char  *id)
 {
   self->dirty = TRUE;
   schedule_save (self);
@@ -742,12 +733,12 @@ pyprep_store_set_bookmarked (PyprepStore *self,
       JsonObject *record = json_object_new ();
 
       pyprep_time_set_member (record, "created", pyprep_store_now (self));
-      json_object_set_member (self->bookmarks, entry_id, seal_object (record));
+      json_object_set_member (self->bookmarks, entry_id, pyprep_store_seal_object (record));
     }
   else
     json_object_remove_member (self->bookmarks, entry_id);
 
-  changed (self, "bookmark", entry_id);
+  pyprep_store_changed (self, "bookmark", entry_id);
 }
 
 /**
@@ -856,7 +847,7 @@ static JsonNode *
 annotation_to_node (const PyprepAnnotation *annotation,
                     JsonNode               *old)
 {
-  JsonObject *record = record_from (old);
+  JsonObject *record = pyprep_store_record_from (old);
 
   json_object_set_string_member (record, "entry", annotation->entry_id);
   json_object_set_string_member (record, "text", annotation->text != NULL ? annotation->text : "");
@@ -876,7 +867,7 @@ annotation_to_node (const PyprepAnnotation *annotation,
   pyprep_time_set_member (record, "created", annotation->created);
   pyprep_time_set_member (record, "modified", annotation->modified);
 
-  return seal_object (record);
+  return pyprep_store_seal_object (record);
 }
 
 /**
@@ -914,7 +905,7 @@ pyprep_store_add_annotation (PyprepStore *self,
   annotation.created = annotation.modified = pyprep_store_now (self);
 
   json_object_set_member (self->annotations, id, annotation_to_node (&annotation, NULL));
-  changed (self, "annotation", id);
+  pyprep_store_changed (self, "annotation", id);
 
   return g_steal_pointer (&id);
 }
@@ -949,7 +940,7 @@ pyprep_store_update_annotation (PyprepStore *self,
   annotation->modified = MAX (pyprep_store_now (self), annotation->created);
 
   json_object_set_member (self->annotations, id, annotation_to_node (annotation, old));
-  changed (self, "annotation", id);
+  pyprep_store_changed (self, "annotation", id);
 
   return TRUE;
 }
@@ -976,7 +967,7 @@ pyprep_store_remove_annotation (PyprepStore *self,
 
   annotation = annotation_from_node (id, node);
   json_object_remove_member (self->annotations, id);
-  changed (self, "annotation", id);
+  pyprep_store_changed (self, "annotation", id);
 
   return annotation;
 }
@@ -996,7 +987,7 @@ pyprep_store_restore_annotation (PyprepStore            *self,
   json_object_set_member (self->annotations, annotation->id,
                           annotation_to_node (annotation, json_object_get_member (self->annotations,
                                                                                   annotation->id)));
-  changed (self, "annotation", annotation->id);
+  pyprep_store_changed (self, "annotation", annotation->id);
 }
 
 /**
@@ -1087,13 +1078,13 @@ update_reading_entry (PyprepStore *self,
                       double       scroll)
 {
   JsonNode *old = json_object_get_member (self->reading_entries, entry_id);
-  JsonObject *record = record_from (old);
+  JsonObject *record = pyprep_store_record_from (old);
 
   if (read)
     pyprep_time_set_member (record, "read", pyprep_store_now (self));
   if (set_scroll)
     json_object_set_double_member (record, "scroll", CLAMP (scroll, 0.0, 1.0));
-  json_object_set_member (self->reading_entries, entry_id, seal_object (record));
+  json_object_set_member (self->reading_entries, entry_id, pyprep_store_seal_object (record));
 }
 
 /**
@@ -1115,7 +1106,7 @@ pyprep_store_set_last_entry (PyprepStore *self,
 
   json_object_set_string_member (self->reading, "last_entry", entry_id);
   update_reading_entry (self, entry_id, FALSE, TRUE, scroll);
-  changed (self, "reading", entry_id);
+  pyprep_store_changed (self, "reading", entry_id);
 }
 
 /**
@@ -1156,7 +1147,7 @@ pyprep_store_mark_read (PyprepStore *self,
     return;
 
   update_reading_entry (self, entry_id, TRUE, FALSE, 0.0);
-  changed (self, "reading", entry_id);
+  pyprep_store_changed (self, "reading", entry_id);
 }
 
 gboolean
@@ -1208,8 +1199,8 @@ pyprep_store_set_card_state (PyprepStore *self,
   if (state == NULL)
     json_object_remove_member (self->cards, card_id);
   else
-    json_object_set_member (self->cards, card_id, seal_object (json_object_ref (state)));
-  changed (self, "card", card_id);
+    json_object_set_member (self->cards, card_id, pyprep_store_seal_object (json_object_ref (state)));
+  pyprep_store_changed (self, "card", card_id);
 }
 
 /**
@@ -1395,9 +1386,9 @@ pyprep_store_import (PyprepStore          *self,
 
           if (!json_object_has_member (theirs, "read") || pyprep_store_get_read (self, key))
             continue;
-          record = record_from (ours);
+          record = pyprep_store_record_from (ours);
           json_object_set_member (record, "read", json_node_ref (json_object_get_member (theirs, "read")));
-          json_object_set_member (self->reading_entries, key, seal_object (record));
+          json_object_set_member (self->reading_entries, key, pyprep_store_seal_object (record));
           counts.entries_read++;
         }
     }
@@ -1419,7 +1410,7 @@ pyprep_store_import (PyprepStore          *self,
 
   if (summary != NULL)
     *summary = counts;
-  changed (self, "import", NULL);
+  pyprep_store_changed (self, "import", NULL);
 
   return TRUE;
 }
