@@ -3,9 +3,9 @@
  *
  * PyprepStore is one object in several files: pyprep-store.c (the object,
  * loading, save scheduling, bookmarks, reading state, card states),
- * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
- * damaged files) and pyprep-store-schema.c (validation of the document).
- * Nothing outside
+ * pyprep-annotation.c (annotations), pyprep-store-file.c (the file on
+ * disk: reading, durable writes, backups, damaged files) and
+ * pyprep-store-schema.c (validation of the document). Nothing outside
  * these files includes this header.
  */
 #pragma once

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pyprep-annotation.h"
 #include "pyprep-review-log.h"
 #include "pyprep-time.h"
 
@@ -37,29 +38,6 @@ typedef enum
 } PyprepStoreError;
 
 /**
- * PyprepAnnotation:
- * @id: stable ID of the annotation
- * @entry_id: the entry it belongs to
- * @text: Markdown written by the user
- * @quote: (nullable): the passage of the entry it quotes
- * @prefix: (nullable): text just before the quote, to find it again
- * @suffix: (nullable): text just after the quote
- * @created: creation time, microseconds since the epoch (UTC)
- * @modified: last change, microseconds since the epoch (UTC)
- */
-typedef struct
-{
-  char *id;
-  char *entry_id;
-  char *text;
-  char *quote;
-  char *prefix;
-  char *suffix;
-  gint64 created;
-  gint64 modified;
-} PyprepAnnotation;
-
-/**
  * PyprepImportSummary:
  *
  * What an import merged into the store.
@@ -81,12 +59,6 @@ typedef struct
  * Returns: the current time, in microseconds since the epoch (UTC)
  */
 typedef gint64 (*PyprepClockFunc) (gpointer user_data);
-
-#define PYPREP_TYPE_ANNOTATION (pyprep_annotation_get_type ())
-GType             pyprep_annotation_get_type (void) G_GNUC_CONST;
-PyprepAnnotation *pyprep_annotation_copy     (const PyprepAnnotation *annotation);
-void              pyprep_annotation_free     (PyprepAnnotation       *annotation);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepAnnotation, pyprep_annotation_free)
 
 #define PYPREP_TYPE_STORE (pyprep_store_get_type ())
 
