@@ -441,6 +441,23 @@ pyprep_store_changed (PyprepStore *self,
 }
 
 /**
+ * pyprep_store_check_writable:
+ * @error: the return location for a %PYPREP_STORE_ERROR_READ_ONLY error
+ *
+ * Returns: %TRUE unless the store is read-only (a newer or unreadable file)
+ */
+gboolean
+pyprep_store_check_writable (PyprepStore  *self,
+                             GError      **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
+                       _("Changes cannot be saved: the data file is read-only for this version"));
+  return FALSE;
+}
+
+/**
  * pyprep_store_flush:
  *
  * Writes pending changes now, in the calling thread, waiting for a save
@@ -460,12 +477,8 @@ pyprep_store_flush (PyprepStore  *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!self->dirty)
     return TRUE;
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
+  if (!pyprep_store_check_writable (self, error))
+    return FALSE;
 
   job = prepare_save (self);
   ok = pyprep_store_save_job_run (job, error);
@@ -933,196 +946,13 @@ pyprep_store_append_review (PyprepStore  *self,
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (review != NULL, FALSE);
 
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
+  if (!pyprep_store_check_writable (self, error))
+    return FALSE;
   if (!pyprep_review_log_append (self->folder, review, &local_error))
     {
       g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
-
-  return TRUE;
-}
-
-/* Export and import ------------------------------------------------------- */
-
-/**
- * pyprep_store_export:
- * @file: where to write
- *
- * Writes every piece of user data to @file as one JSON document, in the
- * format of user-data.json.
- *
- * Returns: %TRUE on success
- */
-gboolean
-pyprep_store_export (PyprepStore  *self,
-                     GFile        *file,
-                     GError      **error)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  data = pyprep_store_to_data (self, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
-}
-
-/* A container of a validated document, which may be absent:
- * json_object_get_object_member() would warn about a missing member. */
-static JsonObject *
-get_container (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* The time in member @name of the record @node, or 0 when it has none. */
-static gint64
-record_time (JsonNode   *node,
-             const char *name)
-{
-  gint64 usec = 0;
-
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    pyprep_time_get_member (json_node_get_object (node), name, &usec);
-  return usec;
-}
-
-/**
- * pyprep_store_import:
- * @file: a file written by pyprep_store_export()
- * @summary: (out caller-allocates) (optional): what was merged
- *
- * Merges @file into the store: what is missing is added, nothing is
- * duplicated, and where both have an annotation or a card the one changed
- * last wins. Nothing is removed.
- *
- * Returns: %TRUE on success; on failure the store is unchanged
- */
-gboolean
-pyprep_store_import (PyprepStore          *self,
-                     GFile                *file,
-                     PyprepImportSummary  *summary,
-                     GError              **error)
-{
-  PyprepImportSummary counts = { 0 };
-  g_autofree char *path = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object, *container;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                           _("The file is not on a local disk"));
-      return FALSE;
-    }
-  root = pyprep_store_file_read (path, error);
-  if (root == NULL)
-    return FALSE;
-  object = json_node_get_object (root);
-  if (json_object_get_int_member (object, "schema_version") > PYPREP_STORE_SCHEMA_VERSION)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NEWER,
-                           _("The file was exported by a newer version of Pyprep"));
-      return FALSE;
-    }
-
-  container = get_container (object, "bookmarks");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!json_object_has_member (self->bookmarks, key))
-          {
-            json_object_set_member (self->bookmarks, key, json_node_ref (member));
-            counts.bookmarks_added++;
-          }
-    }
-
-  container = get_container (object, "annotations");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonNode *ours = json_object_get_member (self->annotations, key);
-
-          if (ours == NULL)
-            counts.annotations_added++;
-          else if (record_time (member, "modified") > record_time (ours, "modified"))
-            counts.annotations_updated++;
-          else
-            {
-              counts.annotations_kept++;
-              continue;
-            }
-          json_object_set_member (self->annotations, key, json_node_ref (member));
-        }
-    }
-
-  container = get_container (object, "reading");
-  container = get_container (container, "entries");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonObject *theirs = json_node_get_object (member);
-          JsonNode *ours = json_object_get_member (self->reading_entries, key);
-          JsonObject *record;
-
-          if (!json_object_has_member (theirs, "read") || pyprep_store_get_read (self, key))
-            continue;
-          record = pyprep_store_record_from (ours);
-          json_object_set_member (record, "read", json_node_ref (json_object_get_member (theirs, "read")));
-          json_object_set_member (self->reading_entries, key, pyprep_store_seal_object (record));
-          counts.entries_read++;
-        }
-    }
-
-  container = get_container (object, "cards");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonNode *ours = json_object_get_member (self->cards, key);
-
-          if (ours != NULL && record_time (member, "last_review") <= record_time (ours, "last_review"))
-            continue;
-          json_object_set_member (self->cards, key, json_node_ref (member));
-          counts.cards_updated++;
-        }
-    }
-
-  if (summary != NULL)
-    *summary = counts;
-  pyprep_store_changed (self, "import", NULL);
 
   return TRUE;
 }
