@@ -3,8 +3,10 @@
  *
  * PyprepStore is one object in several files: pyprep-store.c (the object,
  * loading, save scheduling, bookmarks, reading state, card states),
- * pyprep-annotation.c (annotations), pyprep-store-file.c (the file on
- * disk: reading, durable writes, backups, damaged files),
+ * pyprep-store-document.c (the document in memory: containers, sealed
+ * records, snapshots), pyprep-annotation.c (annotations),
+ * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
+ * damaged files),
  * pyprep-store-import.c (export and import) and pyprep-store-schema.c
  * (validation of the document). Nothing outside
  * these files includes this header.
@@ -43,13 +45,19 @@ struct _PyprepStore
 };
 
 /* pyprep-store.c */
-JsonObject *pyprep_store_record_from    (JsonNode     *old);
-JsonNode   *pyprep_store_seal_object    (JsonObject   *object);
 void        pyprep_store_changed        (PyprepStore  *self,
                                          const char   *what,
                                          const char   *id);
 gboolean    pyprep_store_check_writable (PyprepStore  *self,
                                          GError      **error);
+
+/* pyprep-store-document.c */
+void        pyprep_store_document_reset    (PyprepStore *self);
+gboolean    pyprep_store_document_adopt    (PyprepStore *self,
+                                            JsonNode    *root);
+JsonNode   *pyprep_store_document_snapshot (PyprepStore *self);
+JsonObject *pyprep_store_record_from       (JsonNode    *old);
+JsonNode   *pyprep_store_seal_object       (JsonObject  *object);
 
 /**
  * PyprepStoreSaveJob:

@@ -2,13 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One JSON document, user-data.json (docs/user-data.md describes it), kept
- * in memory as json-glib nodes: the containers (bookmarks, annotations, …)
- * are mutable and owned by the main thread, every record in them is a
- * sealed, immutable node that is replaced, never changed. A save takes a
- * snapshot on the main thread (new containers that share the records,
- * cheap even for 10,000 annotations) and a worker thread serializes and
- * writes it (pyprep-store-file.c). Members the store does not know are
- * kept as loaded.
+ * in memory as json-glib nodes (pyprep-store-document.c). A change
+ * replaces a record and schedules a save; the save takes a snapshot on the
+ * main thread and a worker thread writes it (pyprep-store-file.c).
  *
  * This file holds the object, loading, save scheduling, bookmarks, reading
  * state and card states. pyprep-store-private.h lists the other files of
@@ -39,96 +35,6 @@ real_clock (gpointer user_data)
   return g_get_real_time ();
 }
 
-/* Document access ------------------------------------------------------- */
-
-/* A new object holding the members of @object, shared (not copied): the
- * way a sealed container or record becomes one that can be changed. */
-static JsonObject *
-share_members (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  if (object == NULL)
-    return copy;
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &member))
-    json_object_set_member (copy, key, json_node_ref (member));
-
-  return copy;
-}
-
-static JsonObject *
-ensure_object_member (JsonObject *parent,
-                      const char *name)
-{
-  JsonNode *node = json_object_get_member (parent, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || json_node_is_immutable (node))
-    {
-      /* A container loaded sealed becomes a mutable copy sharing its records. */
-      JsonObject *fresh = pyprep_store_record_from (node);
-
-      json_object_set_object_member (parent, name, fresh);
-      return fresh;
-    }
-
-  return json_node_get_object (node);
-}
-
-static void
-bind_containers (PyprepStore *self)
-{
-  self->bookmarks = ensure_object_member (self->root, "bookmarks");
-  self->annotations = ensure_object_member (self->root, "annotations");
-  self->reading = ensure_object_member (self->root, "reading");
-  self->reading_entries = ensure_object_member (self->reading, "entries");
-  self->cards = ensure_object_member (self->root, "cards");
-}
-
-static void
-reset_document (PyprepStore *self)
-{
-  g_clear_pointer (&self->root, json_object_unref);
-  self->root = json_object_new ();
-  json_object_set_int_member (self->root, "schema_version", PYPREP_STORE_SCHEMA_VERSION);
-  bind_containers (self);
-}
-
-/**
- * pyprep_store_seal_object:
- * @object: (transfer full): a finished record
- *
- * Seals a record so snapshots can share it with the writer thread.
- *
- * Returns: (transfer full): a sealed node holding @object
- */
-JsonNode *
-pyprep_store_seal_object (JsonObject *object)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  /* The node holds its own reference; @object's is the caller's to give. */
-  json_object_unref (object);
-  json_node_seal (node);
-  return node;
-}
-
-/**
- * pyprep_store_record_from:
- * @old: (nullable): a record, or %NULL for a new one
- *
- * Returns: (transfer full): a new record object starting with every member
- *   of @old, so keys written by a newer Pyprep survive an edit
- */
-JsonObject *
-pyprep_store_record_from (JsonNode *old)
-{
-  return share_members (old != NULL && JSON_NODE_HOLDS_OBJECT (old) ? json_node_get_object (old) : NULL);
-}
-
 /* Backups ----------------------------------------------------------------- */
 
 static char *
@@ -140,34 +46,6 @@ backups_dir (PyprepStore *self)
 }
 
 /* Loading ----------------------------------------------------------------- */
-
-static void
-adopt_document (PyprepStore *self,
-                JsonNode    *root)
-{
-  /* The loaded tree is sealed; the root becomes a mutable copy sharing it. */
-  g_clear_pointer (&self->root, json_object_unref);
-  self->root = share_members (json_node_get_object (root));
-  bind_containers (self);
-}
-
-static gboolean
-is_newer (PyprepStore *self)
-{
-  return json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION;
-}
-
-/* A document from a newer Pyprep is read-only. What it holds is shown
- * only when it has the shape this version reads (the getters rely on
- * it: an annotation without "entry" made them fail); otherwise the store
- * is empty, and the file is still never touched. */
-static void
-open_newer (PyprepStore *self)
-{
-  if (!pyprep_store_schema_validate_members (self->root, NULL))
-    reset_document (self);
-  self->read_only = TRUE;
-}
 
 static const char *
 newer_message (void)
@@ -186,11 +64,12 @@ recover (PyprepStore  *self,
   g_autoptr(JsonNode) restored = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
+  gboolean newer;
 
   self->set_aside_path = pyprep_store_file_set_aside (self->path, pyprep_store_now (self), &error);
   if (self->set_aside_path == NULL)
     {
-      reset_document (self);
+      pyprep_store_document_reset (self);
       self->read_only = TRUE;
       self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
                                                   "moved aside (%s). Pyprep will not save over it."),
@@ -202,7 +81,7 @@ recover (PyprepStore  *self,
   restored = pyprep_store_file_read_newest_backup (dir, &name);
   if (restored == NULL)
     {
-      reset_document (self);
+      pyprep_store_document_reset (self);
       self->recovery_message =
         g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
                            "to %s; Pyprep starts with empty data."),
@@ -210,18 +89,17 @@ recover (PyprepStore  *self,
       return;
     }
 
-  adopt_document (self, restored);
+  newer = pyprep_store_document_adopt (self, restored);
   self->recovery_message =
     g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
                        "was loaded instead."),
                      damage->message, self->set_aside_path, name);
-  if (is_newer (self))
+  if (newer)
     {
       /* A backup from a newer Pyprep is treated like such a data file:
        * shown, never saved over with what this version understands. */
       g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
 
-      open_newer (self);
       self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
       return;
     }
@@ -255,26 +133,22 @@ pyprep_store_load (PyprepStore  *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
-      reset_document (self);
+      pyprep_store_document_reset (self);
       return TRUE;
     }
 
   root = pyprep_store_file_read (self->path, &local_error);
   if (root != NULL)
     {
-      adopt_document (self, root);
-      if (is_newer (self))
-        {
-          open_newer (self);
-          self->recovery_message = g_strdup (newer_message ());
-        }
+      if (pyprep_store_document_adopt (self, root))
+        self->recovery_message = g_strdup (newer_message ());
       return TRUE;
     }
 
   if (g_error_matches (local_error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO))
     {
       /* Unreadable (permissions, I/O): touch nothing and save nothing. */
-      reset_document (self);
+      pyprep_store_document_reset (self);
       self->read_only = TRUE;
       self->recovery_message = g_strdup_printf (_("Your data could not be read (%s). Pyprep will "
                                                   "not save until this is fixed."),
@@ -289,47 +163,6 @@ pyprep_store_load (PyprepStore  *self,
 }
 
 /* Saving ------------------------------------------------------------------ */
-
-/* The document as it is now, as a tree the writer thread may read while the
- * main thread goes on changing the store. Only the containers are copied;
- * the records are sealed and shared. */
-static JsonNode *
-snapshot (PyprepStore *self)
-{
-  JsonNode *node;
-  JsonObject *root = json_object_new ();
-  JsonObject *reading = share_members (self->reading);
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, self->root);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      if (g_str_equal (key, "bookmarks"))
-        json_object_set_object_member (root, key, share_members (self->bookmarks));
-      else if (g_str_equal (key, "annotations"))
-        json_object_set_object_member (root, key, share_members (self->annotations));
-      else if (g_str_equal (key, "cards"))
-        json_object_set_object_member (root, key, share_members (self->cards));
-      else if (g_str_equal (key, "reading"))
-        {
-          json_object_set_object_member (reading, "entries", share_members (self->reading_entries));
-          json_object_set_object_member (root, key, json_object_ref (reading));
-        }
-      else
-        {
-          /* Top-level members the store does not know: sealed, shared. */
-          json_node_seal (member);
-          json_object_set_member (root, key, json_node_ref (member));
-        }
-    }
-  json_object_unref (reading);
-
-  node = json_node_init_object (json_node_alloc (), root);
-  json_object_unref (root);
-  return node;
-}
 
 static void
 save_thread (GTask        *task,
@@ -351,7 +184,7 @@ prepare_save (PyprepStore *self)
   PyprepStoreSaveJob *job = g_new0 (PyprepStoreSaveJob, 1);
   g_autofree char *today = pyprep_time_format_utc (pyprep_store_now (self), "%Y-%m-%d");
 
-  job->document = snapshot (self);
+  job->document = pyprep_store_document_snapshot (self);
   job->path = g_strdup (self->path);
   job->backup_dir = backups_dir (self);
   if (g_strcmp0 (today, self->last_backup_day) != 0)
@@ -515,7 +348,7 @@ pyprep_store_to_data (PyprepStore *self,
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
 
-  document = snapshot (self);
+  document = pyprep_store_document_snapshot (self);
   return pyprep_store_file_to_data (document, length);
 }
 
@@ -584,7 +417,7 @@ pyprep_store_init (PyprepStore *self)
 {
   self->clock = real_clock;
   self->cancellable = g_cancellable_new ();
-  reset_document (self);
+  pyprep_store_document_reset (self);
 }
 
 /**
