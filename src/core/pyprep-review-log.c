@@ -74,6 +74,10 @@ pyprep_card_state_from_string (const char      *text,
 
 /* Reading ------------------------------------------------------------------- */
 
+/**
+ * pyprep_review_log_answer_free:
+ * @answer: (nullable) (transfer full): an answer
+ */
 void
 pyprep_review_log_answer_free (PyprepReviewLogAnswer *answer)
 {

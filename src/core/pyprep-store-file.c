@@ -11,8 +11,9 @@
  * A file that cannot be parsed or validated is never written over: it is
  * renamed aside, and the newest backup that can be read is loaded instead.
  *
- * Everything here works on paths and documents only, so a save can run in
- * a worker thread while the main thread goes on changing the store.
+ * Reading and writing work on paths and documents only, so a save can run
+ * in a worker thread while the main thread goes on changing the store; only
+ * the recovery at the end, part of loading, works on the store itself.
  */
 #include "config.h"
 
@@ -272,6 +273,10 @@ write_atomically (const char  *path,
   return fsync_path (dir, O_RDONLY | O_DIRECTORY, error);
 }
 
+/**
+ * pyprep_store_save_job_free:
+ * @job: (nullable) (transfer full): a save job
+ */
 void
 pyprep_store_save_job_free (PyprepStoreSaveJob *job)
 {
@@ -343,4 +348,78 @@ pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
   g_mutex_unlock (&write_lock);
 
   return ok;
+}
+
+/* Recovery, on the main thread -------------------------------------------- */
+
+/**
+ * pyprep_store_file_backups_dir:
+ *
+ * Returns: (transfer full): the folder of the store's daily backups
+ */
+char *
+pyprep_store_file_backups_dir (PyprepStore *self)
+{
+  g_autofree char *folder = g_file_get_path (self->folder);
+
+  return g_build_filename (folder, PYPREP_STORE_BACKUPS, NULL);
+}
+
+/**
+ * pyprep_store_file_recover:
+ * @damage: why the data file cannot be used
+ *
+ * After @damage made the data file unusable, on loading: sets it aside and
+ * loads the newest good backup, or starts empty, and says so in the
+ * store's recovery message.
+ */
+void
+pyprep_store_file_recover (PyprepStore  *self,
+                           const GError *damage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) restored = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  gboolean newer;
+
+  self->set_aside_path = pyprep_store_file_set_aside (self->path, pyprep_store_now (self), &error);
+  if (self->set_aside_path == NULL)
+    {
+      pyprep_store_document_reset (self);
+      self->read_only = TRUE;
+      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
+                                                  "moved aside (%s). Pyprep will not save over it."),
+                                                damage->message, error->message);
+      return;
+    }
+
+  dir = pyprep_store_file_backups_dir (self);
+  restored = pyprep_store_file_read_newest_backup (dir, &name);
+  if (restored == NULL)
+    {
+      pyprep_store_document_reset (self);
+      self->recovery_message =
+        g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
+                           "to %s; Pyprep starts with empty data."),
+                         damage->message, self->set_aside_path);
+      return;
+    }
+
+  newer = pyprep_store_document_adopt (self, restored);
+  self->recovery_message =
+    g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
+                       "was loaded instead."),
+                     damage->message, self->set_aside_path, name);
+  if (newer)
+    {
+      /* A backup from a newer Pyprep is treated like such a data file:
+       * shown, never saved over with what this version understands. */
+      g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
+
+      self->recovery_message = g_strconcat (damaged, " ", pyprep_store_newer_message (), NULL);
+      return;
+    }
+  /* The restored data becomes the new file at the next save. */
+  self->dirty = TRUE;
 }

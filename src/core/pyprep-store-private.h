@@ -50,6 +50,7 @@ void        pyprep_store_changed        (PyprepStore  *self,
                                          const char   *id);
 gboolean    pyprep_store_check_writable (PyprepStore  *self,
                                          GError      **error);
+const char *pyprep_store_newer_message  (void);
 
 /* pyprep-store-document.c */
 void        pyprep_store_document_reset    (PyprepStore *self);
@@ -90,6 +91,9 @@ JsonNode *pyprep_store_file_read_newest_backup (const char          *dir,
 gboolean  pyprep_store_save_job_run            (PyprepStoreSaveJob  *job,
                                                 GError             **error);
 void      pyprep_store_save_job_free           (PyprepStoreSaveJob  *job);
+char     *pyprep_store_file_backups_dir        (PyprepStore         *self);
+void      pyprep_store_file_recover            (PyprepStore         *self,
+                                                const GError        *damage);
 
 /* pyprep-store-schema.c */
 gboolean pyprep_store_schema_validate         (JsonNode    *root,

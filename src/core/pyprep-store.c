@@ -35,76 +35,18 @@ real_clock (gpointer user_data)
   return g_get_real_time ();
 }
 
-/* Backups ----------------------------------------------------------------- */
-
-static char *
-backups_dir (PyprepStore *self)
-{
-  g_autofree char *folder = g_file_get_path (self->folder);
-
-  return g_build_filename (folder, PYPREP_STORE_BACKUPS, NULL);
-}
-
 /* Loading ----------------------------------------------------------------- */
 
-static const char *
-newer_message (void)
+/**
+ * pyprep_store_newer_message:
+ *
+ * Returns: what the user is told when the data comes from a newer Pyprep
+ */
+const char *
+pyprep_store_newer_message (void)
 {
   return _("Your data was saved by a newer version of Pyprep. It is shown, but changes "
            "cannot be saved until you update Pyprep.");
-}
-
-/* After @damage made the data file unusable: sets it aside and loads the
- * newest good backup, or starts empty, and says so. */
-static void
-recover (PyprepStore  *self,
-         const GError *damage)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) restored = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-  gboolean newer;
-
-  self->set_aside_path = pyprep_store_file_set_aside (self->path, pyprep_store_now (self), &error);
-  if (self->set_aside_path == NULL)
-    {
-      pyprep_store_document_reset (self);
-      self->read_only = TRUE;
-      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
-                                                  "moved aside (%s). Pyprep will not save over it."),
-                                                damage->message, error->message);
-      return;
-    }
-
-  dir = backups_dir (self);
-  restored = pyprep_store_file_read_newest_backup (dir, &name);
-  if (restored == NULL)
-    {
-      pyprep_store_document_reset (self);
-      self->recovery_message =
-        g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
-                           "to %s; Pyprep starts with empty data."),
-                         damage->message, self->set_aside_path);
-      return;
-    }
-
-  newer = pyprep_store_document_adopt (self, restored);
-  self->recovery_message =
-    g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
-                       "was loaded instead."),
-                     damage->message, self->set_aside_path, name);
-  if (newer)
-    {
-      /* A backup from a newer Pyprep is treated like such a data file:
-       * shown, never saved over with what this version understands. */
-      g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
-
-      self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
-      return;
-    }
-  /* The restored data becomes the new file at the next save. */
-  self->dirty = TRUE;
 }
 
 /**
@@ -141,7 +83,7 @@ pyprep_store_load (PyprepStore  *self,
   if (root != NULL)
     {
       if (pyprep_store_document_adopt (self, root))
-        self->recovery_message = g_strdup (newer_message ());
+        self->recovery_message = g_strdup (pyprep_store_newer_message ());
       return TRUE;
     }
 
@@ -158,7 +100,7 @@ pyprep_store_load (PyprepStore  *self,
     }
 
   /* Corrupt or invalid: keep the bytes, aside, under a telling name. */
-  recover (self, local_error);
+  pyprep_store_file_recover (self, local_error);
   return TRUE;
 }
 
@@ -186,7 +128,7 @@ prepare_save (PyprepStore *self)
 
   job->document = pyprep_store_document_snapshot (self);
   job->path = g_strdup (self->path);
-  job->backup_dir = backups_dir (self);
+  job->backup_dir = pyprep_store_file_backups_dir (self);
   if (g_strcmp0 (today, self->last_backup_day) != 0)
     {
       job->today = g_strdup (today);
@@ -508,6 +450,12 @@ pyprep_store_set_clock (PyprepStore     *self,
   self->clock_data = user_data;
 }
 
+/**
+ * pyprep_store_now:
+ *
+ * Returns: the time by the store's clock (see pyprep_store_set_clock()),
+ *   in microseconds since the epoch
+ */
 gint64
 pyprep_store_now (PyprepStore *self)
 {
@@ -517,6 +465,12 @@ pyprep_store_now (PyprepStore *self)
 
 /* Bookmarks --------------------------------------------------------------- */
 
+/**
+ * pyprep_store_get_bookmarked:
+ * @entry_id: an entry
+ *
+ * Returns: whether @entry_id is bookmarked
+ */
 gboolean
 pyprep_store_get_bookmarked (PyprepStore *self,
                              const char  *entry_id)
@@ -527,6 +481,14 @@ pyprep_store_get_bookmarked (PyprepStore *self,
   return json_object_has_member (self->bookmarks, entry_id);
 }
 
+/**
+ * pyprep_store_set_bookmarked:
+ * @entry_id: an entry
+ * @bookmarked: whether it is to be bookmarked
+ *
+ * Bookmarks @entry_id (now) or removes its bookmark. Nothing changes, and
+ * #PyprepStore::changed is not emitted, when it already is as asked.
+ */
 void
 pyprep_store_set_bookmarked (PyprepStore *self,
                              const char  *entry_id,
@@ -679,6 +641,13 @@ pyprep_store_get_last_entry (PyprepStore *self)
   return json_object_get_string_member_with_default (self->reading, "last_entry", NULL);
 }
 
+/**
+ * pyprep_store_get_scroll:
+ * @entry_id: an entry
+ *
+ * Returns: how far down @entry_id was last scrolled, from 0 (top, also
+ *   for an entry never read) to 1 (bottom)
+ */
 double
 pyprep_store_get_scroll (PyprepStore *self,
                          const char  *entry_id)
@@ -694,6 +663,12 @@ pyprep_store_get_scroll (PyprepStore *self,
   return json_object_get_double_member_with_default (json_node_get_object (node), "scroll", 0.0);
 }
 
+/**
+ * pyprep_store_mark_read:
+ * @entry_id: an entry
+ *
+ * Marks @entry_id read, now. An entry read before keeps its first time.
+ */
 void
 pyprep_store_mark_read (PyprepStore *self,
                         const char  *entry_id)
@@ -708,6 +683,12 @@ pyprep_store_mark_read (PyprepStore *self,
   pyprep_store_changed (self, "reading", entry_id);
 }
 
+/**
+ * pyprep_store_get_read:
+ * @entry_id: an entry
+ *
+ * Returns: whether @entry_id was ever marked read
+ */
 gboolean
 pyprep_store_get_read (PyprepStore *self,
                        const char  *entry_id)
