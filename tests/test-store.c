@@ -658,32 +658,41 @@ test_store_export_import (Fixture       *f,
   g_assert_nonnull (strstr (mine, "version 2 (newer)"));
 }
 
+/* Imports @json into @store, which must succeed. */
+static void
+import_json (Fixture             *f,
+             PyprepStore         *store,
+             const char          *json,
+             PyprepImportSummary *summary)
+{
+  g_autofree char *path = g_build_filename (f->dir, "import.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_true (pyprep_store_import (store, file, summary, &error));
+  g_assert_no_error (error);
+}
+
 /* Every container of the document is optional, in an import too. */
 static void
 test_store_import_minimal (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(PyprepStore) store = open_store (f);
-  g_autofree char *path = g_build_filename (f->dir, "import.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   PyprepImportSummary summary;
 
   pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
-  g_assert_true (g_file_set_contents (path, "{\"schema_version\": 1}", -1, NULL));
-  g_assert_true (pyprep_store_import (store, file, &summary, &error));
-  g_assert_no_error (error);
+  import_json (f, store, "{\"schema_version\": 1}", &summary);
   g_assert_cmpuint (summary.bookmarks_added + summary.annotations_added + summary.cards_updated
                     + summary.entries_read, ==, 0);
   g_assert_true (pyprep_store_get_bookmarked (store, "d/t/a"));
 
   /* Reading state without its entries, and cards alone. */
-  g_assert_true (g_file_set_contents (path,
-                                      "{\"schema_version\": 1, \"reading\": {\"last_entry\": \"d/t/b\"},"
-                                      " \"cards\": {\"d/t/b#card\": {}}}",
-                                      -1, NULL));
-  g_assert_true (pyprep_store_import (store, file, &summary, &error));
-  g_assert_no_error (error);
+  import_json (f, store,
+               "{\"schema_version\": 1, \"reading\": {\"last_entry\": \"d/t/b\"},"
+               " \"cards\": {\"d/t/b#card\": {}}}",
+               &summary);
   g_assert_cmpuint (summary.cards_updated, ==, 1);
   g_assert_cmpuint (summary.entries_read, ==, 0);
   g_assert_nonnull (pyprep_store_get_card_state (store, "d/t/b#card"));
@@ -696,9 +705,6 @@ test_store_import_odd_card_times (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr(PyprepStore) store = open_store (f);
-  g_autofree char *path = g_build_filename (f->dir, "import.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) ours = json_object_new ();
   PyprepImportSummary summary;
   JsonObject *state;
@@ -706,15 +712,12 @@ test_store_import_odd_card_times (Fixture       *f,
   /* Ours holds an object where a time should be; theirs an array, a number and a time. */
   json_object_set_object_member (ours, "last_review", json_object_new ());
   pyprep_store_set_card_state (store, "d/t/a#card", ours);
-  g_assert_true (g_file_set_contents (path,
-                                      "{\"schema_version\": 1, \"cards\": {"
-                                      "\"d/t/a#card\": {\"last_review\": [1]},"
-                                      "\"d/t/b#card\": {\"last_review\": 5},"
-                                      "\"d/t/c#card\": {\"last_review\": \"2026-11-01T00:00:00Z\"}}}",
-                                      -1, NULL));
-
-  g_assert_true (pyprep_store_import (store, file, &summary, &error));
-  g_assert_no_error (error);
+  import_json (f, store,
+               "{\"schema_version\": 1, \"cards\": {"
+               "\"d/t/a#card\": {\"last_review\": [1]},"
+               "\"d/t/b#card\": {\"last_review\": 5},"
+               "\"d/t/c#card\": {\"last_review\": \"2026-11-01T00:00:00Z\"}}}",
+               &summary);
   /* No time is no newer than no time: ours is kept; the new cards come in. */
   g_assert_cmpuint (summary.cards_updated, ==, 2);
   state = pyprep_store_get_card_state (store, "d/t/a#card");

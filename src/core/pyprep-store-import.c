@@ -65,99 +65,95 @@ record_time (JsonNode   *node,
   return usec;
 }
 
-/* Bookmarks are added; one already here keeps its own time. */
+/* Merges one record of theirs, @key holding @theirs, into the store. */
+typedef void (*MergeFunc) (PyprepStore         *self,
+                           const char          *key,
+                           JsonNode            *theirs,
+                           PyprepImportSummary *counts);
+
 static void
-merge_bookmarks (PyprepStore         *self,
-                 JsonObject          *theirs,
+merge_container (PyprepStore         *self,
+                 JsonObject          *container,
+                 MergeFunc            merge,
                  PyprepImportSummary *counts)
 {
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
 
-  json_object_iter_init (&iter, theirs);
+  if (container == NULL)
+    return;
+  json_object_iter_init (&iter, container);
   while (json_object_iter_next (&iter, &key, &member))
-    if (!json_object_has_member (self->bookmarks, key))
-      {
-        json_object_set_member (self->bookmarks, key, json_node_ref (member));
-        counts->bookmarks_added++;
-      }
+    merge (self, key, member, counts);
+}
+
+/* A bookmark is added; one already here keeps its own time. */
+static void
+merge_bookmark (PyprepStore         *self,
+                const char          *key,
+                JsonNode            *theirs,
+                PyprepImportSummary *counts)
+{
+  if (json_object_has_member (self->bookmarks, key))
+    return;
+  json_object_set_member (self->bookmarks, key, json_node_ref (theirs));
+  counts->bookmarks_added++;
 }
 
 /* An annotation on both sides: the one modified last wins. */
 static void
-merge_annotations (PyprepStore         *self,
-                   JsonObject          *theirs,
-                   PyprepImportSummary *counts)
-{
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, theirs);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      JsonNode *ours = json_object_get_member (self->annotations, key);
-
-      if (ours == NULL)
-        counts->annotations_added++;
-      else if (record_time (member, "modified") > record_time (ours, "modified"))
-        counts->annotations_updated++;
-      else
-        {
-          counts->annotations_kept++;
-          continue;
-        }
-      json_object_set_member (self->annotations, key, json_node_ref (member));
-    }
-}
-
-/* Only read marks come in: where the user is in an entry stays this
- * machine's. */
-static void
-merge_read_marks (PyprepStore         *self,
-                  JsonObject          *theirs,
+merge_annotation (PyprepStore         *self,
+                  const char          *key,
+                  JsonNode            *theirs,
                   PyprepImportSummary *counts)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
+  JsonNode *ours = json_object_get_member (self->annotations, key);
 
-  json_object_iter_init (&iter, theirs);
-  while (json_object_iter_next (&iter, &key, &member))
+  if (ours == NULL)
+    counts->annotations_added++;
+  else if (record_time (theirs, "modified") > record_time (ours, "modified"))
+    counts->annotations_updated++;
+  else
     {
-      JsonObject *entry = json_node_get_object (member);
-      JsonObject *record;
-
-      if (!json_object_has_member (entry, "read") || pyprep_store_get_read (self, key))
-        continue;
-      record = pyprep_store_record_from (json_object_get_member (self->reading_entries, key));
-      json_object_set_member (record, "read", json_node_ref (json_object_get_member (entry, "read")));
-      json_object_set_member (self->reading_entries, key, pyprep_store_seal_object (record));
-      counts->entries_read++;
+      counts->annotations_kept++;
+      return;
     }
+  json_object_set_member (self->annotations, key, json_node_ref (theirs));
+}
+
+/* Only a read mark comes in: where the user is in an entry stays this
+ * machine's. */
+static void
+merge_read_mark (PyprepStore         *self,
+                 const char          *key,
+                 JsonNode            *theirs,
+                 PyprepImportSummary *counts)
+{
+  JsonNode *read = json_object_get_member (json_node_get_object (theirs), "read");
+  JsonObject *record;
+
+  if (read == NULL || pyprep_store_get_read (self, key))
+    return;
+  record = pyprep_store_record_from (json_object_get_member (self->reading_entries, key));
+  json_object_set_member (record, "read", json_node_ref (read));
+  json_object_set_member (self->reading_entries, key, pyprep_store_seal_object (record));
+  counts->entries_read++;
 }
 
 /* A card state on both sides: the one reviewed last wins. */
 static void
-merge_cards (PyprepStore         *self,
-             JsonObject          *theirs,
-             PyprepImportSummary *counts)
+merge_card (PyprepStore         *self,
+            const char          *key,
+            JsonNode            *theirs,
+            PyprepImportSummary *counts)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
+  JsonNode *ours = json_object_get_member (self->cards, key);
 
-  json_object_iter_init (&iter, theirs);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      JsonNode *ours = json_object_get_member (self->cards, key);
-
-      if (ours != NULL && record_time (member, "last_review") <= record_time (ours, "last_review"))
-        continue;
-      json_object_set_member (self->cards, key, json_node_ref (member));
-      counts->cards_updated++;
-    }
+  if (ours != NULL && record_time (theirs, "last_review") <= record_time (ours, "last_review"))
+    return;
+  json_object_set_member (self->cards, key, json_node_ref (theirs));
+  counts->cards_updated++;
 }
 
 /**
@@ -180,7 +176,7 @@ pyprep_store_import (PyprepStore          *self,
   PyprepImportSummary counts = { 0 };
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *object, *container;
+  JsonObject *object;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -206,14 +202,11 @@ pyprep_store_import (PyprepStore          *self,
       return FALSE;
     }
 
-  if ((container = get_container (object, "bookmarks")) != NULL)
-    merge_bookmarks (self, container, &counts);
-  if ((container = get_container (object, "annotations")) != NULL)
-    merge_annotations (self, container, &counts);
-  if ((container = get_container (get_container (object, "reading"), "entries")) != NULL)
-    merge_read_marks (self, container, &counts);
-  if ((container = get_container (object, "cards")) != NULL)
-    merge_cards (self, container, &counts);
+  merge_container (self, get_container (object, "bookmarks"), merge_bookmark, &counts);
+  merge_container (self, get_container (object, "annotations"), merge_annotation, &counts);
+  merge_container (self, get_container (get_container (object, "reading"), "entries"),
+                   merge_read_mark, &counts);
+  merge_container (self, get_container (object, "cards"), merge_card, &counts);
 
   if (summary != NULL)
     *summary = counts;

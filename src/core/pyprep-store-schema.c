@@ -77,52 +77,89 @@ optional_object (JsonObject  *parent,
   return json_node_get_object (node);
 }
 
+/* Checks one record of a container; @key names it in messages. */
+typedef gboolean (*RecordCheck) (const char  *key,
+                                 JsonNode    *record,
+                                 GError     **error);
+
 static gboolean
-validate_bookmarks (JsonObject  *bookmarks,
-                    GError     **error)
+validate_records (JsonObject   *container,
+                  RecordCheck   check,
+                  GError      **error)
 {
   JsonObjectIter iter;
   const char *key;
   JsonNode *member;
 
-  json_object_iter_init (&iter, bookmarks);
+  json_object_iter_init (&iter, container);
   while (json_object_iter_next (&iter, &key, &member))
-    if (!JSON_NODE_HOLDS_OBJECT (member)
-        || !is_time (json_object_get_member (json_node_get_object (member), "created")))
-      return fail (error, _("bookmark “%s” is not an object with a “created” time"), key);
+    if (!check (key, member, error))
+      return FALSE;
 
   return TRUE;
 }
 
 static gboolean
-validate_annotations (JsonObject  *annotations,
-                      GError     **error)
+check_bookmark (const char  *key,
+                JsonNode    *record,
+                GError     **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
+  if (!JSON_NODE_HOLDS_OBJECT (record)
+      || !is_time (json_object_get_member (json_node_get_object (record), "created")))
+    return fail (error, _("bookmark “%s” is not an object with a “created” time"), key);
+  return TRUE;
+}
 
-  json_object_iter_init (&iter, annotations);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      JsonObject *a;
-      JsonNode *quote;
+static gboolean
+check_annotation (const char  *key,
+                  JsonNode    *record,
+                  GError     **error)
+{
+  JsonObject *a;
+  JsonNode *quote;
 
-      if (!JSON_NODE_HOLDS_OBJECT (member))
-        return fail (error, _("annotation “%s” is not an object"), key);
-      a = json_node_get_object (member);
-      if (!is_string (json_object_get_member (a, "entry"))
-          || !is_string (json_object_get_member (a, "text"))
-          || !is_time (json_object_get_member (a, "created"))
-          || !is_time (json_object_get_member (a, "modified")))
-        return fail (error, _("annotation “%s” lacks its entry, text or times"), key);
-      quote = json_object_get_member (a, "quote");
-      if (quote != NULL && !JSON_NODE_HOLDS_NULL (quote)
-          && (!JSON_NODE_HOLDS_OBJECT (quote)
-              || !is_string (json_object_get_member (json_node_get_object (quote), "exact"))))
-        return fail (error, _("annotation “%s” has a malformed quote"), key);
-    }
+  if (!JSON_NODE_HOLDS_OBJECT (record))
+    return fail (error, _("annotation “%s” is not an object"), key);
+  a = json_node_get_object (record);
+  if (!is_string (json_object_get_member (a, "entry"))
+      || !is_string (json_object_get_member (a, "text"))
+      || !is_time (json_object_get_member (a, "created"))
+      || !is_time (json_object_get_member (a, "modified")))
+    return fail (error, _("annotation “%s” lacks its entry, text or times"), key);
+  quote = json_object_get_member (a, "quote");
+  if (quote != NULL && !JSON_NODE_HOLDS_NULL (quote)
+      && (!JSON_NODE_HOLDS_OBJECT (quote)
+          || !is_string (json_object_get_member (json_node_get_object (quote), "exact"))))
+    return fail (error, _("annotation “%s” has a malformed quote"), key);
+  return TRUE;
+}
 
+static gboolean
+check_reading_entry (const char  *key,
+                     JsonNode    *record,
+                     GError     **error)
+{
+  JsonNode *read, *scroll;
+
+  if (!JSON_NODE_HOLDS_OBJECT (record))
+    return fail (error, _("reading state of “%s” is not an object"), key);
+  read = json_object_get_member (json_node_get_object (record), "read");
+  scroll = json_object_get_member (json_node_get_object (record), "scroll");
+  if ((read != NULL && !is_time (read)) || (scroll != NULL && !is_number (scroll)))
+    return fail (error, _("reading state of “%s” has a malformed value"), key);
+  return TRUE;
+}
+
+/* Card states are the scheduler's to read (pyprep_card_memory_from_json()
+ * turns anything it cannot use into a new card); the store only needs
+ * objects. */
+static gboolean
+check_card (const char  *key,
+            JsonNode    *record,
+            GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (record))
+    return fail (error, _("card state “%s” is not an object"), key);
   return TRUE;
 }
 
@@ -132,9 +169,6 @@ validate_reading (JsonObject  *reading,
 {
   JsonNode *last = json_object_get_member (reading, "last_entry");
   JsonObject *entries;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
   gboolean ok = TRUE;
 
   if (last != NULL && !JSON_NODE_HOLDS_NULL (last) && !is_string (last))
@@ -142,44 +176,7 @@ validate_reading (JsonObject  *reading,
   entries = optional_object (reading, "entries", &ok);
   if (!ok)
     return fail (error, _("“reading.entries” is not an object"));
-  if (entries == NULL)
-    return TRUE;
-
-  json_object_iter_init (&iter, entries);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      JsonObject *e;
-      JsonNode *read, *scroll;
-
-      if (!JSON_NODE_HOLDS_OBJECT (member))
-        return fail (error, _("reading state of “%s” is not an object"), key);
-      e = json_node_get_object (member);
-      read = json_object_get_member (e, "read");
-      scroll = json_object_get_member (e, "scroll");
-      if ((read != NULL && !is_time (read)) || (scroll != NULL && !is_number (scroll)))
-        return fail (error, _("reading state of “%s” has a malformed value"), key);
-    }
-
-  return TRUE;
-}
-
-/* Card states are the scheduler's to read (pyprep_card_memory_from_json()
- * turns anything it cannot use into a new card); the store only needs
- * objects. */
-static gboolean
-validate_cards (JsonObject  *cards,
-                GError     **error)
-{
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, cards);
-  while (json_object_iter_next (&iter, &key, &member))
-    if (!JSON_NODE_HOLDS_OBJECT (member))
-      return fail (error, _("card state “%s” is not an object"), key);
-
-  return TRUE;
+  return entries == NULL || validate_records (entries, check_reading_entry, error);
 }
 
 /**
@@ -201,13 +198,13 @@ pyprep_store_schema_validate_members (JsonObject  *object,
   container = optional_object (object, "bookmarks", &ok);
   if (!ok)
     return fail (error, _("“bookmarks” is not an object"));
-  if (container != NULL && !validate_bookmarks (container, error))
+  if (container != NULL && !validate_records (container, check_bookmark, error))
     return FALSE;
 
   container = optional_object (object, "annotations", &ok);
   if (!ok)
     return fail (error, _("“annotations” is not an object"));
-  if (container != NULL && !validate_annotations (container, error))
+  if (container != NULL && !validate_records (container, check_annotation, error))
     return FALSE;
 
   container = optional_object (object, "reading", &ok);
@@ -219,7 +216,7 @@ pyprep_store_schema_validate_members (JsonObject  *object,
   container = optional_object (object, "cards", &ok);
   if (!ok)
     return fail (error, _("“cards” is not an object"));
-  return container == NULL || validate_cards (container, error);
+  return container == NULL || validate_records (container, check_card, error);
 }
 
 /* JSON numbers past the range of a double parse as infinity, which
