@@ -316,6 +316,21 @@ test_store_broken_files (Fixture       *f,
     }
 }
 
+/* The name of a set-aside file tells when, by the store's clock like
+ * every other time it writes. */
+static void
+test_store_set_aside_name (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = NULL;
+  g_autofree char *expected = g_strconcat (f->path, ".corrupt-20261121-120000", NULL);
+
+  write_data (f, "garbage", -1);
+  store = open_store (f);
+  g_assert_cmpstr (pyprep_store_get_set_aside_path (store), ==, expected);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_store_newer_version (Fixture       *f,
                           gconstpointer  data)
@@ -643,6 +658,74 @@ test_store_export_import (Fixture       *f,
   g_assert_nonnull (strstr (mine, "version 2 (newer)"));
 }
 
+/* Imports @json into @store, which must succeed. */
+static void
+import_json (Fixture             *f,
+             PyprepStore         *store,
+             const char          *json,
+             PyprepImportSummary *summary)
+{
+  g_autofree char *path = g_build_filename (f->dir, "import.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_true (pyprep_store_import (store, file, summary, &error));
+  g_assert_no_error (error);
+}
+
+/* Every container of the document is optional, in an import too. */
+static void
+test_store_import_minimal (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  PyprepImportSummary summary;
+
+  pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
+  import_json (f, store, "{\"schema_version\": 1}", &summary);
+  g_assert_cmpuint (summary.bookmarks_added + summary.annotations_added + summary.cards_updated
+                    + summary.entries_read, ==, 0);
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/a"));
+
+  /* Reading state without its entries, and cards alone. */
+  import_json (f, store,
+               "{\"schema_version\": 1, \"reading\": {\"last_entry\": \"d/t/b\"},"
+               " \"cards\": {\"d/t/b#card\": {}}}",
+               &summary);
+  g_assert_cmpuint (summary.cards_updated, ==, 1);
+  g_assert_cmpuint (summary.entries_read, ==, 0);
+  g_assert_nonnull (pyprep_store_get_card_state (store, "d/t/b#card"));
+}
+
+/* Card states are the scheduler's and the store does not check what they
+ * hold, so import compares their "last_review" whatever it is. */
+static void
+test_store_import_odd_card_times (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  g_autoptr(JsonObject) ours = json_object_new ();
+  PyprepImportSummary summary;
+  JsonObject *state;
+
+  /* Ours holds an object where a time should be; theirs an array, a number and a time. */
+  json_object_set_object_member (ours, "last_review", json_object_new ());
+  pyprep_store_set_card_state (store, "d/t/a#card", ours);
+  import_json (f, store,
+               "{\"schema_version\": 1, \"cards\": {"
+               "\"d/t/a#card\": {\"last_review\": [1]},"
+               "\"d/t/b#card\": {\"last_review\": 5},"
+               "\"d/t/c#card\": {\"last_review\": \"2026-11-01T00:00:00Z\"}}}",
+               &summary);
+  /* No time is no newer than no time: ours is kept; the new cards come in. */
+  g_assert_cmpuint (summary.cards_updated, ==, 2);
+  state = pyprep_store_get_card_state (store, "d/t/a#card");
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (state, "last_review")));
+  g_assert_nonnull (pyprep_store_get_card_state (store, "d/t/b#card"));
+  g_assert_nonnull (pyprep_store_get_card_state (store, "d/t/c#card"));
+}
+
 /* Crash safety: a child saves in a loop; it is killed at random moments. */
 
 static guint
@@ -776,6 +859,7 @@ main (int   argc,
   g_test_add ("/pyprep/store/edit-and-undo", Fixture, NULL, fixture_set_up, test_store_edit_and_undo, fixture_tear_down);
   g_test_add ("/pyprep/store/unknown-keys", Fixture, NULL, fixture_set_up, test_store_unknown_keys, fixture_tear_down);
   g_test_add ("/pyprep/store/broken-files", Fixture, NULL, fixture_set_up, test_store_broken_files, fixture_tear_down);
+  g_test_add ("/pyprep/store/set-aside-name", Fixture, NULL, fixture_set_up, test_store_set_aside_name, fixture_tear_down);
   g_test_add ("/pyprep/store/newer-version", Fixture, NULL, fixture_set_up, test_store_newer_version, fixture_tear_down);
   g_test_add ("/pyprep/store/fuzz-findings", Fixture, NULL, fixture_set_up, test_store_fuzz_findings, fixture_tear_down);
   g_test_add ("/pyprep/store/backups", Fixture, NULL, fixture_set_up, test_store_backups, fixture_tear_down);
@@ -783,6 +867,8 @@ main (int   argc,
   g_test_add ("/pyprep/store/debounced", Fixture, NULL, fixture_set_up, test_store_debounced, fixture_tear_down);
   g_test_add ("/pyprep/store/review-log", Fixture, NULL, fixture_set_up, test_store_review_log, fixture_tear_down);
   g_test_add ("/pyprep/store/export-import", Fixture, NULL, fixture_set_up, test_store_export_import, fixture_tear_down);
+  g_test_add ("/pyprep/store/import-minimal", Fixture, NULL, fixture_set_up, test_store_import_minimal, fixture_tear_down);
+  g_test_add ("/pyprep/store/import-odd-card-times", Fixture, NULL, fixture_set_up, test_store_import_odd_card_times, fixture_tear_down);
   g_test_add ("/pyprep/store/crash", Fixture, NULL, fixture_set_up, test_store_crash, fixture_tear_down);
 
   return g_test_run ();

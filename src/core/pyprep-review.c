@@ -9,92 +9,34 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-json.h"
 #include "pyprep-review.h"
+#include "pyprep-review-log.h"
+#include "pyprep-time.h"
 
 G_DEFINE_QUARK (pyprep-review-error-quark, pyprep_review_error)
 
 G_DEFINE_BOXED_TYPE (PyprepCardRef, pyprep_card_ref, pyprep_card_ref_copy, pyprep_card_ref_free)
 
-static const char * const state_names[] = {
-  [PYPREP_CARD_STATE_NEW] = "new",
-  [PYPREP_CARD_STATE_LEARNING] = "learning",
-  [PYPREP_CARD_STATE_REVIEW] = "review",
-  [PYPREP_CARD_STATE_RELEARNING] = "relearning",
-};
-
 /* Times --------------------------------------------------------------- */
 
+/* In card states and the review log, 0 is no time (the last review of a
+ * new card) and is written as null. */
 static void
 set_time_member (JsonObject *object,
                  const char *name,
                  gint64      usec)
 {
-  g_autofree char *text = usec != 0 ? pyprep_format_time (usec) : NULL;
-
-  if (text != NULL)
-    json_object_set_string_member (object, name, text);
+  if (usec != 0)
+    pyprep_time_set_member (object, name, usec);
   else
     json_object_set_null_member (object, name);
 }
 
-static gboolean
-get_time_member (JsonObject *object,
-                 const char *name,
-                 gint64     *usec)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  return pyprep_parse_time (json_node_get_string (node), usec);
-}
-
-/* The local calendar day of @usec as a Julian day number, so "today" and
- * "N days ago" follow the user's clock and survive DST changes. 0 when the
- * time cannot be represented. */
-static int
-local_day (gint64 usec)
-{
-  g_autoptr(GDateTime) time = NULL;
-  GDate date;
-  int year, month, day;
-
-  time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC
-                                          - (usec % G_USEC_PER_SEC < 0 ? 1 : 0));
-  if (time == NULL)
-    return 0;
-  g_date_time_get_ymd (time, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_valid (&date) ? (int) g_date_get_julian (&date) : 0;
-}
-
 /* JSON values ----------------------------------------------------------- */
-
-static gboolean
-get_number_member (JsonObject *object,
-                   const char *name,
-                   double     *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else
-    return FALSE;
-  return isfinite (*value);
-}
 
 static guint
 get_count_member (JsonObject *object,
@@ -102,21 +44,9 @@ get_count_member (JsonObject *object,
 {
   double value;
 
-  if (!get_number_member (object, name, &value) || value < 0 || value > G_MAXUINT)
+  if (!pyprep_json_get_number (object, name, &value) || value < 0 || value > G_MAXUINT)
     return 0;
   return (guint) value;
-}
-
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* Copies every member of @from into @to, in @from's order, so a copy
@@ -133,44 +63,6 @@ copy_members (JsonObject *to,
 }
 
 /* Card memory <-> JSON -------------------------------------------------- */
-
-/**
- * pyprep_card_state_to_string:
- *
- * Returns: the name of @state in the user data: "new", "learning",
- *   "review" or "relearning"
- */
-const char *
-pyprep_card_state_to_string (PyprepCardState state)
-{
-  if ((guint) state >= G_N_ELEMENTS (state_names))
-    return state_names[PYPREP_CARD_STATE_NEW];
-  return state_names[state];
-}
-
-/**
- * pyprep_card_state_from_string:
- * @text: (nullable): a state name
- * @state: (out): the state
- *
- * Returns: whether @text names a state
- */
-gboolean
-pyprep_card_state_from_string (const char      *text,
-                               PyprepCardState *state)
-{
-  g_return_val_if_fail (state != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
-    if (strcmp (text, state_names[i]) == 0)
-      {
-        *state = (PyprepCardState) i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 /**
  * pyprep_card_memory_from_json:
@@ -199,25 +91,25 @@ pyprep_card_memory_from_json (PyprepCardMemory *memory,
 
   pyprep_card_memory_init (memory, now);
   if (object == NULL
-      || !pyprep_card_state_from_string (get_string_member (object, "state"), &state))
+      || !pyprep_card_state_from_string (pyprep_json_get_string (object, "state"), &state))
     return FALSE;
   if (state == PYPREP_CARD_STATE_NEW)
     return TRUE;
 
   pyprep_card_memory_init (&card, now);
   card.state = state;
-  if (!get_number_member (object, "stability", &card.stability)
+  if (!pyprep_json_get_number (object, "stability", &card.stability)
       || card.stability < PYPREP_FSRS_MIN_STABILITY
-      || !get_number_member (object, "difficulty", &card.difficulty)
+      || !pyprep_json_get_number (object, "difficulty", &card.difficulty)
       || card.difficulty < 1 || card.difficulty > 10
-      || !get_time_member (object, "due", &card.due)
-      || !get_time_member (object, "last_review", &card.last_review))
+      || !pyprep_time_get_member (object, "due", &card.due)
+      || !pyprep_time_get_member (object, "last_review", &card.last_review))
     return FALSE;
 
   if (state == PYPREP_CARD_STATE_LEARNING || state == PYPREP_CARD_STATE_RELEARNING)
     {
       /* A missing step restarts the steps rather than losing the card. */
-      if (!get_number_member (object, "step", &step) || step < 0
+      if (!pyprep_json_get_number (object, "step", &step) || step < 0
           || step >= PYPREP_FSRS_MAX_STEPS)
         step = 0;
       card.step = (int) step;
@@ -362,119 +254,6 @@ pyprep_card_ref_is_recall (const PyprepCardRef *ref)
   g_return_val_if_fail (ref != NULL, FALSE);
 
   return ref->question < 0;
-}
-
-/* The review log ---------------------------------------------------------- */
-
-typedef struct
-{
-  JsonObject *line;
-  const char *id;
-  const char *card;
-  PyprepRating rating;
-  gint64 time;
-  int state_before;             /* a PyprepCardState, or -1 when unknown */
-  gboolean practice;
-  gboolean undone;
-} LogAnswer;
-
-static void
-log_answer_free (LogAnswer *answer)
-{
-  json_object_unref (answer->line);
-  g_free (answer);
-}
-
-/* Every answer of the review log, oldest first, with the undone ones
- * marked. The reader is tolerant: a line that is not a JSON object with a
- * card, a rating and a time (a half-written last line after a crash, a
- * line from a newer version) is skipped, and a missing or unreadable log
- * is an empty history. */
-static GPtrArray *
-read_log (PyprepStore *store)
-{
-  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) log_answer_free);
-  g_autoptr(GHashTable) undone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  char *line;
-  char *next;
-
-  file = g_file_get_child (pyprep_store_get_folder (store), PYPREP_STORE_REVIEW_LOG);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Cannot read the review log: %s", error->message);
-      return g_steal_pointer (&answers);
-    }
-
-  for (line = data; line != NULL && *line != '\0'; line = next)
-    {
-      JsonNode *root;
-      JsonObject *object;
-      LogAnswer *answer;
-      const char *undo;
-      double rating;
-      gint64 time;
-
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      if (*line == '\0' || !json_parser_load_from_data (parser, line, -1, NULL))
-        continue;
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        continue;
-      object = json_node_get_object (root);
-
-      undo = get_string_member (object, "undo");
-      if (undo != NULL)
-        {
-          g_hash_table_add (undone, g_strdup (undo));
-          continue;
-        }
-
-      if (get_string_member (object, "card") == NULL
-          || !get_number_member (object, "rating", &rating)
-          || rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY
-          || !get_time_member (object, "time", &time))
-        continue;
-
-      answer = g_new0 (LogAnswer, 1);
-      answer->line = json_object_ref (object);
-      answer->id = get_string_member (object, "id");
-      answer->card = get_string_member (object, "card");
-      answer->rating = (PyprepRating) rating;
-      answer->time = time;
-      answer->state_before = -1;
-      {
-        PyprepCardState state;
-
-        if (pyprep_card_state_from_string (get_string_member (object, "state_before"), &state))
-          answer->state_before = state;
-      }
-      answer->practice = json_object_get_boolean_member_with_default (object, "practice", FALSE);
-      g_ptr_array_add (answers, answer);
-    }
-
-  for (guint i = 0; i < answers->len; i++)
-    {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
-
-      answer->undone = answer->id != NULL && g_hash_table_contains (undone, answer->id);
-    }
-
-  return g_steal_pointer (&answers);
-}
-
-/* Whether @answer counts for limits and statistics: the scheduler saw it. */
-static gboolean
-log_answer_counts (const LogAnswer *answer)
-{
-  return !answer->undone && !answer->practice;
 }
 
 /* Queues ------------------------------------------------------------------ */
@@ -670,13 +449,13 @@ pyprep_review_build_queue (GListModel               *entries,
       limits = &defaults;
     }
 
-  today = local_day (now);
-  answers = read_log (store);
+  today = pyprep_time_local_day (now);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = 0; i < answers->len; i++)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
 
-      if (!log_answer_counts (answer) || local_day (answer->time) != today)
+      if (!pyprep_review_log_answer_counts (answer) || pyprep_time_local_day (answer->time) != today)
         continue;
       if (answer->state_before == PYPREP_CARD_STATE_NEW)
         new_done++;
@@ -782,10 +561,10 @@ pyprep_review_build_practice (GListModel         *entries,
     {
       gint64 since = now - (gint64) days * G_TIME_SPAN_DAY;
 
-      answers = read_log (store);
+      answers = pyprep_review_log_read (pyprep_store_get_folder (store));
       for (guint i = 0; i < answers->len; i++)
         {
-          LogAnswer *answer = g_ptr_array_index (answers, i);
+          PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
 
           if (!answer->undone && answer->rating == PYPREP_RATING_AGAIN
               && answer->time >= since && answer->time <= now)
@@ -991,14 +770,14 @@ undo_latest (PyprepStore  *store,
 {
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(JsonObject) line = NULL;
-  LogAnswer *last = NULL;
+  PyprepReviewLogAnswer *last = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
 
-  answers = read_log (store);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = answers->len; i > 0 && last == NULL; i--)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i - 1);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i - 1);
 
       if (answer->undone || answer->id == NULL || answer->practice != practice)
         continue;
@@ -1109,7 +888,7 @@ pyprep_review_stats_compute (GListModel             *entries,
   g_return_if_fail (PYPREP_IS_STORE (store));
   g_return_if_fail (params != NULL);
 
-  today = local_day (now);
+  today = pyprep_time_local_day (now);
 
   cards = pyprep_review_collect_cards (entries);
   for (guint i = 0; i < cards->len; i++)
@@ -1121,22 +900,22 @@ pyprep_review_stats_compute (GListModel             *entries,
       pyprep_review_load_memory (store, ref->card_id, now, &memory);
       if (memory.state == PYPREP_CARD_STATE_NEW)
         continue;
-      offset = MAX (local_day (memory.due) - today, 0);
+      offset = MAX (pyprep_time_local_day (memory.due) - today, 0);
       if (offset < PYPREP_REVIEW_FORECAST_DAYS)
         stats->forecast[offset]++;
     }
   stats->due_today = stats->forecast[0];
 
-  answers = read_log (store);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   for (guint i = 0; i < answers->len; i++)
     {
-      LogAnswer *answer = g_ptr_array_index (answers, i);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
       int ago;
 
-      if (!log_answer_counts (answer) || answer->time > now)
+      if (!pyprep_review_log_answer_counts (answer) || answer->time > now)
         continue;
 
-      ago = today - local_day (answer->time);
+      ago = today - pyprep_time_local_day (answer->time);
       if (ago >= 0 && ago < PYPREP_REVIEW_HISTORY_DAYS)
         stats->reviews_per_day[PYPREP_REVIEW_HISTORY_DAYS - 1 - ago]++;
 

@@ -8,6 +8,7 @@
 
 #include "pyprep-entry.h"
 #include "pyprep-fsrs.h"
+#include "pyprep-review-log.h"
 #include "pyprep-store.h"
 #include "pyprep-topic.h"
 
@@ -122,9 +123,6 @@ typedef struct
 
 GQuark         pyprep_review_error_quark       (void);
 
-const char    *pyprep_card_state_to_string     (PyprepCardState          state);
-gboolean       pyprep_card_state_from_string   (const char              *text,
-                                                PyprepCardState         *state);
 gboolean       pyprep_card_memory_from_json    (PyprepCardMemory        *memory,
                                                 JsonObject              *object,
                                                 gint64                   now);

@@ -2,61 +2,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One JSON document, user-data.json (docs/user-data.md describes it), kept
- * in memory as json-glib nodes: the containers (bookmarks, annotations, …)
- * are mutable and owned by the main thread, every record in them is a
- * sealed, immutable node that is replaced, never changed. A save takes a
- * snapshot on the main thread (new containers that share the records,
- * cheap even for 10,000 annotations) and a worker thread serializes and
- * writes it: temporary file in the same folder, fsync, rename, fsync of the
- * folder, mode 0600. Members the store does not know are kept as loaded.
+ * in memory as json-glib nodes (pyprep-store-document.c). A change
+ * replaces a record and schedules a save; the save takes a snapshot on the
+ * main thread and a worker thread writes it (pyprep-store-file.c).
  *
- * A file that cannot be parsed or validated is never overwritten: it is
- * renamed aside and the newest good daily backup is loaded instead.
+ * This file holds the object, loading, save scheduling, bookmarks, reading
+ * state and card states. pyprep-store-private.h lists the other files of
+ * the store.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "pyprep-store.h"
-
-struct _PyprepStore
-{
-  GObject parent_instance;
-
-  /* owned */
-  GFile *folder;
-  char *path;
-  JsonObject *root;            /* mutable */
-  JsonObject *bookmarks;       /* mutable, borrowed from root */
-  JsonObject *annotations;
-  JsonObject *reading;
-  JsonObject *reading_entries;
-  JsonObject *cards;
-  char *recovery_message;
-  char *set_aside_path;
-  GCancellable *cancellable;
-
-  /* state */
-  PyprepClockFunc clock;
-  gpointer clock_data;
-  guint save_source;
-  gboolean dirty;
-  gboolean saving;
-  gboolean read_only;
-  char *last_backup_day;
-};
+#include "pyprep-store-private.h"
+#include "pyprep-time.h"
 
 G_DEFINE_FINAL_TYPE (PyprepStore, pyprep_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pyprep-store-error-quark, pyprep_store_error)
-G_DEFINE_BOXED_TYPE (PyprepAnnotation, pyprep_annotation, pyprep_annotation_copy, pyprep_annotation_free)
 
 enum {
   CHANGED,
@@ -66,530 +29,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One writer at a time: an async save and a flush must not interleave their
- * renames, or an older snapshot could land last. */
-static GMutex write_lock;
-
-PyprepAnnotation *
-pyprep_annotation_copy (const PyprepAnnotation *annotation)
-{
-  PyprepAnnotation *copy;
-
-  g_return_val_if_fail (annotation != NULL, NULL);
-
-  copy = g_new0 (PyprepAnnotation, 1);
-  copy->id = g_strdup (annotation->id);
-  copy->entry_id = g_strdup (annotation->entry_id);
-  copy->text = g_strdup (annotation->text);
-  copy->quote = g_strdup (annotation->quote);
-  copy->prefix = g_strdup (annotation->prefix);
-  copy->suffix = g_strdup (annotation->suffix);
-  copy->created = annotation->created;
-  copy->modified = annotation->modified;
-
-  return copy;
-}
-
-void
-pyprep_annotation_free (PyprepAnnotation *annotation)
-{
-  if (annotation == NULL)
-    return;
-
-  g_free (annotation->id);
-  g_free (annotation->entry_id);
-  g_free (annotation->text);
-  g_free (annotation->quote);
-  g_free (annotation->prefix);
-  g_free (annotation->suffix);
-  g_free (annotation);
-}
-
-/**
- * pyprep_format_time:
- * @usec: microseconds since the epoch
- *
- * Returns: (transfer full) (nullable): @usec as ISO 8601 in UTC with
- *   microseconds, the form of every time in the user data, or %NULL when
- *   it cannot be represented
- */
-char *
-pyprep_format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) time = NULL;
-
-  if (seconds == NULL)
-    return NULL;
-  time = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.%fZ") : NULL;
-}
-
-/**
- * pyprep_parse_time:
- * @text: (nullable): an ISO 8601 time
- * @usec: (out): microseconds since the epoch
- *
- * Returns: %TRUE when @text is a time; @usec is left alone otherwise
- */
-gboolean
-pyprep_parse_time (const char *text,
-                   gint64     *usec)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return FALSE;
-
-  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-  return TRUE;
-}
-
 static gint64
 real_clock (gpointer user_data)
 {
   return g_get_real_time ();
 }
 
-/* Document access ------------------------------------------------------- */
-
-static JsonObject *
-ensure_object_member (JsonObject *parent,
-                      const char *name)
-{
-  JsonNode *node = json_object_get_member (parent, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || json_node_is_immutable (node))
-    {
-      /* A container loaded sealed becomes a mutable copy sharing its records. */
-      JsonObject *fresh = json_object_new ();
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObjectIter iter;
-          const char *key;
-          JsonNode *member;
-
-          json_object_iter_init (&iter, json_node_get_object (node));
-          while (json_object_iter_next (&iter, &key, &member))
-            json_object_set_member (fresh, key, json_node_ref (member));
-        }
-      json_object_set_object_member (parent, name, fresh);
-      return fresh;
-    }
-
-  return json_node_get_object (node);
-}
-
-static void
-bind_containers (PyprepStore *self)
-{
-  self->bookmarks = ensure_object_member (self->root, "bookmarks");
-  self->annotations = ensure_object_member (self->root, "annotations");
-  self->reading = ensure_object_member (self->root, "reading");
-  self->reading_entries = ensure_object_member (self->reading, "entries");
-  self->cards = ensure_object_member (self->root, "cards");
-}
-
-static void
-reset_document (PyprepStore *self)
-{
-  g_clear_pointer (&self->root, json_object_unref);
-  self->root = json_object_new ();
-  json_object_set_int_member (self->root, "schema_version", PYPREP_STORE_SCHEMA_VERSION);
-  bind_containers (self);
-}
-
-/* Seals a finished record so snapshots can share it with the writer thread. */
-static JsonNode *
-seal_object (JsonObject *object)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  /* The node holds its own reference; @object's is the caller's to give. */
-  json_object_unref (object);
-  json_node_seal (node);
-  return node;
-}
-
-/* A new record object starting with every member of @old (so keys written
- * by a newer Pyprep survive an edit). */
-static JsonObject *
-record_from (JsonNode *old)
-{
-  JsonObject *record = json_object_new ();
-
-  if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
-    {
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (old));
-      while (json_object_iter_next (&iter, &key, &member))
-        json_object_set_member (record, key, json_node_ref (member));
-    }
-
-  return record;
-}
-
-static void
-set_time_member (JsonObject *object,
-                 const char *name,
-                 gint64      usec)
-{
-  g_autofree char *text = pyprep_format_time (usec);
-
-  json_object_set_string_member (object, name, text);
-}
-
-static gint64
-get_time_member (JsonObject *object,
-                 const char *name)
-{
-  gint64 usec = 0;
-
-  pyprep_parse_time (json_object_get_string_member_with_default (object, name, NULL), &usec);
-  return usec;
-}
-
-/* Validation ------------------------------------------------------------ */
-
-static gboolean
-fail (GError     **error,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError     **error,
-      const char  *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_CORRUPT, message);
-  return FALSE;
-}
-
-static gboolean
-is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-is_number (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && (json_node_get_value_type (node) == G_TYPE_DOUBLE
-             || json_node_get_value_type (node) == G_TYPE_INT64);
-}
-
-static gboolean
-is_time (JsonNode *node)
-{
-  gint64 usec;
-
-  return is_string (node) && pyprep_parse_time (json_node_get_string (node), &usec);
-}
-
-static JsonObject *
-optional_object (JsonObject  *parent,
-                 const char  *name,
-                 gboolean    *ok)
-{
-  JsonNode *node = json_object_get_member (parent, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-/* Checks every member the store knows; unknown ones are left alone. */
-static gboolean
-validate_members (JsonObject  *object,
-                  GError     **error)
-{
-  JsonObject *container;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-  gboolean ok = TRUE;
-
-  container = optional_object (object, "bookmarks", &ok);
-  if (!ok)
-    return fail (error, _("“bookmarks” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!JSON_NODE_HOLDS_OBJECT (member)
-            || !is_time (json_object_get_member (json_node_get_object (member), "created")))
-          return fail (error, _("bookmark “%s” is not an object with a “created” time"), key);
-    }
-
-  container = optional_object (object, "annotations", &ok);
-  if (!ok)
-    return fail (error, _("“annotations” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonObject *a;
-          JsonNode *quote;
-
-          if (!JSON_NODE_HOLDS_OBJECT (member))
-            return fail (error, _("annotation “%s” is not an object"), key);
-          a = json_node_get_object (member);
-          if (!is_string (json_object_get_member (a, "entry"))
-              || !is_string (json_object_get_member (a, "text"))
-              || !is_time (json_object_get_member (a, "created"))
-              || !is_time (json_object_get_member (a, "modified")))
-            return fail (error, _("annotation “%s” lacks its entry, text or times"), key);
-          quote = json_object_get_member (a, "quote");
-          if (quote != NULL && !JSON_NODE_HOLDS_NULL (quote)
-              && (!JSON_NODE_HOLDS_OBJECT (quote)
-                  || !is_string (json_object_get_member (json_node_get_object (quote), "exact"))))
-            return fail (error, _("annotation “%s” has a malformed quote"), key);
-        }
-    }
-
-  container = optional_object (object, "reading", &ok);
-  if (!ok)
-    return fail (error, _("“reading” is not an object"));
-  if (container != NULL)
-    {
-      JsonNode *last = json_object_get_member (container, "last_entry");
-      JsonObject *entries;
-
-      if (last != NULL && !JSON_NODE_HOLDS_NULL (last) && !is_string (last))
-        return fail (error, _("“reading.last_entry” is not a string"));
-      entries = optional_object (container, "entries", &ok);
-      if (!ok)
-        return fail (error, _("“reading.entries” is not an object"));
-      if (entries != NULL)
-        {
-          json_object_iter_init (&iter, entries);
-          while (json_object_iter_next (&iter, &key, &member))
-            {
-              JsonObject *e;
-              JsonNode *read, *scroll;
-
-              if (!JSON_NODE_HOLDS_OBJECT (member))
-                return fail (error, _("reading state of “%s” is not an object"), key);
-              e = json_node_get_object (member);
-              read = json_object_get_member (e, "read");
-              scroll = json_object_get_member (e, "scroll");
-              if ((read != NULL && !is_time (read)) || (scroll != NULL && !is_number (scroll)))
-                return fail (error, _("reading state of “%s” has a malformed value"), key);
-            }
-        }
-    }
-
-  container = optional_object (object, "cards", &ok);
-  if (!ok)
-    return fail (error, _("“cards” is not an object"));
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!JSON_NODE_HOLDS_OBJECT (member))
-          return fail (error, _("card state “%s” is not an object"), key);
-    }
-
-  return TRUE;
-}
-
-/* JSON numbers past the range of a double parse as infinity, which
- * json-glib then writes as "inf": a file the store saved could not be
- * read back. Such a number anywhere, even under a key this version does
- * not know, makes the file invalid. */
-static gboolean
-has_infinite_number (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_VALUE:
-      return json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node));
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          if (has_infinite_number (json_array_get_element (array, i)))
-            return TRUE;
-        return FALSE;
-      }
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
-          if (has_infinite_number (member))
-            return TRUE;
-        return FALSE;
-      }
-    case JSON_NODE_NULL:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-validate_document (JsonNode  *root,
-                   GError   **error)
-{
-  JsonObject *object;
-  JsonNode *version;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (error, _("the file does not hold a JSON object"));
-  object = json_node_get_object (root);
-
-  version = json_object_get_member (object, "schema_version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
-      || json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
-    return fail (error, _("“schema_version” is missing or not a positive whole number"));
-
-  if (has_infinite_number (root))
-    return fail (error, _("the file is not valid JSON (%s)"), "number out of range");
-
-  /* A newer schema may have changed anything below; it is not damaged
-   * for that (see open_newer()). */
-  if (json_node_get_int (version) > PYPREP_STORE_SCHEMA_VERSION)
-    return TRUE;
-
-  return validate_members (object, error);
-}
-
-/* Parses and validates a data file; returns its root, sealed. */
-static JsonNode *
-read_document (const char  *path,
-               GError     **error)
-{
-  /* Not json_parser_new_immutable(): json-glib then aborts in
-   * json_parser_get_root() on a scalar followed by more text, such as
-   * `"entry"{}`, so a damaged file would crash the app instead of being
-   * set aside. The root is sealed below instead. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  JsonNode *root;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (length == 0)
-    {
-      fail (error, _("the file is empty"));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      fail (error, _("the file is not valid UTF-8"));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      fail (error, _("the file is not valid JSON (%s)"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (!validate_document (root, error))
-    return NULL;
-
-  json_node_seal (root);
-  return json_node_ref (root);
-}
-
-/* Backups ----------------------------------------------------------------- */
-
-static char *
-backups_dir (PyprepStore *self)
-{
-  g_autofree char *folder = g_file_get_path (self->folder);
-
-  return g_build_filename (folder, PYPREP_STORE_BACKUPS, NULL);
-}
-
-/* Backup names sort by date: user-data-2026-11-21.json. */
-static GPtrArray *
-list_backups (const char *dir)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "user-data-") && g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
-
-  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
-  return names;
-}
-
 /* Loading ----------------------------------------------------------------- */
 
-static void
-adopt_document (PyprepStore *self,
-                JsonNode    *root)
-{
-  g_autoptr(JsonObject) copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  /* The loaded tree is sealed; the root becomes a mutable copy sharing it. */
-  json_object_iter_init (&iter, json_node_get_object (root));
-  while (json_object_iter_next (&iter, &key, &member))
-    json_object_set_member (copy, key, json_node_ref (member));
-
-  g_clear_pointer (&self->root, json_object_unref);
-  self->root = g_steal_pointer (&copy);
-  bind_containers (self);
-}
-
-static gboolean
-is_newer (PyprepStore *self)
-{
-  return json_object_get_int_member (self->root, "schema_version") > PYPREP_STORE_SCHEMA_VERSION;
-}
-
-/* A document from a newer Pyprep is read-only. What it holds is shown
- * only when it has the shape this version reads (the getters rely on
- * it: an annotation without "entry" made them fail); otherwise the store
- * is empty, and the file is still never touched. */
-static void
-open_newer (PyprepStore *self)
-{
-  if (!validate_members (self->root, NULL))
-    reset_document (self);
-  self->read_only = TRUE;
-}
-
-static const char *
-newer_message (void)
+/**
+ * pyprep_store_newer_message:
+ *
+ * Returns: what the user is told when the data comes from a newer Pyprep
+ */
+const char *
+pyprep_store_newer_message (void)
 {
   return _("Your data was saved by a newer version of Pyprep. It is shown, but changes "
            "cannot be saved until you update Pyprep.");
@@ -612,10 +66,6 @@ pyprep_store_load (PyprepStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
-  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
 
@@ -625,26 +75,22 @@ pyprep_store_load (PyprepStore  *self,
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
-      reset_document (self);
+      pyprep_store_document_reset (self);
       return TRUE;
     }
 
-  root = read_document (self->path, &local_error);
+  root = pyprep_store_file_read (self->path, &local_error);
   if (root != NULL)
     {
-      adopt_document (self, root);
-      if (is_newer (self))
-        {
-          open_newer (self);
-          self->recovery_message = g_strdup (newer_message ());
-        }
+      if (pyprep_store_document_adopt (self, root))
+        self->recovery_message = g_strdup (pyprep_store_newer_message ());
       return TRUE;
     }
 
   if (g_error_matches (local_error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO))
     {
       /* Unreadable (permissions, I/O): touch nothing and save nothing. */
-      reset_document (self);
+      pyprep_store_document_reset (self);
       self->read_only = TRUE;
       self->recovery_message = g_strdup_printf (_("Your data could not be read (%s). Pyprep will "
                                                   "not save until this is fixed."),
@@ -654,280 +100,11 @@ pyprep_store_load (PyprepStore  *self,
     }
 
   /* Corrupt or invalid: keep the bytes, aside, under a telling name. */
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  self->set_aside_path = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
-  if (g_rename (self->path, self->set_aside_path) != 0)
-    {
-      int saved_errno = errno;
-
-      reset_document (self);
-      self->read_only = TRUE;
-      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
-                                                  "moved aside (%s). Pyprep will not save over it."),
-                                                local_error->message, g_strerror (saved_errno));
-      g_clear_pointer (&self->set_aside_path, g_free);
-      return TRUE;
-    }
-
-  dir = backups_dir (self);
-  backups = list_backups (dir);
-  for (guint i = backups->len; i > 0; i--)
-    {
-      const char *backup = g_ptr_array_index (backups, i - 1);
-      g_autoptr(JsonNode) restored = read_document (backup, NULL);
-      g_autofree char *name = NULL;
-
-      if (restored == NULL)
-        continue;
-
-      adopt_document (self, restored);
-      name = g_path_get_basename (backup);
-      self->recovery_message =
-        g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
-                           "was loaded instead."),
-                         local_error->message, self->set_aside_path, name);
-      if (is_newer (self))
-        {
-          /* A backup from a newer Pyprep is treated like such a data file:
-           * shown, never saved over with what this version understands. */
-          g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
-
-          open_newer (self);
-          self->recovery_message = g_strconcat (damaged, " ", newer_message (), NULL);
-          return TRUE;
-        }
-      /* The restored data becomes the new file at the next save. */
-      self->dirty = TRUE;
-      return TRUE;
-    }
-
-  reset_document (self);
-  self->recovery_message =
-    g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
-                       "to %s; Pyprep starts with empty data."),
-                     local_error->message, self->set_aside_path);
+  pyprep_store_file_recover (self, local_error);
   return TRUE;
 }
 
 /* Saving ------------------------------------------------------------------ */
-
-static JsonObject *
-copy_container (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &member))
-    json_object_set_member (copy, key, json_node_ref (member));
-
-  return copy;
-}
-
-/* The document as it is now, as a tree the writer thread may read while the
- * main thread goes on changing the store. Only the containers are copied;
- * the records are sealed and shared. */
-static JsonNode *
-snapshot (PyprepStore *self)
-{
-  JsonNode *node;
-  JsonObject *root = json_object_new ();
-  JsonObject *reading = copy_container (self->reading);
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, self->root);
-  while (json_object_iter_next (&iter, &key, &member))
-    {
-      if (g_str_equal (key, "bookmarks"))
-        json_object_set_object_member (root, key, copy_container (self->bookmarks));
-      else if (g_str_equal (key, "annotations"))
-        json_object_set_object_member (root, key, copy_container (self->annotations));
-      else if (g_str_equal (key, "cards"))
-        json_object_set_object_member (root, key, copy_container (self->cards));
-      else if (g_str_equal (key, "reading"))
-        {
-          json_object_set_object_member (reading, "entries", copy_container (self->reading_entries));
-          json_object_set_object_member (root, key, json_object_ref (reading));
-        }
-      else
-        {
-          /* Top-level members the store does not know: sealed, shared. */
-          json_node_seal (member);
-          json_object_set_member (root, key, json_node_ref (member));
-        }
-    }
-  json_object_unref (reading);
-
-  node = json_node_init_object (json_node_alloc (), root);
-  json_object_unref (root);
-  return node;
-}
-
-static gboolean
-fsync_path (const char  *path,
-            int          flags,
-            GError     **error)
-{
-  int fd = g_open (path, flags | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot sync %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-/* Writes @data to @path atomically and durably, mode 0600. */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  gsize written = 0;
-  int fd;
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot create a file in %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  while (written < length)
-    {
-      ssize_t n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_unlink (tmp);
-          g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                       "cannot write %s: %s", tmp, g_strerror (saved_errno));
-          return FALSE;
-        }
-      written += n;
-    }
-
-  /* The data must be on disk before the rename makes it the file. */
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot sync %s: %s", tmp, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot replace %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* And the rename itself must reach the disk. */
-  return fsync_path (dir, O_RDONLY | O_DIRECTORY, error);
-}
-
-typedef struct
-{
-  JsonNode *document;
-  char *path;
-  char *backup_dir;
-  char *today;                 /* NULL when today's backup exists already */
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_clear_pointer (&job->document, json_node_unref);
-  g_free (job->path);
-  g_free (job->backup_dir);
-  g_free (job->today);
-  g_free (job);
-}
-
-/* The first save of a day copies the current file to a dated backup. */
-static void
-make_backup (SaveJob *job)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *backup = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  gsize length = 0;
-
-  if (job->today == NULL || !g_file_get_contents (job->path, &contents, &length, NULL))
-    return;
-
-  if (g_mkdir_with_parents (job->backup_dir, 0700) != 0)
-    return;
-  name = g_strdup_printf ("user-data-%s.json", job->today);
-  backup = g_build_filename (job->backup_dir, name, NULL);
-  if (!g_file_test (backup, G_FILE_TEST_EXISTS))
-    write_atomically (backup, contents, length, NULL);
-
-  backups = list_backups (job->backup_dir);
-  for (guint i = 0; i + PYPREP_STORE_KEEP_BACKUPS < backups->len; i++)
-    g_unlink (g_ptr_array_index (backups, i));
-}
-
-static gboolean
-run_save_job (SaveJob  *job,
-              GError  **error)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  gsize length = 0;
-  gboolean ok;
-
-  json_generator_set_root (generator, job->document);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  data = json_generator_to_data (generator, &length);
-
-  g_mutex_lock (&write_lock);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_mutex_unlock (&write_lock);
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot create %s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  make_backup (job);
-  ok = write_atomically (job->path, data, length, error);
-  g_mutex_unlock (&write_lock);
-
-  return ok;
-}
 
 static void
 save_thread (GTask        *task,
@@ -937,22 +114,21 @@ save_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (run_save_job (task_data, &error))
+  if (pyprep_store_save_job_run (task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-static SaveJob *
+static PyprepStoreSaveJob *
 prepare_save (PyprepStore *self)
 {
-  SaveJob *job = g_new0 (SaveJob, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (pyprep_store_now (self) / G_USEC_PER_SEC);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  PyprepStoreSaveJob *job = g_new0 (PyprepStoreSaveJob, 1);
+  g_autofree char *today = pyprep_time_format_utc (pyprep_store_now (self), "%Y-%m-%d");
 
-  job->document = snapshot (self);
+  job->document = pyprep_store_document_snapshot (self);
   job->path = g_strdup (self->path);
-  job->backup_dir = backups_dir (self);
+  job->backup_dir = pyprep_store_file_backups_dir (self);
   if (g_strcmp0 (today, self->last_backup_day) != 0)
     {
       job->today = g_strdup (today);
@@ -1006,7 +182,7 @@ save_timeout_cb (gpointer user_data)
   self->saving = TRUE;
   task = g_task_new (self, NULL, save_done_cb, NULL);
   g_task_set_source_tag (task, save_timeout_cb);
-  g_task_set_task_data (task, prepare_save (self), (GDestroyNotify) save_job_free);
+  g_task_set_task_data (task, prepare_save (self), (GDestroyNotify) pyprep_store_save_job_free);
   g_task_run_in_thread (task, save_thread);
 
   return G_SOURCE_REMOVE;
@@ -1022,14 +198,38 @@ schedule_save (PyprepStore *self)
   self->save_source = g_timeout_add (PYPREP_STORE_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-static void
-changed (PyprepStore *self,
-         const char  *what,
-         const char  *id)
+/**
+ * pyprep_store_changed:
+ * @what: the kind of change, the detail of #PyprepStore::changed
+ * @id: (nullable): the entry, annotation or card that changed
+ *
+ * Marks the store dirty, schedules a save and tells the listeners.
+ */
+void
+pyprep_store_changed (PyprepStore *self,
+                      const char  *what,
+                      const char  *id)
 {
   self->dirty = TRUE;
   schedule_save (self);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
+}
+
+/**
+ * pyprep_store_check_writable:
+ * @error: the return location for a %PYPREP_STORE_ERROR_READ_ONLY error
+ *
+ * Returns: %TRUE unless the store is read-only (a newer or unreadable file)
+ */
+gboolean
+pyprep_store_check_writable (PyprepStore  *self,
+                             GError      **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
+                       _("Changes cannot be saved: the data file is read-only for this version"));
+  return FALSE;
 }
 
 /**
@@ -1044,7 +244,7 @@ gboolean
 pyprep_store_flush (PyprepStore  *self,
                     GError      **error)
 {
-  SaveJob *job;
+  PyprepStoreSaveJob *job;
   gboolean ok;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
@@ -1052,16 +252,12 @@ pyprep_store_flush (PyprepStore  *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!self->dirty)
     return TRUE;
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
+  if (!pyprep_store_check_writable (self, error))
+    return FALSE;
 
   job = prepare_save (self);
-  ok = run_save_job (job, error);
-  save_job_free (job);
+  ok = pyprep_store_save_job_run (job, error);
+  pyprep_store_save_job_free (job);
   if (!ok)
     self->dirty = TRUE;
 
@@ -1090,16 +286,12 @@ char *
 pyprep_store_to_data (PyprepStore *self,
                       gsize       *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) document = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
 
-  document = snapshot (self);
-  json_generator_set_root (generator, document);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  return json_generator_to_data (generator, length);
+  document = pyprep_store_document_snapshot (self);
+  return pyprep_store_file_to_data (document, length);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -1167,7 +359,7 @@ pyprep_store_init (PyprepStore *self)
 {
   self->clock = real_clock;
   self->cancellable = g_cancellable_new ();
-  reset_document (self);
+  pyprep_store_document_reset (self);
 }
 
 /**
@@ -1258,6 +450,12 @@ pyprep_store_set_clock (PyprepStore     *self,
   self->clock_data = user_data;
 }
 
+/**
+ * pyprep_store_now:
+ *
+ * Returns: the time by the store's clock (see pyprep_store_set_clock()),
+ *   in microseconds since the epoch
+ */
 gint64
 pyprep_store_now (PyprepStore *self)
 {
@@ -1267,6 +465,12 @@ pyprep_store_now (PyprepStore *self)
 
 /* Bookmarks --------------------------------------------------------------- */
 
+/**
+ * pyprep_store_get_bookmarked:
+ * @entry_id: an entry
+ *
+ * Returns: whether @entry_id is bookmarked
+ */
 gboolean
 pyprep_store_get_bookmarked (PyprepStore *self,
                              const char  *entry_id)
@@ -1277,6 +481,14 @@ pyprep_store_get_bookmarked (PyprepStore *self,
   return json_object_has_member (self->bookmarks, entry_id);
 }
 
+/**
+ * pyprep_store_set_bookmarked:
+ * @entry_id: an entry
+ * @bookmarked: whether it is to be bookmarked
+ *
+ * Bookmarks @entry_id (now) or removes its bookmark. Nothing changes, and
+ * #PyprepStore::changed is not emitted, when it already is as asked.
+ */
 void
 pyprep_store_set_bookmarked (PyprepStore *self,
                              const char  *entry_id,
@@ -1292,13 +504,13 @@ pyprep_store_set_bookmarked (PyprepStore *self,
     {
       JsonObject *record = json_object_new ();
 
-      set_time_member (record, "created", pyprep_store_now (self));
-      json_object_set_member (self->bookmarks, entry_id, seal_object (record));
+      pyprep_time_set_member (record, "created", pyprep_store_now (self));
+      json_object_set_member (self->bookmarks, entry_id, pyprep_store_seal_object (record));
     }
   else
     json_object_remove_member (self->bookmarks, entry_id);
 
-  changed (self, "bookmark", entry_id);
+  pyprep_store_changed (self, "bookmark", entry_id);
 }
 
 /**
@@ -1312,12 +524,15 @@ pyprep_store_get_bookmark_time (PyprepStore *self,
                                 const char  *entry_id)
 {
   JsonNode *node;
+  gint64 created = 0;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
   g_return_val_if_fail (entry_id != NULL, 0);
 
   node = json_object_get_member (self->bookmarks, entry_id);
-  return node != NULL ? get_time_member (json_node_get_object (node), "created") : 0;
+  if (node != NULL)
+    pyprep_time_get_member (json_node_get_object (node), "created", &created);
+  return created;
 }
 
 typedef struct
@@ -1358,7 +573,9 @@ pyprep_store_dup_bookmarks (PyprepStore *self)
   json_object_iter_init (&iter, self->bookmarks);
   while (json_object_iter_next (&iter, &key, &member))
     {
-      Dated d = { key, get_time_member (json_node_get_object (member), "created") };
+      Dated d = { key, 0 };
+
+      pyprep_time_get_member (json_node_get_object (member), "created", &d.time);
 
       g_array_append_val (dated, d);
     }
@@ -1371,258 +588,6 @@ pyprep_store_dup_bookmarks (PyprepStore *self)
   return result;
 }
 
-/* Annotations ------------------------------------------------------------- */
-
-static PyprepAnnotation *
-annotation_from_node (const char *id,
-                      JsonNode   *node)
-{
-  JsonObject *object = json_node_get_object (node);
-  PyprepAnnotation *annotation = g_new0 (PyprepAnnotation, 1);
-  JsonNode *quote = json_object_get_member (object, "quote");
-
-  annotation->id = g_strdup (id);
-  annotation->entry_id = g_strdup (json_object_get_string_member (object, "entry"));
-  annotation->text = g_strdup (json_object_get_string_member (object, "text"));
-  if (quote != NULL && JSON_NODE_HOLDS_OBJECT (quote))
-    {
-      JsonObject *q = json_node_get_object (quote);
-
-      annotation->quote = g_strdup (json_object_get_string_member_with_default (q, "exact", NULL));
-      annotation->prefix = g_strdup (json_object_get_string_member_with_default (q, "prefix", NULL));
-      annotation->suffix = g_strdup (json_object_get_string_member_with_default (q, "suffix", NULL));
-    }
-  annotation->created = get_time_member (object, "created");
-  annotation->modified = get_time_member (object, "modified");
-
-  return annotation;
-}
-
-static JsonNode *
-annotation_to_node (const PyprepAnnotation *annotation,
-                    JsonNode               *old)
-{
-  JsonObject *record = record_from (old);
-
-  json_object_set_string_member (record, "entry", annotation->entry_id);
-  json_object_set_string_member (record, "text", annotation->text != NULL ? annotation->text : "");
-  if (annotation->quote != NULL)
-    {
-      JsonObject *quote = json_object_new ();
-
-      json_object_set_string_member (quote, "exact", annotation->quote);
-      if (annotation->prefix != NULL)
-        json_object_set_string_member (quote, "prefix", annotation->prefix);
-      if (annotation->suffix != NULL)
-        json_object_set_string_member (quote, "suffix", annotation->suffix);
-      json_object_set_object_member (record, "quote", quote);
-    }
-  else
-    json_object_remove_member (record, "quote");
-  set_time_member (record, "created", annotation->created);
-  set_time_member (record, "modified", annotation->modified);
-
-  return seal_object (record);
-}
-
-/**
- * pyprep_store_add_annotation:
- * @entry_id: the entry annotated
- * @text: the annotation, in Markdown
- * @quote: (nullable): the passage quoted from the entry
- * @prefix: (nullable): text before the passage
- * @suffix: (nullable): text after the passage
- *
- * Returns: (transfer full): the new annotation's ID
- */
-char *
-pyprep_store_add_annotation (PyprepStore *self,
-                             const char  *entry_id,
-                             const char  *text,
-                             const char  *quote,
-                             const char  *prefix,
-                             const char  *suffix)
-{
-  PyprepAnnotation annotation = { 0 };
-  g_autofree char *id = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
-  g_return_val_if_fail (entry_id != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  id = g_uuid_string_random ();
-  annotation.id = id;
-  annotation.entry_id = (char *) entry_id;
-  annotation.text = (char *) text;
-  annotation.quote = (char *) (quote != NULL && *quote != '\0' ? quote : NULL);
-  annotation.prefix = (char *) prefix;
-  annotation.suffix = (char *) suffix;
-  annotation.created = annotation.modified = pyprep_store_now (self);
-
-  json_object_set_member (self->annotations, id, annotation_to_node (&annotation, NULL));
-  changed (self, "annotation", id);
-
-  return g_steal_pointer (&id);
-}
-
-/**
- * pyprep_store_update_annotation:
- * @id: the annotation
- * @text: its new text
- *
- * Returns: %FALSE when there is no such annotation
- */
-gboolean
-pyprep_store_update_annotation (PyprepStore *self,
-                                const char  *id,
-                                const char  *text)
-{
-  JsonNode *old;
-  g_autoptr(PyprepAnnotation) annotation = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL && text != NULL, FALSE);
-
-  old = json_object_get_member (self->annotations, id);
-  if (old == NULL)
-    return FALSE;
-
-  annotation = annotation_from_node (id, old);
-  if (g_strcmp0 (annotation->text, text) == 0)
-    return TRUE;
-  g_free (annotation->text);
-  annotation->text = g_strdup (text);
-  annotation->modified = MAX (pyprep_store_now (self), annotation->created);
-
-  json_object_set_member (self->annotations, id, annotation_to_node (annotation, old));
-  changed (self, "annotation", id);
-
-  return TRUE;
-}
-
-/**
- * pyprep_store_remove_annotation:
- *
- * Returns: (transfer full) (nullable): the removed annotation, to undo with
- *   pyprep_store_restore_annotation()
- */
-PyprepAnnotation *
-pyprep_store_remove_annotation (PyprepStore *self,
-                                const char  *id)
-{
-  JsonNode *node;
-  PyprepAnnotation *annotation;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  node = json_object_get_member (self->annotations, id);
-  if (node == NULL)
-    return NULL;
-
-  annotation = annotation_from_node (id, node);
-  json_object_remove_member (self->annotations, id);
-  changed (self, "annotation", id);
-
-  return annotation;
-}
-
-/**
- * pyprep_store_restore_annotation:
- *
- * Puts back an annotation as it was, with its ID and times.
- */
-void
-pyprep_store_restore_annotation (PyprepStore            *self,
-                                 const PyprepAnnotation *annotation)
-{
-  g_return_if_fail (PYPREP_IS_STORE (self));
-  g_return_if_fail (annotation != NULL && annotation->id != NULL && annotation->entry_id != NULL);
-
-  json_object_set_member (self->annotations, annotation->id,
-                          annotation_to_node (annotation, json_object_get_member (self->annotations,
-                                                                                  annotation->id)));
-  changed (self, "annotation", annotation->id);
-}
-
-/**
- * pyprep_store_dup_annotation:
- *
- * Returns: (transfer full) (nullable): the annotation with @id
- */
-PyprepAnnotation *
-pyprep_store_dup_annotation (PyprepStore *self,
-                             const char  *id)
-{
-  JsonNode *node;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  node = json_object_get_member (self->annotations, id);
-  return node != NULL ? annotation_from_node (id, node) : NULL;
-}
-
-static int
-annotation_newest_first (gconstpointer a,
-                         gconstpointer b)
-{
-  const PyprepAnnotation *x = *(PyprepAnnotation **) a;
-  const PyprepAnnotation *y = *(PyprepAnnotation **) b;
-
-  if (x->created != y->created)
-    return x->created > y->created ? -1 : 1;
-  return g_strcmp0 (x->id, y->id);
-}
-
-/**
- * pyprep_store_dup_annotations:
- * @entry_id: (nullable): an entry, or %NULL for every annotation
- *
- * Returns: (transfer full) (element-type PyprepAnnotation): the annotations,
- *   newest first
- */
-GPtrArray *
-pyprep_store_dup_annotations (PyprepStore *self,
-                              const char  *entry_id)
-{
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_annotation_free);
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), result);
-
-  json_object_iter_init (&iter, self->annotations);
-  while (json_object_iter_next (&iter, &key, &member))
-    if (entry_id == NULL
-        || g_strcmp0 (json_object_get_string_member (json_node_get_object (member), "entry"), entry_id) == 0)
-      g_ptr_array_add (result, annotation_from_node (key, member));
-
-  g_ptr_array_sort (result, annotation_newest_first);
-  return result;
-}
-
-guint
-pyprep_store_count_annotations (PyprepStore *self,
-                                const char  *entry_id)
-{
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-  guint n = 0;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
-  g_return_val_if_fail (entry_id != NULL, 0);
-
-  json_object_iter_init (&iter, self->annotations);
-  while (json_object_iter_next (&iter, &key, &member))
-    if (g_strcmp0 (json_object_get_string_member (json_node_get_object (member), "entry"), entry_id) == 0)
-      n++;
-
-  return n;
-}
-
 /* Reading state ----------------------------------------------------------- */
 
 static void
@@ -1633,13 +598,13 @@ update_reading_entry (PyprepStore *self,
                       double       scroll)
 {
   JsonNode *old = json_object_get_member (self->reading_entries, entry_id);
-  JsonObject *record = record_from (old);
+  JsonObject *record = pyprep_store_record_from (old);
 
   if (read)
-    set_time_member (record, "read", pyprep_store_now (self));
+    pyprep_time_set_member (record, "read", pyprep_store_now (self));
   if (set_scroll)
     json_object_set_double_member (record, "scroll", CLAMP (scroll, 0.0, 1.0));
-  json_object_set_member (self->reading_entries, entry_id, seal_object (record));
+  json_object_set_member (self->reading_entries, entry_id, pyprep_store_seal_object (record));
 }
 
 /**
@@ -1661,7 +626,7 @@ pyprep_store_set_last_entry (PyprepStore *self,
 
   json_object_set_string_member (self->reading, "last_entry", entry_id);
   update_reading_entry (self, entry_id, FALSE, TRUE, scroll);
-  changed (self, "reading", entry_id);
+  pyprep_store_changed (self, "reading", entry_id);
 }
 
 /**
@@ -1676,6 +641,13 @@ pyprep_store_get_last_entry (PyprepStore *self)
   return json_object_get_string_member_with_default (self->reading, "last_entry", NULL);
 }
 
+/**
+ * pyprep_store_get_scroll:
+ * @entry_id: an entry
+ *
+ * Returns: how far down @entry_id was last scrolled, from 0 (top, also
+ *   for an entry never read) to 1 (bottom)
+ */
 double
 pyprep_store_get_scroll (PyprepStore *self,
                          const char  *entry_id)
@@ -1691,6 +663,12 @@ pyprep_store_get_scroll (PyprepStore *self,
   return json_object_get_double_member_with_default (json_node_get_object (node), "scroll", 0.0);
 }
 
+/**
+ * pyprep_store_mark_read:
+ * @entry_id: an entry
+ *
+ * Marks @entry_id read, now. An entry read before keeps its first time.
+ */
 void
 pyprep_store_mark_read (PyprepStore *self,
                         const char  *entry_id)
@@ -1702,9 +680,15 @@ pyprep_store_mark_read (PyprepStore *self,
     return;
 
   update_reading_entry (self, entry_id, TRUE, FALSE, 0.0);
-  changed (self, "reading", entry_id);
+  pyprep_store_changed (self, "reading", entry_id);
 }
 
+/**
+ * pyprep_store_get_read:
+ * @entry_id: an entry
+ *
+ * Returns: whether @entry_id was ever marked read
+ */
 gboolean
 pyprep_store_get_read (PyprepStore *self,
                        const char  *entry_id)
@@ -1754,8 +738,8 @@ pyprep_store_set_card_state (PyprepStore *self,
   if (state == NULL)
     json_object_remove_member (self->cards, card_id);
   else
-    json_object_set_member (self->cards, card_id, seal_object (json_object_ref (state)));
-  changed (self, "card", card_id);
+    json_object_set_member (self->cards, card_id, pyprep_store_seal_object (json_object_ref (state)));
+  pyprep_store_changed (self, "card", card_id);
 }
 
 /**
@@ -1771,233 +755,18 @@ pyprep_store_append_review (PyprepStore  *self,
                             JsonObject   *review,
                             GError      **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *line = NULL;
-  int fd;
-  gboolean ok;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (review != NULL, FALSE);
 
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
-
-  node = json_node_init_object (json_node_alloc (), review);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, NULL);
-  line = g_strconcat (data, "\n", NULL);
-
-  dir = g_file_get_path (self->folder);
-  path = g_build_filename (dir, PYPREP_STORE_REVIEW_LOG, NULL);
-  g_mkdir_with_parents (dir, 0700);
-  fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot open %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  /* A line cut short by a crash stays alone on its line (readers skip it)
-   * instead of swallowing this one. */
-  {
-    struct stat st;
-    char last = '\n';
-
-    if (fstat (fd, &st) == 0 && st.st_size > 0 && pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
-      {
-        g_autofree char *fresh = g_strconcat ("\n", line, NULL);
-
-        g_free (line);
-        line = g_steal_pointer (&fresh);
-      }
-  }
-  ok = write (fd, line, strlen (line)) == (ssize_t) strlen (line) && fdatasync (fd) == 0;
-  if (!ok)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                   "cannot append to %s: %s", path, g_strerror (saved_errno));
-    }
-  close (fd);
-
-  return ok;
-}
-
-/* Export and import ------------------------------------------------------- */
-
-/**
- * pyprep_store_export:
- * @file: where to write
- *
- * Writes every piece of user data to @file as one JSON document, in the
- * format of user-data.json.
- *
- * Returns: %TRUE on success
- */
-gboolean
-pyprep_store_export (PyprepStore  *self,
-                     GFile        *file,
-                     GError      **error)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  data = pyprep_store_to_data (self, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
-}
-
-static gint64
-card_time (JsonNode *node)
-{
-  gint64 usec = 0;
-
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    pyprep_parse_time (json_object_get_string_member_with_default (json_node_get_object (node),
-                                                            "last_review", NULL), &usec);
-  return usec;
-}
-
-/**
- * pyprep_store_import:
- * @file: a file written by pyprep_store_export()
- * @summary: (out caller-allocates) (optional): what was merged
- *
- * Merges @file into the store: what is missing is added, nothing is
- * duplicated, and where both have an annotation or a card the one changed
- * last wins. Nothing is removed.
- *
- * Returns: %TRUE on success; on failure the store is unchanged
- */
-gboolean
-pyprep_store_import (PyprepStore          *self,
-                     GFile                *file,
-                     PyprepImportSummary  *summary,
-                     GError              **error)
-{
-  PyprepImportSummary counts = { 0 };
-  g_autofree char *path = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object, *container;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->read_only)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
-                           _("Changes cannot be saved: the data file is read-only for this version"));
-      return FALSE;
-    }
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-                           _("The file is not on a local disk"));
-      return FALSE;
-    }
-  root = read_document (path, error);
-  if (root == NULL)
+  if (!pyprep_store_check_writable (self, error))
     return FALSE;
-  object = json_node_get_object (root);
-  if (json_object_get_int_member (object, "schema_version") > PYPREP_STORE_SCHEMA_VERSION)
+  if (!pyprep_review_log_append (self->folder, review, &local_error))
     {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NEWER,
-                           _("The file was exported by a newer version of Pyprep"));
+      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
-
-  container = json_object_get_object_member (object, "bookmarks");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        if (!json_object_has_member (self->bookmarks, key))
-          {
-            json_object_set_member (self->bookmarks, key, json_node_ref (member));
-            counts.bookmarks_added++;
-          }
-    }
-
-  container = json_object_get_object_member (object, "annotations");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonNode *ours = json_object_get_member (self->annotations, key);
-
-          if (ours == NULL)
-            counts.annotations_added++;
-          else if (get_time_member (json_node_get_object (member), "modified")
-                   > get_time_member (json_node_get_object (ours), "modified"))
-            counts.annotations_updated++;
-          else
-            {
-              counts.annotations_kept++;
-              continue;
-            }
-          json_object_set_member (self->annotations, key, json_node_ref (member));
-        }
-    }
-
-  container = json_object_get_object_member (object, "reading");
-  container = container != NULL ? json_object_get_object_member (container, "entries") : NULL;
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonObject *theirs = json_node_get_object (member);
-          JsonNode *ours = json_object_get_member (self->reading_entries, key);
-          JsonObject *record;
-
-          if (!json_object_has_member (theirs, "read") || pyprep_store_get_read (self, key))
-            continue;
-          record = record_from (ours);
-          json_object_set_member (record, "read", json_node_ref (json_object_get_member (theirs, "read")));
-          json_object_set_member (self->reading_entries, key, seal_object (record));
-          counts.entries_read++;
-        }
-    }
-
-  container = json_object_get_object_member (object, "cards");
-  if (container != NULL)
-    {
-      json_object_iter_init (&iter, container);
-      while (json_object_iter_next (&iter, &key, &member))
-        {
-          JsonNode *ours = json_object_get_member (self->cards, key);
-
-          if (ours != NULL && card_time (member) <= card_time (ours))
-            continue;
-          json_object_set_member (self->cards, key, json_node_ref (member));
-          counts.cards_updated++;
-        }
-    }
-
-  if (summary != NULL)
-    *summary = counts;
-  changed (self, "import", NULL);
 
   return TRUE;
 }

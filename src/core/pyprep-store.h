@@ -6,11 +6,15 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pyprep-annotation.h"
+#include "pyprep-review-log.h"
+#include "pyprep-time.h"
+
 G_BEGIN_DECLS
 
 #define PYPREP_STORE_SCHEMA_VERSION 1
 #define PYPREP_STORE_FILE "user-data.json"
-#define PYPREP_STORE_REVIEW_LOG "review-log.jsonl"
+#define PYPREP_STORE_REVIEW_LOG PYPREP_REVIEW_LOG_FILE
 #define PYPREP_STORE_BACKUPS "backups"
 #define PYPREP_STORE_KEEP_BACKUPS 7
 /* Saves wait this long after the last change, so a burst of edits is one write. */
@@ -34,29 +38,6 @@ typedef enum
 } PyprepStoreError;
 
 /**
- * PyprepAnnotation:
- * @id: stable ID of the annotation
- * @entry_id: the entry it belongs to
- * @text: Markdown written by the user
- * @quote: (nullable): the passage of the entry it quotes
- * @prefix: (nullable): text just before the quote, to find it again
- * @suffix: (nullable): text just after the quote
- * @created: creation time, microseconds since the epoch (UTC)
- * @modified: last change, microseconds since the epoch (UTC)
- */
-typedef struct
-{
-  char *id;
-  char *entry_id;
-  char *text;
-  char *quote;
-  char *prefix;
-  char *suffix;
-  gint64 created;
-  gint64 modified;
-} PyprepAnnotation;
-
-/**
  * PyprepImportSummary:
  *
  * What an import merged into the store.
@@ -78,12 +59,6 @@ typedef struct
  * Returns: the current time, in microseconds since the epoch (UTC)
  */
 typedef gint64 (*PyprepClockFunc) (gpointer user_data);
-
-#define PYPREP_TYPE_ANNOTATION (pyprep_annotation_get_type ())
-GType             pyprep_annotation_get_type (void) G_GNUC_CONST;
-PyprepAnnotation *pyprep_annotation_copy     (const PyprepAnnotation *annotation);
-void              pyprep_annotation_free     (PyprepAnnotation       *annotation);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepAnnotation, pyprep_annotation_free)
 
 #define PYPREP_TYPE_STORE (pyprep_store_get_type ())
 
@@ -164,9 +139,5 @@ gboolean          pyprep_store_import             (PyprepStore      *self,
                                                    GFile            *file,
                                                    PyprepImportSummary *summary,
                                                    GError          **error);
-
-char             *pyprep_format_time              (gint64            usec);
-gboolean          pyprep_parse_time               (const char       *text,
-                                                   gint64           *usec);
 
 G_END_DECLS

@@ -1,0 +1,282 @@
+/* pyprep-review-log.c: the review log, review-log.jsonl: every answer, appended durably and read back.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The log is the history of every quiz answer (docs/user-data.md shows its
+ * lines): one JSON object per line, only ever appended to. Undo appends a
+ * line naming the answer it takes back, so nothing is rewritten.
+ *
+ * Writing is an append with O_APPEND and fdatasync(), so a line is on disk
+ * before the answer changes a card's schedule. A crash can still leave a
+ * last line cut short; the next append starts a fresh line, and the reader
+ * skips what it cannot read, so one torn line costs that answer only.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "pyprep-review-log.h"
+
+#include "pyprep-json.h"
+#include "pyprep-time.h"
+
+/* The names card states have in the user data: in the review log
+ * ("state", "state_before") and in the card states of user-data.json. */
+static const char * const state_names[] = {
+  [PYPREP_CARD_STATE_NEW] = "new",
+  [PYPREP_CARD_STATE_LEARNING] = "learning",
+  [PYPREP_CARD_STATE_REVIEW] = "review",
+  [PYPREP_CARD_STATE_RELEARNING] = "relearning",
+};
+
+/**
+ * pyprep_card_state_to_string:
+ *
+ * Returns: the name of @state in the user data: "new", "learning",
+ *   "review" or "relearning"
+ */
+const char *
+pyprep_card_state_to_string (PyprepCardState state)
+{
+  if ((guint) state >= G_N_ELEMENTS (state_names))
+    return state_names[PYPREP_CARD_STATE_NEW];
+  return state_names[state];
+}
+
+/**
+ * pyprep_card_state_from_string:
+ * @text: (nullable): a state name
+ * @state: (out): the state
+ *
+ * Returns: whether @text names a state
+ */
+gboolean
+pyprep_card_state_from_string (const char      *text,
+                               PyprepCardState *state)
+{
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
+    if (strcmp (text, state_names[i]) == 0)
+      {
+        *state = (PyprepCardState) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Reading ------------------------------------------------------------------- */
+
+/**
+ * pyprep_review_log_answer_free:
+ * @answer: (nullable) (transfer full): an answer
+ */
+void
+pyprep_review_log_answer_free (PyprepReviewLogAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  json_object_unref (answer->line);
+  g_free (answer);
+}
+
+/* The answer on @object, or %NULL when it is not one: a line without a
+ * card, a rating from 1 to 4 and a time. */
+static PyprepReviewLogAnswer *
+parse_answer (JsonObject *object)
+{
+  PyprepReviewLogAnswer *answer;
+  PyprepCardState state;
+  double rating;
+  gint64 time;
+
+  if (pyprep_json_get_string (object, "card") == NULL
+      || !pyprep_json_get_number (object, "rating", &rating)
+      || rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY
+      || !pyprep_time_get_member (object, "time", &time))
+    return NULL;
+
+  answer = g_new0 (PyprepReviewLogAnswer, 1);
+  answer->line = json_object_ref (object);
+  answer->id = pyprep_json_get_string (object, "id");
+  answer->card = pyprep_json_get_string (object, "card");
+  answer->rating = (PyprepRating) rating;
+  answer->time = time;
+  answer->state_before = -1;
+  if (pyprep_card_state_from_string (pyprep_json_get_string (object, "state_before"), &state))
+    answer->state_before = state;
+  answer->practice = json_object_get_boolean_member_with_default (object, "practice", FALSE);
+  return answer;
+}
+
+/* Reads each line of @data (changed in place) into @answers, and the IDs
+ * that undo lines name into @undone. */
+static void
+parse_lines (char       *data,
+             GPtrArray  *answers,
+             GHashTable *undone)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  char *next;
+
+  for (char *line = data; line != NULL && *line != '\0'; line = next)
+    {
+      JsonNode *root;
+      JsonObject *object;
+      PyprepReviewLogAnswer *answer;
+      const char *undo;
+
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      if (*line == '\0' || !json_parser_load_from_data (parser, line, -1, NULL))
+        continue;
+      root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      object = json_node_get_object (root);
+
+      undo = pyprep_json_get_string (object, "undo");
+      if (undo != NULL)
+        g_hash_table_add (undone, g_strdup (undo));
+      else if ((answer = parse_answer (object)) != NULL)
+        g_ptr_array_add (answers, answer);
+    }
+}
+
+/**
+ * pyprep_review_log_read:
+ * @folder: the user data folder, which holds the log
+ *
+ * Reads every answer of the review log, oldest first, with the undone ones
+ * marked. The reader is tolerant: a line that is not a JSON object with a
+ * card, a rating and a time (a half-written last line after a crash, a
+ * line from a newer version) is skipped, and a missing or unreadable log
+ * is an empty history.
+ *
+ * Returns: (transfer full) (element-type PyprepReviewLogAnswer): the answers
+ */
+GPtrArray *
+pyprep_review_log_read (GFile *folder)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GHashTable) undone = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  answers = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_review_log_answer_free);
+  g_return_val_if_fail (G_IS_FILE (folder), g_steal_pointer (&answers));
+
+  file = g_file_get_child (folder, PYPREP_REVIEW_LOG_FILE);
+  if (!g_file_load_contents (file, NULL, &data, NULL, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Cannot read the review log: %s", error->message);
+      return g_steal_pointer (&answers);
+    }
+
+  undone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parse_lines (data, answers, undone);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
+
+      answer->undone = answer->id != NULL && g_hash_table_contains (undone, answer->id);
+    }
+
+  return g_steal_pointer (&answers);
+}
+
+/**
+ * pyprep_review_log_answer_counts:
+ * @answer: an answer of the log
+ *
+ * Returns: whether @answer counts for daily limits and statistics: the
+ *   scheduler saw it (it is neither undone nor practice)
+ */
+gboolean
+pyprep_review_log_answer_counts (const PyprepReviewLogAnswer *answer)
+{
+  g_return_val_if_fail (answer != NULL, FALSE);
+
+  return !answer->undone && !answer->practice;
+}
+
+/* Writing ------------------------------------------------------------------- */
+
+/* Whether the file open on @fd ends in the middle of a line. */
+static gboolean
+ends_torn (int fd)
+{
+  struct stat st;
+  char last = '\n';
+
+  return fstat (fd, &st) == 0 && st.st_size > 0
+         && pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n';
+}
+
+/**
+ * pyprep_review_log_append:
+ * @folder: the user data folder, which holds the log
+ * @line: one line of the log: an answer or an undo
+ * @error: the return location for a #G_IO_ERROR
+ *
+ * Appends @line to the review log and waits until it is on disk. The log
+ * and @folder are created when missing, readable by the user only.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pyprep_review_log_append (GFile       *folder,
+                          JsonObject  *line,
+                          GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *data = NULL;
+  int saved_errno = 0;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  node = json_node_init_object (json_node_alloc (), line);
+  text = json_to_string (node, FALSE);
+
+  dir = g_file_get_path (folder);
+  path = g_build_filename (dir, PYPREP_REVIEW_LOG_FILE, NULL);
+  g_mkdir_with_parents (dir, 0700);
+  fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "cannot open %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A line cut short by a crash stays alone on its line (the reader skips
+   * it) instead of swallowing this one. */
+  data = g_strconcat (ends_torn (fd) ? "\n" : "", text, "\n", NULL);
+  if (write (fd, data, strlen (data)) != (ssize_t) strlen (data) || fdatasync (fd) != 0)
+    saved_errno = errno != 0 ? errno : EIO;
+  close (fd);
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "cannot append to %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}

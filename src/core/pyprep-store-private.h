@@ -1,0 +1,104 @@
+/* pyprep-store-private.h: what the files of PyprepStore share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PyprepStore is one object in several files: pyprep-store.c (the object,
+ * loading, save scheduling, bookmarks, reading state, card states),
+ * pyprep-store-document.c (the document in memory: containers, sealed
+ * records, snapshots), pyprep-annotation.c (annotations),
+ * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
+ * damaged files),
+ * pyprep-store-import.c (export and import) and pyprep-store-schema.c
+ * (validation of the document). Nothing outside
+ * these files includes this header.
+ */
+#pragma once
+
+#include "pyprep-store.h"
+
+G_BEGIN_DECLS
+
+struct _PyprepStore
+{
+  GObject parent_instance;
+
+  /* owned */
+  GFile *folder;
+  char *path;
+  JsonObject *root;            /* mutable */
+  JsonObject *bookmarks;       /* mutable, borrowed from root */
+  JsonObject *annotations;
+  JsonObject *reading;
+  JsonObject *reading_entries;
+  JsonObject *cards;
+  char *recovery_message;
+  char *set_aside_path;
+  GCancellable *cancellable;
+
+  /* state */
+  PyprepClockFunc clock;
+  gpointer clock_data;
+  guint save_source;
+  gboolean dirty;
+  gboolean saving;
+  gboolean read_only;
+  char *last_backup_day;
+};
+
+/* pyprep-store.c */
+void        pyprep_store_changed        (PyprepStore  *self,
+                                         const char   *what,
+                                         const char   *id);
+gboolean    pyprep_store_check_writable (PyprepStore  *self,
+                                         GError      **error);
+const char *pyprep_store_newer_message  (void);
+
+/* pyprep-store-document.c */
+void        pyprep_store_document_reset    (PyprepStore *self);
+gboolean    pyprep_store_document_adopt    (PyprepStore *self,
+                                            JsonNode    *root);
+JsonNode   *pyprep_store_document_snapshot (PyprepStore *self);
+JsonObject *pyprep_store_record_from       (JsonNode    *old);
+JsonNode   *pyprep_store_seal_object       (JsonObject  *object);
+
+/**
+ * PyprepStoreSaveJob:
+ * @document: the document to write, sealed or not shared with the main thread
+ * @path: the data file
+ * @backup_dir: the folder of the daily backups
+ * @today: (nullable): today's date (UTC) when the current file is to be
+ *   backed up first, %NULL when today's backup exists already
+ *
+ * One save, prepared on the main thread and run in any.
+ */
+typedef struct
+{
+  JsonNode *document;
+  char *path;
+  char *backup_dir;
+  char *today;
+} PyprepStoreSaveJob;
+
+/* pyprep-store-file.c */
+JsonNode *pyprep_store_file_read               (const char          *path,
+                                                GError             **error);
+char     *pyprep_store_file_to_data            (JsonNode            *document,
+                                                gsize               *length);
+char     *pyprep_store_file_set_aside          (const char          *path,
+                                                gint64               now,
+                                                GError             **error);
+JsonNode *pyprep_store_file_read_newest_backup (const char          *dir,
+                                                char               **name);
+gboolean  pyprep_store_save_job_run            (PyprepStoreSaveJob  *job,
+                                                GError             **error);
+void      pyprep_store_save_job_free           (PyprepStoreSaveJob  *job);
+char     *pyprep_store_file_backups_dir        (PyprepStore         *self);
+void      pyprep_store_file_recover            (PyprepStore         *self,
+                                                const GError        *damage);
+
+/* pyprep-store-schema.c */
+gboolean pyprep_store_schema_validate         (JsonNode    *root,
+                                               GError     **error);
+gboolean pyprep_store_schema_validate_members (JsonObject  *object,
+                                               GError     **error);
+
+G_END_DECLS
