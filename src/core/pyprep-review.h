@@ -1,5 +1,9 @@
-/* pyprep-review.h: quiz sessions: card states, review queues, answers, undo and statistics.
+/* pyprep-review.h: card states, review queues, answers, undo and statistics.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One API in three files: pyprep-review.c (card states, answers, undo),
+ * pyprep-review-queue.c (queues and practice selections) and
+ * pyprep-review-stats.c (the progress page's figures).
  */
 #pragma once
 
