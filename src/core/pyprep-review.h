@@ -34,11 +34,13 @@ G_BEGIN_DECLS
  * PyprepReviewError:
  * @PYPREP_REVIEW_ERROR_RATING: the rating is not one of 1–4
  * @PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO: the review log holds no answer to undo
+ * @PYPREP_REVIEW_ERROR_NO_CARD: a session has no card waiting for an answer
  */
 typedef enum
 {
   PYPREP_REVIEW_ERROR_RATING,
   PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO,
+  PYPREP_REVIEW_ERROR_NO_CARD,
 } PyprepReviewError;
 
 /**
