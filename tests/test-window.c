@@ -355,10 +355,11 @@ check_shortcuts_listed (Fixture *f)
         }
     }
 
-  /* The window's key bindings (Ctrl+D, Ctrl+F, Alt+1…) and the quiz's
-   * (Space, 1–4, Ctrl+Z…). */
+  /* The window's key bindings (Ctrl+D, Ctrl+F, Alt+1…), the quiz's
+   * (Space, 1–4, Ctrl+Z…) and the progress page's (Escape). */
   n_shortcuts += add_bound_keys (bound, GTK_WIDGET (f->window));
   n_shortcuts += add_bound_keys (bound, pyprep_window_get_quiz_view (f->window));
+  n_shortcuts += add_bound_keys (bound, pyprep_window_get_stats_view (f->window));
   g_assert_cmpuint (n_shortcuts, >=, 25);
 
   g_hash_table_iter_init (&iter, bound);
