@@ -115,8 +115,10 @@ session_new (PyprepStore            *store,
              const PyprepFsrsParams *params,
              gboolean                practice)
 {
-  PyprepReviewSession *self = g_object_new (PYPREP_TYPE_REVIEW_SESSION, "store", store, NULL);
+  PyprepReviewSession *self = g_object_new (PYPREP_TYPE_REVIEW_SESSION, NULL);
 
+  self->store = g_object_ref (store);
+  g_ptr_array_unref (self->queue);
   self->queue = queue;
   g_array_set_size (self->ratings, queue->len);
   if (params != NULL)
@@ -175,24 +177,6 @@ pyprep_review_session_get_property (GObject    *object,
 }
 
 static void
-pyprep_review_session_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  PyprepReviewSession *self = PYPREP_REVIEW_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pyprep_review_session_dispose (GObject *object)
 {
   PyprepReviewSession *self = PYPREP_REVIEW_SESSION (object);
@@ -233,13 +217,12 @@ pyprep_review_session_class_init (PyprepReviewSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = pyprep_review_session_get_property;
-  object_class->set_property = pyprep_review_session_set_property;
   object_class->dispose = pyprep_review_session_dispose;
   object_class->finalize = pyprep_review_session_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, PYPREP_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* What a view shows: whether answers change schedules, the card at
    * which position of how many, whether it is answered, whether the
    * session is over, and the running score. */
@@ -256,6 +239,7 @@ pyprep_review_session_class_init (PyprepReviewSessionClass *klass)
 static void
 pyprep_review_session_init (PyprepReviewSession *self)
 {
+  self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
   self->ratings = g_array_new (FALSE, TRUE, sizeof (PyprepRating));
   pyprep_fsrs_params_init (&self->params);
 }
@@ -614,6 +598,18 @@ pyprep_review_session_undo (PyprepReviewSession  *self,
   return TRUE;
 }
 
+/* How many cards are answered; with @correct_only, not Again. */
+static guint
+count_answers (PyprepReviewSession *self,
+               gboolean             correct_only)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->ratings->len; i++)
+    n += correct_only ? is_correct (rating_at (self, i)) : rating_at (self, i) != 0;
+  return n;
+}
+
 /**
  * pyprep_review_session_get_n_answered:
  *
@@ -622,12 +618,8 @@ pyprep_review_session_undo (PyprepReviewSession  *self,
 guint
 pyprep_review_session_get_n_answered (PyprepReviewSession *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (PYPREP_IS_REVIEW_SESSION (self), 0);
-  for (guint i = 0; i < self->ratings->len; i++)
-    n += rating_at (self, i) != 0;
-  return n;
+  return count_answers (self, FALSE);
 }
 
 /**
@@ -638,12 +630,8 @@ pyprep_review_session_get_n_answered (PyprepReviewSession *self)
 guint
 pyprep_review_session_get_n_correct (PyprepReviewSession *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (PYPREP_IS_REVIEW_SESSION (self), 0);
-  for (guint i = 0; i < self->ratings->len; i++)
-    n += is_correct (rating_at (self, i));
-  return n;
+  return count_answers (self, TRUE);
 }
 
 /**
