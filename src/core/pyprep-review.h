@@ -115,7 +115,8 @@ typedef struct
  * @n_learning: cards answered but not known yet
  * @n_known: cards in review whose recall chance now is at least 0.9
  * @n_due: cards in learning or review that are due now (they are also
- *   counted in @n_learning or @n_known)
+ *   counted in @n_learning or @n_known); PyprepDueCounts counts the same
+ *   per topic, per deck and in all, without the other figures
  */
 typedef struct
 {
