@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "pyprep-library.h"
-#include "pyprep-review.h"
+#include "pyprep-review-session.h"
 #include "pyprep-store.h"
 
 G_BEGIN_DECLS
@@ -24,11 +24,5 @@ void         pyprep_quiz_view_start_practice (PyprepQuizView *self,
                                              GPtrArray      *queue,
                                              const char     *title,
                                              const char     *empty_description);
-gboolean     pyprep_quiz_view_get_practice  (PyprepQuizView *self);
-guint        pyprep_quiz_view_get_position  (PyprepQuizView *self);
-guint        pyprep_quiz_view_get_n_cards   (PyprepQuizView *self);
-guint        pyprep_quiz_view_get_n_correct (PyprepQuizView *self);
-gboolean     pyprep_quiz_view_get_finished  (PyprepQuizView *self);
-const PyprepCardRef *pyprep_quiz_view_get_current (PyprepQuizView *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pyprep-chart.h"
+#include "pyprep-question-card.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-stats-view.h"
 #include "ui-harness.h"
@@ -30,7 +31,8 @@ log_lines (void)
   return n;
 }
 
-/* Presses a key the way GTK delivers it to the view's key controller. */
+/* Presses a key the way GTK's shortcut controllers deliver it: the first
+ * of the view's key bindings for it whose action is enabled acts. */
 static void
 press (GtkWidget       *view,
        guint            keyval,
@@ -39,15 +41,38 @@ press (GtkWidget       *view,
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
     }
   g_assert_true (handled);
   spin (50);
+}
+
+/* The session on screen; the view holds it. */
+static PyprepReviewSession *
+session_of (PyprepQuizView *view)
+{
+  PyprepReviewSession *session = NULL;
+
+  g_object_get (view, "session", &session, NULL);
+  g_assert_nonnull (session);
+  g_object_unref (session);
+  return session;
 }
 
 /* The text of every label under @widget, joined by newlines. */
@@ -78,12 +103,12 @@ check_review_session (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (300);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "quiz");
-  n_cards = pyprep_quiz_view_get_n_cards (view);
+  n_cards = pyprep_review_session_get_n_cards (session_of (view));
   g_assert_cmpuint (n_cards, >=, 3);
 
   /* Ctrl+Z takes the first answer back: the card is new again. */
   {
-    const PyprepCardRef *ref = pyprep_quiz_view_get_current (view);
+    const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
 
     first_id = g_strdup (ref->card_id);
     g_assert_null (pyprep_store_get_card_state (store, first_id));
@@ -98,10 +123,10 @@ check_review_session (Fixture *f)
         press (GTK_WIDGET (view), GDK_KEY_Return, 0);
         press (GTK_WIDGET (view), GDK_KEY_Return, 0);
       }
-    g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 1);
+    g_assert_cmpuint (pyprep_review_session_get_position (session_of (view)), ==, 1);
     g_assert_nonnull (pyprep_store_get_card_state (store, first_id));
     press (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
-    g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 0);
+    g_assert_cmpuint (pyprep_review_session_get_position (session_of (view)), ==, 0);
     g_assert_null (pyprep_store_get_card_state (store, first_id));
     g_assert_cmpuint (log_lines (), ==, 2);
   }
@@ -110,10 +135,10 @@ check_review_session (Fixture *f)
    * questions are answered right, then wrong, in turn. */
   for (guint i = 0; i < n_cards; i++)
     {
-      const PyprepCardRef *ref = pyprep_quiz_view_get_current (view);
+      const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
 
       g_assert_nonnull (ref);
-      g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, i);
+      g_assert_cmpuint (pyprep_review_session_get_position (session_of (view)), ==, i);
       if (pyprep_card_ref_is_recall (ref))
         {
           gboolean good = answered % 2 == 0;
@@ -156,8 +181,8 @@ check_review_session (Fixture *f)
     }
 
   /* The store and the log hold every answer, the summary the counts. */
-  g_assert_true (pyprep_quiz_view_get_finished (view));
-  g_assert_cmpuint (pyprep_quiz_view_get_n_correct (view), ==, correct);
+  g_assert_true (pyprep_review_session_get_finished (session_of (view)));
+  g_assert_cmpuint (pyprep_review_session_get_n_correct (session_of (view)), ==, correct);
   g_assert_cmpuint (log_lines (), ==, 2 + n_cards);
   spin (300);
   gather_text (GTK_WIDGET (view), summary);
@@ -174,7 +199,7 @@ check_review_session (Fixture *f)
   /* Nothing is due right after: the session says so. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (300);
-  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 0);
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 0);
 }
 
 static void
@@ -196,7 +221,7 @@ check_new_card_limit (Fixture *f)
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "review", NULL);
   spin (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "quiz");
-  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 2);
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 2);
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 }
 
@@ -226,6 +251,22 @@ is_mapped_label (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A row of the progress page's topics: "0 new · 4 learning · 0 known · 2 due". */
+static gboolean
+is_topic_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), " known · ") != NULL;
+}
+
+static gboolean
+is_status_page (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget);
 }
 
 static gboolean
@@ -263,7 +304,7 @@ static void
 answer_card (PyprepQuizView *view,
              gboolean        right)
 {
-  const PyprepCardRef *ref = pyprep_quiz_view_get_current (view);
+  const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
 
   if (pyprep_card_ref_is_recall (ref))
     {
@@ -311,34 +352,36 @@ check_practice_and_progress (Fixture *f)
   /* A review session answered all wrong. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (200);
-  g_assert_false (pyprep_quiz_view_get_practice (view));
-  n_cards = pyprep_quiz_view_get_n_cards (view);
+  g_assert_false (pyprep_review_session_get_practice (session_of (view)));
+  n_cards = pyprep_review_session_get_n_cards (session_of (view));
   g_assert_cmpuint (n_cards, ==, cards->len);
   for (guint i = 0; i < n_cards; i++)
     answer_card (view, FALSE);
-  g_assert_true (pyprep_quiz_view_get_finished (view));
+  g_assert_true (pyprep_review_session_get_finished (session_of (view)));
   g_assert_cmpuint (log_lines (), ==, n_cards);
 
   /* "Practice these again" goes through the missed cards, and practice
    * answers are logged but change no schedule; Ctrl+Z takes one back. */
   widget = find_widget (GTK_WIDGET (view), is_named, "practice-again");
   g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
   states_before = card_states (store, cards);
   g_signal_emit_by_name (widget, "clicked");
   spin (200);
-  g_assert_true (pyprep_quiz_view_get_practice (view));
-  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, n_cards);
-  g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 0);
+  g_assert_true (pyprep_review_session_get_practice (session_of (view)));
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, n_cards);
+  g_assert_cmpuint (pyprep_review_session_get_position (session_of (view)), ==, 0);
   answer_card (view, TRUE);
   g_assert_cmpuint (log_lines (), ==, n_cards + 1);
   press (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
-  g_assert_cmpuint (pyprep_quiz_view_get_position (view), ==, 0);
+  g_assert_cmpuint (pyprep_review_session_get_position (session_of (view)), ==, 0);
   g_assert_cmpuint (log_lines (), ==, n_cards + 2);
   for (guint i = 0; i < n_cards; i++)
     answer_card (view, TRUE);
-  g_assert_true (pyprep_quiz_view_get_finished (view));
-  g_assert_cmpuint (pyprep_quiz_view_get_n_correct (view), ==, n_cards);
-  g_assert_null (find_widget (GTK_WIDGET (view), is_named, "practice-again"));
+  g_assert_true (pyprep_review_session_get_finished (session_of (view)));
+  g_assert_cmpuint (pyprep_review_session_get_n_correct (session_of (view)), ==, n_cards);
+  /* Nothing missed: nothing to practise again. */
+  g_assert_false (gtk_widget_get_mapped (find_widget (GTK_WIDGET (view), is_named, "practice-again")));
   states_after = card_states (store, cards);
   g_assert_cmpstr (states_after, ==, states_before);
   g_assert_cmpuint (log_lines (), ==, 2 * n_cards + 2);
@@ -399,6 +442,20 @@ check_practice_and_progress (Fixture *f)
   }
   widget = find_widget (stats, is_named, "retention");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "No reviews yet");
+  /* The topic's row counts its due cards: the two overdue ones at least
+   * (the others come back after a minute, which may have passed). */
+  {
+    const char *subtitle;
+    const char *due;
+
+    widget = find_widget (stats, is_topic_row, NULL);
+    g_assert_nonnull (widget);
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+    due = g_strrstr (subtitle, " · ");
+    g_assert_nonnull (due);
+    g_assert_cmpuint (g_ascii_strtoull (due + strlen (" · "), NULL, 10), >=, 2);
+    g_assert_true (g_str_has_suffix (subtitle, " due"));
+  }
   spin (200);
   save_screenshot (f, "progress.png");
   g_settings_set_string (settings, "style", "dark");
@@ -419,14 +476,14 @@ check_practice_and_progress (Fixture *f)
   g_signal_emit_by_name (stats, "review");
   spin (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "quiz");
-  g_assert_cmpstr (pyprep_quiz_view_get_current (view)->card_id, ==,
+  g_assert_cmpstr (pyprep_review_session_get_current (session_of (view))->card_id, ==,
                    ((PyprepCardRef *) g_ptr_array_index (cards, 0))->card_id);
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 
   /* Practice the bookmarked entries: none yet, then one. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "bookmarked");
   spin (200);
-  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 0);
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "Nothing to Practice"));
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
   {
@@ -438,8 +495,8 @@ check_practice_and_progress (Fixture *f)
       expected += ((PyprepCardRef *) g_ptr_array_index (cards, i))->entry == ref->entry;
     g_signal_emit_by_name (stats, "practice", PYPREP_PRACTICE_BOOKMARKED, NULL);
     spin (200);
-    g_assert_true (pyprep_quiz_view_get_practice (view));
-    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, expected);
+    g_assert_true (pyprep_review_session_get_practice (session_of (view)));
+    g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, expected);
     press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 
     /* A topic: every card of it. */
@@ -448,14 +505,14 @@ check_practice_and_progress (Fixture *f)
       expected += ((PyprepCardRef *) g_ptr_array_index (cards, i))->topic == ref->topic;
     g_signal_emit_by_name (stats, "practice", PYPREP_PRACTICE_ALL, ref->topic);
     spin (200);
-    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, expected);
+    g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, expected);
     press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
   }
 
   /* Missed lately: every card was answered Again today. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "missed");
   spin (200);
-  g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, cards->len);
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, cards->len);
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 
   /* A deck left out of reviews gives them no cards. */
@@ -465,13 +522,29 @@ check_practice_and_progress (Fixture *f)
     g_settings_set_strv (settings, "review-skip-decks", skip);
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
     spin (200);
-    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), ==, 0);
+    g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 0);
     press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
     g_settings_reset (settings, "review-skip-decks");
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
     spin (200);
-    g_assert_cmpuint (pyprep_quiz_view_get_n_cards (view), >=, 2);
+    g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), >=, 2);
     press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  }
+
+  /* The day's reviews used up: the due cards wait, and the empty page
+   * says why rather than that nothing is due. */
+  {
+    const char *description;
+
+    g_settings_set_uint (settings, "reviews-per-day", 0);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+    spin (200);
+    g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 0);
+    widget = find_widget (GTK_WIDGET (view), is_status_page, NULL);
+    description = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
+    g_assert_nonnull (strstr (description, "cards are due, but today’s review limit is reached."));
+    press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+    g_settings_reset (settings, "reviews-per-day");
   }
 }
 
@@ -488,10 +561,10 @@ check_narrow (Fixture *f)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (200);
-  n_cards = pyprep_quiz_view_get_n_cards (view);
+  n_cards = pyprep_review_session_get_n_cards (session_of (view));
   for (guint i = 0; i < n_cards; i++)
     answer_card (view, i % 2 == 0);
-  g_assert_true (pyprep_quiz_view_get_finished (view));
+  g_assert_true (pyprep_review_session_get_finished (session_of (view)));
   spin (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
   save_screenshot (f, "quiz-summary-narrow.png");
@@ -531,6 +604,45 @@ test_quiz_practice_and_progress (void)
   run_app (path, check_practice_and_progress, NULL);
 }
 
+/* The hint names the keys a question has: five choices, keys 1–5 and
+ * A–E, and each of them ticks its choice. */
+static void
+test_quiz_question_keys (void)
+{
+  static const char *texts[] = { "one", "two", "three", "four", "five" };
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  PyprepQuestion question = { "deck/topic/entry#q", "Which?", choices, NULL, 1 };
+  GtkWidget *card = g_object_ref_sink (g_object_new (PYPREP_TYPE_QUESTION_CARD, NULL));
+  GtkLabel *hint;
+  gboolean right = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      PyprepChoice *choice = g_new0 (PyprepChoice, 1);
+
+      choice->text = (char *) texts[i];
+      choice->correct = i == 4;
+      g_ptr_array_add (choices, choice);
+    }
+  pyprep_question_card_set_question (PYPREP_QUESTION_CARD (card), &question);
+  hint = GTK_LABEL (gtk_widget_get_template_child (card, PYPREP_TYPE_QUESTION_CARD, "hint_label"));
+  g_assert_cmpstr (gtk_label_get_text (hint), ==, "Choose the right answer (keys 1–5 or A–E)");
+
+  g_assert_false (pyprep_question_card_get_chosen (PYPREP_QUESTION_CARD (card), NULL));
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 4);
+  g_assert_true (pyprep_question_card_get_chosen (PYPREP_QUESTION_CARD (card), &right));
+  g_assert_true (right);
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 0);
+  g_assert_true (pyprep_question_card_get_chosen (PYPREP_QUESTION_CARD (card), &right));
+  g_assert_false (right);
+
+  /* Two right choices ask for every right answer. */
+  ((PyprepChoice *) g_ptr_array_index (choices, 0))->correct = TRUE;
+  pyprep_question_card_set_question (PYPREP_QUESTION_CARD (card), &question);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==, "Choose every right answer (keys 1–5 or A–E)");
+  g_object_unref (card);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/new-card-limit", test_quiz_new_card_limit);
   g_test_add_func ("/pyprep/ui/quiz/practice-and-progress", test_quiz_practice_and_progress);
   g_test_add_func ("/pyprep/ui/quiz/narrow", test_quiz_narrow);
+  g_test_add_func ("/pyprep/ui/quiz/question-keys", test_quiz_question_keys);
 
   return g_test_run ();
 }

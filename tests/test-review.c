@@ -1,9 +1,7 @@
 /* test-review.c: quiz queues, answers, undo, practice and statistics, on a fixed clock.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every test runs in the time zone CST-8 (China, no daylight saving), at
- * 2026-11-21 12:00 UTC, which is 20:00 local: the local day began at
- * 2026-11-20 16:00 UTC and ends at 2026-11-21 16:00 UTC.
+ * The deck, the store and the clock come from review-harness.c.
  */
 #include "config.h"
 
@@ -12,207 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "pyprep-deck.h"
-#include "pyprep-review.h"
-
-#define DAY G_TIME_SPAN_DAY
-#define HOUR G_TIME_SPAN_HOUR
-#define MINUTE G_TIME_SPAN_MINUTE
-/* 2026-11-21 12:00:00 UTC */
-#define NOW (G_GINT64_CONSTANT (1795262400) * G_USEC_PER_SEC)
-
-typedef struct
-{
-  char *dir;
-  char *log_path;
-  PyprepDeck *deck;
-  GListModel *entries;
-  PyprepStore *store;
-  PyprepFsrsParams params;
-  gint64 now;
-} Fixture;
-
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return ((Fixture *) user_data)->now;
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-/* Topic a has entries a1..a4, topic b has b1..b3; each entry has one
- * recall card, and a1 has a question too (sample/a/a1#q). */
-static void
-write_deck (const char *dir)
-{
-  write_file (dir, "deck.json",
-              "{ \"format\": 1, \"id\": \"sample\", \"title\": \"Sample\",\n"
-              "  \"languages\": [\"en\"], \"topics\": [ { \"id\": \"a\" }, { \"id\": \"b\" } ] }\n");
-  write_file (dir, "en/a.md",
-              "# A\n\n"
-              "## A one {#a1}\n\nText.\n\n```card\nQ a1\n---\nA a1\n```\n\n"
-              "```quiz {#q}\nPick one.\n\n- [x] Right\n- [ ] Wrong\n```\n\n"
-              "## A two {#a2}\n\nText.\n\n```card\nQ a2\n---\nA a2\n```\n\n"
-              "## A three {#a3}\n\nText.\n\n```card\nQ a3\n---\nA a3\n```\n\n"
-              "## A four {#a4}\n\nText.\n\n```card\nQ a4\n---\nA a4\n```\n");
-  write_file (dir, "en/b.md",
-              "# B\n\n"
-              "## B one {#b1}\n\nText.\n\n```card\nQ b1\n---\nA b1\n```\n\n"
-              "## B two {#b2}\n\nText.\n\n```card\nQ b2\n---\nA b2\n```\n\n"
-              "## B three {#b3}\n\nText.\n\n```card\nQ b3\n---\nA b3\n```\n");
-}
-
-static PyprepStore *
-open_store (Fixture *f)
-{
-  g_autofree char *path = g_build_filename (f->dir, "data", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PyprepStore *store;
-
-  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-  store = pyprep_store_new (folder);
-
-  pyprep_store_set_clock (store, fixed_clock, f);
-  g_assert_true (pyprep_store_load (store, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  static const char *english[] = { "en", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) decks = g_list_store_new (PYPREP_TYPE_DECK);
-  g_autofree char *deck_dir = NULL;
-  g_autoptr(GFile) deck_folder = NULL;
-
-  f->dir = g_dir_make_tmp ("pyprep-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  deck_dir = g_build_filename (f->dir, "deck", NULL);
-  write_deck (deck_dir);
-  deck_folder = g_file_new_for_path (deck_dir);
-  f->deck = pyprep_deck_load (deck_folder, english, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (pyprep_deck_get_problems (f->deck)->len, ==, 0);
-  g_assert_cmpuint (pyprep_deck_get_n_entries (f->deck), ==, 7);
-  g_list_store_append (decks, f->deck);
-  f->entries = pyprep_review_collect_entries (G_LIST_MODEL (decks));
-
-  f->now = NOW;
-  f->store = open_store (f);
-  f->log_path = g_build_filename (f->dir, "data", PYPREP_STORE_REVIEW_LOG, NULL);
-  pyprep_fsrs_params_init (&f->params);
-  f->params.enable_fuzz = FALSE;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_clear_object (&f->store);
-  g_clear_object (&f->entries);
-  g_clear_object (&f->deck);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  g_free (f->dir);
-  g_free (f->log_path);
-}
-
-static char *
-iso (gint64 usec)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.000000Z");
-}
-
-/* A card in review, last seen @elapsed days before now with stability @s. */
-static void
-set_review_card (Fixture    *f,
-                 const char *card_id,
-                 double      s,
-                 double      elapsed,
-                 gint64      due)
-{
-  g_autoptr(JsonObject) object = NULL;
-  PyprepCardMemory memory;
-
-  pyprep_card_memory_init (&memory, f->now);
-  memory.state = PYPREP_CARD_STATE_REVIEW;
-  memory.stability = s;
-  memory.difficulty = 5;
-  memory.last_review = f->now - (gint64) (elapsed * DAY);
-  memory.due = due;
-  memory.reps = 3;
-  object = pyprep_card_memory_to_json (&memory, NULL);
-  pyprep_store_set_card_state (f->store, card_id, object);
-}
-
-static void
-append_log (Fixture    *f,
-            const char *text)
-{
-  g_autofree char *old = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (f->log_path, &old, NULL, NULL);
-  data = g_strconcat (old != NULL ? old : "", text, NULL);
-  g_file_set_contents (f->log_path, data, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-append_answer (Fixture    *f,
-               const char *id,
-               const char *card,
-               int         rating,
-               gint64      time,
-               const char *state_before,
-               gboolean    practice)
-{
-  g_autofree char *when = iso (time);
-  g_autofree char *line = g_strdup_printf ("{\"id\":\"%s\",\"card\":\"%s\",\"rating\":%d,"
-                                           "\"time\":\"%s\",\"duration_ms\":1000,"
-                                           "\"state_before\":\"%s\"%s}\n",
-                                           id, card, rating, when, state_before,
-                                           practice ? ",\"practice\":true" : "");
-
-  append_log (f, line);
-}
-
-static char *
-queue_to_string (GPtrArray *queue)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < queue->len; i++)
-    {
-      PyprepCardRef *ref = g_ptr_array_index (queue, i);
-      const char *local = strrchr (ref->card_id, '/') + 1;
-
-      if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, local);
-    }
-  return g_string_free (text, FALSE);
-}
+#include "review-harness.h"
 
 static char *
 build_queue (Fixture  *f,
@@ -235,17 +33,6 @@ object_to_string (JsonObject *object)
     return g_strdup ("null");
   node = json_node_init_object (json_node_alloc (), object);
   return json_to_string (node, FALSE);
-}
-
-static char **
-read_log_lines (Fixture *f)
-{
-  g_autofree char *data = NULL;
-
-  if (!g_file_get_contents (f->log_path, &data, NULL, NULL))
-    return g_new0 (char *, 1);
-  g_strchomp (data);
-  return g_strsplit (data, "\n", -1);
 }
 
 static JsonObject *
@@ -848,10 +635,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* China Standard Time without daylight saving, as a POSIX rule, so no
-   * time zone database is needed. */
-  g_setenv ("TZ", "CST-8", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  review_test_init (&argc, &argv);
 
   g_test_add_func ("/pyprep/review/memory/round-trip", test_memory_round_trip);
   g_test_add_func ("/pyprep/review/memory/bad", test_memory_bad);

@@ -241,68 +241,36 @@ action_key (const char *name,
   return g_strconcat (name, printed != NULL ? "::" : "", printed, NULL);
 }
 
-/* The shortcuts dialog (Ctrl+?) lists every shortcut the app and the window
- * really have: each bound action shows in it by name or by one of its keys. */
+/* Adds the keys of @accelerator to @listed: one key, or each key of a
+ * range such as "1...4", as the shortcuts dialog shows ranges. */
 static void
-check_shortcuts_listed (Fixture *f)
+add_listed_keys (GHashTable *listed,
+                 const char *accelerator)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pyprep/Pyprep/gtk/help-overlay.ui");
-  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
-  g_auto(GStrv) app_actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
-  GHashTableIter iter;
-  gpointer action, keys;
+  g_auto(GStrv) ends = g_strsplit (accelerator, "...", 2);
+  guint first, last;
+  GdkModifierType mods, last_mods;
+
+  g_assert_true (gtk_accelerator_parse (ends[0], &first, &mods));
+  last = first;
+  last_mods = mods;
+  if (ends[1] != NULL)
+    g_assert_true (gtk_accelerator_parse (ends[1], &last, &last_mods));
+  g_assert_cmpuint (mods, ==, last_mods);
+  g_assert_cmpuint (first, <=, last);
+  for (guint keyval = first; keyval <= last; keyval++)
+    g_hash_table_add (listed, key_name (keyval, mods));
+}
+
+/* Adds to @bound each action that a key binding of @widget activates,
+ * with its keys. Returns how many bindings there are. */
+static guint
+add_bound_keys (GHashTable *bound,
+                GtkWidget  *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   guint n_shortcuts = 0;
 
-  for (GSList *l = objects; l != NULL; l = l->next)
-    {
-      g_autofree char *action_name = NULL;
-      g_autofree char *accelerator = NULL;
-      g_auto(GStrv) accels = NULL;
-
-      if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "GtkShortcutsShortcut") != 0)
-        continue;
-      g_object_get (l->data, "action-name", &action_name, "accelerator", &accelerator, NULL);
-      if (action_name != NULL)
-        g_hash_table_add (listed, g_strdup (action_name));
-      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
-      for (guint i = 0; accels[i] != NULL; i++)
-        {
-          guint keyval;
-          GdkModifierType mods;
-
-          if (accels[i][0] == '\0')
-            continue;
-          g_assert_true (gtk_accelerator_parse (accels[i], &keyval, &mods));
-          g_hash_table_add (listed, key_name (keyval, mods));
-        }
-    }
-
-  /* Application accelerators: Ctrl+O, Ctrl+Q, Ctrl+W, Ctrl+comma… */
-  for (guint i = 0; app_actions[i] != NULL; i++)
-    {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), app_actions[i]);
-
-      for (guint j = 0; accels[j] != NULL; j++)
-        {
-          guint keyval;
-          GdkModifierType mods;
-
-          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
-          if (!g_hash_table_contains (bound, app_actions[i]))
-            g_hash_table_insert (bound, g_strdup (app_actions[i]), g_string_new (NULL));
-          {
-            g_autofree char *key = key_name (keyval, mods);
-
-            g_string_append_printf (g_hash_table_lookup (bound, app_actions[i]), " %s", key);
-          }
-          n_shortcuts++;
-        }
-    }
-
-  /* The window's key bindings: Ctrl+D, Ctrl+F, Alt+1… */
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
@@ -331,6 +299,67 @@ check_shortcuts_listed (Fixture *f)
           n_shortcuts++;
         }
     }
+  return n_shortcuts;
+}
+
+/* The shortcuts dialog (Ctrl+?) lists every shortcut the app and the window
+ * really have: each bound action shows in it by name or by one of its keys. */
+static void
+check_shortcuts_listed (Fixture *f)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pyprep/Pyprep/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
+  g_auto(GStrv) app_actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
+  GHashTableIter iter;
+  gpointer action, keys;
+  guint n_shortcuts = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *action_name = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "GtkShortcutsShortcut") != 0)
+        continue;
+      g_object_get (l->data, "action-name", &action_name, "accelerator", &accelerator, NULL);
+      if (action_name != NULL)
+        g_hash_table_add (listed, g_strdup (action_name));
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        if (accels[i][0] != '\0')
+          add_listed_keys (listed, accels[i]);
+    }
+
+  /* Application accelerators: Ctrl+O, Ctrl+Q, Ctrl+W, Ctrl+comma… */
+  for (guint i = 0; app_actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), app_actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
+          if (!g_hash_table_contains (bound, app_actions[i]))
+            g_hash_table_insert (bound, g_strdup (app_actions[i]), g_string_new (NULL));
+          {
+            g_autofree char *key = key_name (keyval, mods);
+
+            g_string_append_printf (g_hash_table_lookup (bound, app_actions[i]), " %s", key);
+          }
+          n_shortcuts++;
+        }
+    }
+
+  /* The window's key bindings (Ctrl+D, Ctrl+F, Alt+1…), the quiz's
+   * (Space, 1–4, Ctrl+Z…) and the progress page's (Escape). */
+  n_shortcuts += add_bound_keys (bound, GTK_WIDGET (f->window));
+  n_shortcuts += add_bound_keys (bound, pyprep_window_get_quiz_view (f->window));
+  n_shortcuts += add_bound_keys (bound, pyprep_window_get_stats_view (f->window));
   g_assert_cmpuint (n_shortcuts, >=, 25);
 
   g_hash_table_iter_init (&iter, bound);

@@ -1,5 +1,9 @@
-/* pyprep-review.h: quiz sessions: card states, review queues, answers, undo and statistics.
+/* pyprep-review.h: card states, review queues, answers, undo and statistics.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One API in three files: pyprep-review.c (card states, answers, undo),
+ * pyprep-review-queue.c (queues and practice selections) and
+ * pyprep-review-stats.c (the progress page's figures).
  */
 #pragma once
 
@@ -31,11 +35,13 @@ G_BEGIN_DECLS
  * PyprepReviewError:
  * @PYPREP_REVIEW_ERROR_RATING: the rating is not one of 1–4
  * @PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO: the review log holds no answer to undo
+ * @PYPREP_REVIEW_ERROR_NO_CARD: a session has no card waiting for an answer
  */
 typedef enum
 {
   PYPREP_REVIEW_ERROR_RATING,
   PYPREP_REVIEW_ERROR_NOTHING_TO_UNDO,
+  PYPREP_REVIEW_ERROR_NO_CARD,
 } PyprepReviewError;
 
 /**
@@ -110,7 +116,8 @@ typedef struct
  * @n_learning: cards answered but not known yet
  * @n_known: cards in review whose recall chance now is at least 0.9
  * @n_due: cards in learning or review that are due now (they are also
- *   counted in @n_learning or @n_known)
+ *   counted in @n_learning or @n_known); PyprepDueCounts counts the same
+ *   per topic, per deck and in all, without the other figures
  */
 typedef struct
 {

@@ -1,0 +1,360 @@
+/* pyprep-review-queue.c: quiz queues: due cards most overdue first, new cards within daily limits, practice.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A queue is a function of the decks' cards, the store's card states,
+ * the review log and a clock given by the caller. Cards alternate
+ * between topics, so a session mixes subjects instead of drilling one.
+ */
+#include "config.h"
+
+#include "pyprep-deck.h"
+#include "pyprep-review.h"
+#include "pyprep-review-private.h"
+
+/**
+ * pyprep_review_limits_init:
+ *
+ * Sets the default limits: 20 new cards and 200 reviews a day.
+ */
+void
+pyprep_review_limits_init (PyprepReviewLimits *limits)
+{
+  g_return_if_fail (limits != NULL);
+
+  limits->new_per_day = PYPREP_REVIEW_DEFAULT_NEW_PER_DAY;
+  limits->reviews_per_day = PYPREP_REVIEW_DEFAULT_REVIEWS_PER_DAY;
+}
+
+/**
+ * pyprep_review_collect_entries:
+ * @decks: (element-type PyprepDeck): decks, for example the library's
+ *
+ * Returns: (transfer full): a list of every #PyprepEntry of @decks, in
+ *   deck, topic and entry order
+ */
+GListModel *
+pyprep_review_collect_entries (GListModel *decks)
+{
+  GListStore *entries = g_list_store_new (PYPREP_TYPE_ENTRY);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (decks), G_LIST_MODEL (entries));
+
+  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
+    {
+      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
+      GListModel *topics = pyprep_deck_get_topics (deck);
+
+      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+        {
+          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
+          GListModel *list = pyprep_topic_get_entries (topic);
+
+          for (guint e = 0; e < g_list_model_get_n_items (list); e++)
+            {
+              g_autoptr(PyprepEntry) entry = g_list_model_get_item (list, e);
+
+              g_list_store_append (entries, entry);
+            }
+        }
+    }
+
+  return G_LIST_MODEL (entries);
+}
+
+/**
+ * pyprep_review_collect_cards:
+ * @entries: (element-type PyprepEntry): entries
+ *
+ * Returns: (transfer full) (element-type PyprepCardRef): every card of
+ *   @entries: of each entry the recall card, then the questions
+ */
+GPtrArray *
+pyprep_review_collect_cards (GListModel *entries)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), cards);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, i);
+      PyprepCardRef *ref = pyprep_card_ref_new (entry, -1);
+
+      if (ref != NULL)
+        g_ptr_array_add (cards, ref);
+      for (guint q = 0; q < pyprep_entry_get_n_questions (entry); q++)
+        g_ptr_array_add (cards, pyprep_card_ref_new (entry, q));
+    }
+
+  return cards;
+}
+
+/* Round-robin over topics, in the order each topic first appears in
+ * @cards, keeping the order of the cards within a topic, so a session
+ * alternates subjects instead of drilling one at a time. Takes the
+ * elements of @cards (which must not free them) into @queue. */
+static void
+interleave_into (GPtrArray *queue,
+                 GPtrArray *cards)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) by_topic = g_hash_table_new (NULL, NULL);
+  gboolean taken = TRUE;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      GPtrArray *group = g_hash_table_lookup (by_topic, ref->topic);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_topic, ref->topic, group);
+        }
+      g_ptr_array_add (group, ref);
+    }
+
+  for (guint round = 0; taken; round++)
+    {
+      taken = FALSE;
+      for (guint g = 0; g < groups->len; g++)
+        {
+          GPtrArray *group = g_ptr_array_index (groups, g);
+
+          if (round < group->len)
+            {
+              g_ptr_array_add (queue, g_ptr_array_index (group, round));
+              taken = TRUE;
+            }
+        }
+    }
+}
+
+typedef struct
+{
+  PyprepCardRef *ref;
+  double retrievability;
+  guint index;
+} DueCard;
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const DueCard *x = a;
+  const DueCard *y = b;
+
+  if (x->retrievability != y->retrievability)
+    return x->retrievability < y->retrievability ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
+}
+
+/* What is left of today's limits: answers given earlier today (today in
+ * local time; answers undone or given in practice do not count) use them
+ * up, an answer to a new card as a new card, any other as a review. */
+static void
+left_today (PyprepStore              *store,
+            const PyprepReviewLimits *limits,
+            gint64                    now,
+            guint                    *new_left,
+            guint                    *reviews_left)
+{
+  g_autoptr(GPtrArray) answers = pyprep_review_log_read (pyprep_store_get_folder (store));
+  int today = pyprep_time_local_day (now);
+  guint new_done = 0;
+  guint reviews_done = 0;
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (!pyprep_review_log_answer_counts (answer)
+          || pyprep_time_local_day (answer->time) != today)
+        continue;
+      if (answer->state_before == PYPREP_CARD_STATE_NEW)
+        new_done++;
+      else
+        reviews_done++;
+    }
+  *new_left = new_done < limits->new_per_day ? limits->new_per_day - new_done : 0;
+  *reviews_left = reviews_done < limits->reviews_per_day
+                  ? limits->reviews_per_day - reviews_done : 0;
+}
+
+/**
+ * pyprep_review_build_queue:
+ * @entries: (element-type PyprepEntry): the entries to study, for example
+ *   from pyprep_review_collect_entries()
+ * @store: the user data
+ * @params: the scheduler's settings
+ * @limits: (nullable): daily limits; %NULL for the defaults
+ * @now: the current time, microseconds since the epoch
+ *
+ * Builds today's review session. First the cards in learning or review
+ * that are due at @now, those most likely forgotten (lowest
+ * retrievability) first, at most what is left of the daily review limit;
+ * then new cards, at most what is left of the daily new limit. Within each
+ * part, cards alternate between topics. Answers given earlier today
+ * (today in local time; answers undone or given in practice do not count)
+ * use up the limits: an answer to a new card counts as a new card, any
+ * other as a review.
+ *
+ * Returns: (transfer full) (element-type PyprepCardRef): the queue
+ */
+GPtrArray *
+pyprep_review_build_queue (GListModel               *entries,
+                           PyprepStore              *store,
+                           const PyprepFsrsParams   *params,
+                           const PyprepReviewLimits *limits,
+                           gint64                    now)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GPtrArray) due_refs = NULL;
+  g_autoptr(GPtrArray) new_refs = NULL;
+  g_autoptr(GPtrArray) new_interleaved = NULL;
+  GPtrArray *queue;
+  PyprepReviewLimits defaults;
+  guint new_left;
+  guint reviews_left;
+
+  queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), queue);
+  g_return_val_if_fail (PYPREP_IS_STORE (store), queue);
+  g_return_val_if_fail (params != NULL, queue);
+
+  if (limits == NULL)
+    {
+      pyprep_review_limits_init (&defaults);
+      limits = &defaults;
+    }
+  left_today (store, limits, now, &new_left, &reviews_left);
+
+  /* The queue owns the refs; these arrays only order them. */
+  cards = pyprep_review_collect_cards (entries);
+  g_ptr_array_set_free_func (cards, NULL);
+  due = g_array_new (FALSE, FALSE, sizeof (DueCard));
+  new_refs = g_ptr_array_new ();
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      PyprepCardMemory memory;
+
+      pyprep_review_load_memory (store, ref->card_id, now, &memory);
+      if (memory.state == PYPREP_CARD_STATE_NEW)
+        {
+          g_ptr_array_add (new_refs, ref);
+        }
+      else if (memory.due <= now)
+        {
+          DueCard card = { ref, pyprep_fsrs_retrievability (params, &memory, now), i };
+
+          g_array_append_val (due, card);
+        }
+      else
+        {
+          pyprep_card_ref_free (ref);
+        }
+    }
+
+  /* The limit takes the most overdue cards; interleaving then mixes
+   * their topics. */
+  g_array_sort (due, compare_due);
+  due_refs = g_ptr_array_new ();
+  for (guint i = 0; i < due->len; i++)
+    {
+      DueCard *card = &g_array_index (due, DueCard, i);
+
+      if (i < reviews_left)
+        g_ptr_array_add (due_refs, card->ref);
+      else
+        pyprep_card_ref_free (card->ref);
+    }
+  interleave_into (queue, due_refs);
+
+  /* New cards are interleaved first, so the day's new cards come from
+   * every topic rather than from the first one. */
+  new_interleaved = g_ptr_array_new ();
+  interleave_into (new_interleaved, new_refs);
+  for (guint i = 0; i < new_interleaved->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (new_interleaved, i);
+
+      if (i < new_left)
+        g_ptr_array_add (queue, ref);
+      else
+        pyprep_card_ref_free (ref);
+    }
+
+  return queue;
+}
+
+/**
+ * pyprep_review_build_practice:
+ * @entries: (element-type PyprepEntry): the entries to practise, for
+ *   example those of one topic
+ * @store: the user data
+ * @kind: which cards of @entries to take
+ * @days: for %PYPREP_PRACTICE_MISSED, how many days back to look
+ * @now: the current time
+ *
+ * Builds a practice session: cards are taken whatever their schedule and
+ * answering them with pyprep_review_answer_practice() changes no schedule.
+ * Cards alternate between topics. %PYPREP_PRACTICE_MISSED takes the cards
+ * answered Again, in review or in practice, since @days days before @now.
+ *
+ * Returns: (transfer full) (element-type PyprepCardRef): the queue
+ */
+GPtrArray *
+pyprep_review_build_practice (GListModel         *entries,
+                              PyprepStore        *store,
+                              PyprepPracticeKind  kind,
+                              guint               days,
+                              gint64              now)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GHashTable) missed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) answers = NULL;
+  GPtrArray *queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), queue);
+  g_return_val_if_fail (PYPREP_IS_STORE (store), queue);
+
+  if (kind == PYPREP_PRACTICE_MISSED)
+    {
+      gint64 since = now - (gint64) days * G_TIME_SPAN_DAY;
+
+      answers = pyprep_review_log_read (pyprep_store_get_folder (store));
+      for (guint i = 0; i < answers->len; i++)
+        {
+          PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
+
+          if (!answer->undone && answer->rating == PYPREP_RATING_AGAIN
+              && answer->time >= since && answer->time <= now)
+            g_hash_table_add (missed, (gpointer) answer->card);
+        }
+    }
+
+  cards = pyprep_review_collect_cards (entries);
+  g_ptr_array_set_free_func (cards, NULL);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      gboolean take = TRUE;
+
+      if (kind == PYPREP_PRACTICE_BOOKMARKED)
+        take = pyprep_store_get_bookmarked (store, pyprep_entry_get_id (ref->entry));
+      else if (kind == PYPREP_PRACTICE_MISSED)
+        take = g_hash_table_contains (missed, ref->card_id);
+
+      if (take)
+        g_ptr_array_add (chosen, ref);
+      else
+        pyprep_card_ref_free (ref);
+    }
+  interleave_into (queue, chosen);
+
+  return queue;
+}
