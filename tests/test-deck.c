@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-id.h"
 #include "pyprep-library.h"
 
 static const char *english[] = { "en", NULL };
@@ -499,18 +500,18 @@ test_deck_second_card (void)
 static void
 test_deck_id_rules (void)
 {
-  g_assert_true (pyprep_deck_id_is_valid ("gil"));
-  g_assert_true (pyprep_deck_id_is_valid ("process-vs-thread"));
-  g_assert_true (pyprep_deck_id_is_valid ("q_1"));
-  g_assert_true (pyprep_deck_id_is_valid ("3d"));
-  g_assert_false (pyprep_deck_id_is_valid (NULL));
-  g_assert_false (pyprep_deck_id_is_valid (""));
-  g_assert_false (pyprep_deck_id_is_valid ("-x"));
-  g_assert_false (pyprep_deck_id_is_valid ("GIL"));
-  g_assert_false (pyprep_deck_id_is_valid ("a/b"));
-  g_assert_false (pyprep_deck_id_is_valid ("a b"));
-  g_assert_false (pyprep_deck_id_is_valid ("中文"));
-  g_assert_false (pyprep_deck_id_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+  g_assert_true (pyprep_id_is_valid ("gil"));
+  g_assert_true (pyprep_id_is_valid ("process-vs-thread"));
+  g_assert_true (pyprep_id_is_valid ("q_1"));
+  g_assert_true (pyprep_id_is_valid ("3d"));
+  g_assert_false (pyprep_id_is_valid (NULL));
+  g_assert_false (pyprep_id_is_valid (""));
+  g_assert_false (pyprep_id_is_valid ("-x"));
+  g_assert_false (pyprep_id_is_valid ("GIL"));
+  g_assert_false (pyprep_id_is_valid ("a/b"));
+  g_assert_false (pyprep_id_is_valid ("a b"));
+  g_assert_false (pyprep_id_is_valid ("中文"));
+  g_assert_false (pyprep_id_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
 int

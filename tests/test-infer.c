@@ -7,7 +7,8 @@
 
 #include <glib/gstdio.h>
 
-#include "pyprep-deck-private.h"
+#include "pyprep-deck.h"
+#include "pyprep-id.h"
 
 static PyprepDeck *
 load (const char *path,
@@ -274,10 +275,10 @@ test_infer_long_ids (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *id = pyprep_infer_id (texts[i]);
+      g_autofree char *id = pyprep_id_from_text (texts[i]);
 
       g_test_message ("“%s” → %s", texts[i], id);
-      g_assert_true (pyprep_deck_id_is_valid (id));
+      g_assert_true (pyprep_id_is_valid (id));
     }
 }
 

@@ -12,7 +12,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "pyprep-deck-private.h"
+#include "pyprep-deck.h"
+#include "pyprep-id.h"
+#include "pyprep-parsers-private.h"
 
 struct _PyprepDeck
 {
@@ -25,12 +27,11 @@ struct _PyprepDeck
   GStrv languages;
   GFile *folder;
   GListStore *topics;
-  GPtrArray *problems;
+  PyprepProblems *problems;
   GHashTable *entries_by_id;   /* id -> borrowed PyprepEntry */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepDeck, pyprep_deck, G_TYPE_OBJECT)
-G_DEFINE_QUARK (pyprep-deck-error-quark, pyprep_deck_error)
 
 enum {
   PROP_0,
@@ -44,58 +45,6 @@ static GParamSpec *properties[N_PROPS];
 #define MANIFEST "deck.json"
 #define FORMAT_VERSION 1
 #define MAX_MANIFEST_SIZE (1024 * 1024)
-
-void
-pyprep_deck_add_problem (GPtrArray  *problems,
-                         int         code,
-                         const char *file,
-                         int         line,
-                         const char *format,
-                         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (problems, g_error_new (PYPREP_DECK_ERROR, code, "%s:%d: %s",
-                                          file, MAX (line, 1), message));
-}
-
-/**
- * pyprep_deck_id_is_valid:
- * @id: (nullable): a deck, topic, entry or question ID
- *
- * IDs end up in URIs, file names of exported data and JSON keys, so they are
- * kept to a small, unambiguous alphabet: a-z, 0-9, "-" and "_", starting
- * with a letter or digit, at most 64 bytes.
- *
- * Returns: whether @id is a valid ID
- */
-gboolean
-pyprep_deck_id_is_valid (const char *id)
-{
-  gsize n;
-
-  if (id == NULL || *id == '\0')
-    return FALSE;
-
-  n = strlen (id);
-  if (n > 64 || !g_ascii_isalnum (id[0]))
-    return FALSE;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = id[i];
-
-      if (!(g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-' || c == '_'))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static void
 pyprep_deck_dispose (GObject *object)
@@ -118,7 +67,7 @@ pyprep_deck_finalize (GObject *object)
   g_free (self->title);
   g_free (self->language);
   g_strfreev (self->languages);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->problems);
 
   G_OBJECT_CLASS (pyprep_deck_parent_class)->finalize (object);
 }
@@ -167,7 +116,7 @@ static void
 pyprep_deck_init (PyprepDeck *self)
 {
   self->topics = g_list_store_new (PYPREP_TYPE_TOPIC);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->problems = pyprep_problems_new ();
   self->entries_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -287,7 +236,7 @@ load_topic (PyprepDeck   *self,
 
   id_node = json_object_get_member (topic_object, "id");
   if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING
-      || !pyprep_deck_id_is_valid (json_node_get_string (id_node)))
+      || !pyprep_id_is_valid (json_node_get_string (id_node)))
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                    "%s:%d: topic “id” must be a string of a-z, 0-9, “-” and “_”",
@@ -314,7 +263,7 @@ load_topic (PyprepDeck   *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      pyprep_deck_add_problem (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
+      pyprep_problems_add_error (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
                                "cannot read the topic file: %s", local_error->message);
       topic = pyprep_topic_new (topic_id, relative);
     }
@@ -422,7 +371,7 @@ load_manifest (PyprepDeck          *self,
     }
 
   self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
-  if (!pyprep_deck_id_is_valid (self->id))
+  if (!pyprep_id_is_valid (self->id))
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                    "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
@@ -532,10 +481,10 @@ infer (PyprepDeck    *self,
   g_autoptr(GPtrArray) topics = NULL;
   gboolean chinese = FALSE;
 
-  self->id = pyprep_infer_id (name);
+  self->id = pyprep_id_from_text (name);
   self->title = g_strdup (name);
 
-  topics = pyprep_deck_infer_topics (self, self->id, self->folder, self->problems, cancellable, error);
+  topics = pyprep_infer_topics (self->id, self->folder, self->problems, cancellable, error);
   if (topics == NULL)
     return FALSE;
 
@@ -544,6 +493,7 @@ infer (PyprepDeck    *self,
       PyprepTopic *topic = g_ptr_array_index (topics, i);
       GListModel *entries = pyprep_topic_get_entries (topic);
 
+      pyprep_topic_set_deck (topic, self);
       chinese |= has_cjk (pyprep_topic_get_title (topic));
       for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
         {
@@ -780,7 +730,34 @@ GPtrArray *
 pyprep_deck_get_problems (PyprepDeck *self)
 {
   g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
-  return self->problems;
+  return pyprep_problems_get_errors (self->problems);
+}
+
+/**
+ * pyprep_deck_get_warnings:
+ *
+ * Returns: (transfer none) (element-type GError): doubts about notes that
+ *   loaded all the same (unanswered questions, entries that look like many
+ *   questions), each message starting with `file:line:`
+ */
+GPtrArray *
+pyprep_deck_get_warnings (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return pyprep_problems_get_warnings (self->problems);
+}
+
+/**
+ * pyprep_deck_get_notes:
+ *
+ * Returns: (transfer none) (element-type utf8): for a folder of notes, one
+ *   line a file saying which structure was inferred
+ */
+GPtrArray *
+pyprep_deck_get_notes (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return pyprep_problems_get_notes (self->problems);
 }
 
 guint

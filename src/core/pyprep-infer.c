@@ -19,86 +19,18 @@
 
 #include <string.h>
 
-#include <cmark.h>
 #include <glib/gi18n-lib.h>
 
-#include "pyprep-deck-private.h"
 #include "pyprep-entry-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+#include "pyprep-id.h"
+#include "pyprep-markdown.h"
+#include "pyprep-parsers-private.h"
 
 /* Files larger than this are refused before they are read. */
 #define MAX_NOTES_FILE (8 * 1024 * 1024)
 /* Blocks nested deeper than this (quotes in lists in quotes…) are no
  * notes anyone wrote by hand; such a file is refused. */
 #define MAX_NOTES_DEPTH 64
-
-/**
- * pyprep_infer_id:
- * @text: a name, a heading or a question, in any script
- *
- * Returns: (transfer full): a stable ID for @text: its ASCII letters and
- *   digits, lower-cased and joined by "-", followed by a short hash of the
- *   whole text when that drops anything (Chinese text, say)
- */
-char *
-pyprep_infer_id (const char *text)
-{
-  GString *slug = g_string_new (NULL);
-  gboolean lossy = FALSE;
-  gboolean dash = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      char c = *p;
-
-      if (g_ascii_isalnum (c))
-        {
-          gboolean separate = dash && slug->len > 0;
-
-          /* The "-" joins two words only when the second one fits too:
-           * past 40 bytes every word boundary used to add one, so a long
-           * heading gave an ID over 64 bytes that no URI could name. */
-          dash = FALSE;
-          if (slug->len + separate < 40)
-            {
-              if (separate)
-                g_string_append_c (slug, '-');
-              g_string_append_c (slug, g_ascii_tolower (c));
-            }
-          else
-            lossy = TRUE;
-        }
-      else
-        {
-          dash = TRUE;
-          if ((guchar) c >= 0x80)
-            lossy = TRUE;
-        }
-    }
-
-  if (lossy || slug->len == 0)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
-
-      if (slug->len > 0)
-        g_string_append_c (slug, '-');
-      g_string_append_len (slug, hash, 8);
-    }
-
-  return g_string_free (slug, FALSE);
-}
-
-static char *
-commonmark (cmark_node *node)
-{
-  char *md = cmark_render_commonmark (node, CMARK_OPT_DEFAULT, 0);
-  char *copy = g_strdup (md);
-
-  free (md);
-  return g_strstrip (copy);
-}
 
 /* Does @text read as a question? */
 static gboolean
@@ -195,7 +127,7 @@ typedef struct
 {
   const char *deck_id;
   const char *file;
-  GPtrArray *problems;
+  PyprepProblems *problems;
   PyprepTopic *topic;
   GHashTable *ids;
   PyprepEntry *last;           /* for further-reading items */
@@ -209,7 +141,7 @@ add_entry (Builder    *b,
            GPtrArray  *answers,
            int         line)
 {
-  g_autofree char *base = pyprep_infer_id (question);
+  g_autofree char *base = pyprep_id_from_text (question);
   g_autofree char *local = g_strdup (base);
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
@@ -237,7 +169,7 @@ add_entry (Builder    *b,
   for (guint i = 0; i < answers->len; i++)
     {
       cmark_node *block = g_ptr_array_index (answers, i);
-      g_autofree char *md = commonmark (block);
+      g_autofree char *md = pyprep_markdown_commonmark (block);
 
       external &= only_links (block);
       collect_links (block, titles, urls);
@@ -270,7 +202,7 @@ add_entry (Builder    *b,
 
       if (cmark_node_get_type (first) == CMARK_NODE_BLOCK_QUOTE && cmark_node_first_child (first) != NULL)
         first = cmark_node_first_child (first);
-      card->answer = commonmark (first);
+      card->answer = pyprep_markdown_commonmark (first);
     }
   else if (urls->len > 0)
     {
@@ -321,7 +253,7 @@ item_question (cmark_node *item,
         {
           /* The question is the item's first line; the lines under it
            * (links, or a first paragraph of answer) answer it. */
-          g_autofree char *md = commonmark (para);
+          g_autofree char *md = pyprep_markdown_commonmark (para);
           const char *newline = strchr (md, '\n');
 
           if (newline != NULL)
@@ -459,13 +391,12 @@ next_heading (cmark_node *node,
 }
 
 static PyprepTopic *
-new_topic (PyprepDeck *deck,
-           const char *id_text,
+new_topic (const char *id_text,
            const char *title,
            const char *file,
            GHashTable *topic_ids)
 {
-  g_autofree char *base = pyprep_infer_id (id_text);
+  g_autofree char *base = pyprep_id_from_text (id_text);
   g_autofree char *id = g_strdup (base);
   PyprepTopic *topic;
 
@@ -478,7 +409,6 @@ new_topic (PyprepDeck *deck,
 
   topic = pyprep_topic_new (id, file);
   pyprep_topic_set_title (topic, title);
-  pyprep_topic_set_deck (topic, deck);
   return topic;
 }
 
@@ -536,13 +466,12 @@ nesting_depth (cmark_node *doc,
 }
 
 static void
-infer_file (PyprepDeck *deck,
-            const char *deck_id,
+infer_file (const char *deck_id,
             const char *file,
             const char *text,
             gsize       length,
             GHashTable *topic_ids,
-            GPtrArray  *problems,
+            PyprepProblems *problems,
             GPtrArray  *topics)
 {
   g_autoptr(cmark_node) doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
@@ -557,7 +486,7 @@ infer_file (PyprepDeck *deck,
 
   if (nesting_depth (doc, &line) > MAX_NOTES_DEPTH)
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_DEEP, file, line,
+      pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_DEEP, file, line,
                                "blocks are nested more than %d levels deep; the file is skipped",
                                MAX_NOTES_DEPTH);
       return;
@@ -585,7 +514,7 @@ infer_file (PyprepDeck *deck,
             continue;
           title = pyprep_markdown_plain_text (node);
           id_text = g_strdup_printf ("%s %s", stem, title);
-          topic = new_topic (deck, id_text, title, file, topic_ids);
+          topic = new_topic (id_text, title, file, topic_ids);
           b.topic = topic;
           b.last = NULL;
           add_question_list (&b, cmark_node_next (node), next_heading (node, level));
@@ -596,7 +525,7 @@ infer_file (PyprepDeck *deck,
 
   /* One topic for the file: its sections are the entries; a list of
    * questions outside any section adds entries too. */
-  file_topic = new_topic (deck, stem, stem, file, topic_ids);
+  file_topic = new_topic (stem, stem, file, topic_ids);
   b.topic = file_topic;
   for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
     {
@@ -629,7 +558,7 @@ infer_file (PyprepDeck *deck,
     add_question_list (&b, cmark_node_first_child (doc), NULL);
 
   if (g_list_model_get_n_items (pyprep_topic_get_entries (file_topic)) == 0)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
+    pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
                              "no entries found: use headings or a list of questions");
   g_ptr_array_add (topics, g_steal_pointer (&file_topic));
 }
@@ -642,18 +571,17 @@ compare_names (gconstpointer a,
 }
 
 /*
- * pyprep_deck_infer_topics:
+ * pyprep_infer_topics:
  * Reads every .md file of @folder and returns its topics, in file order.
  * Problems in files (too large, not UTF-8, binary) go to @problems; the
  * file is skipped.
  */
 GPtrArray *
-pyprep_deck_infer_topics (PyprepDeck    *deck,
-                          const char    *deck_id,
-                          GFile         *folder,
-                          GPtrArray     *problems,
-                          GCancellable  *cancellable,
-                          GError       **error)
+pyprep_infer_topics (const char     *deck_id,
+                     GFile          *folder,
+                     PyprepProblems *problems,
+                     GCancellable   *cancellable,
+                     GError        **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -692,19 +620,19 @@ pyprep_deck_infer_topics (PyprepDeck    *deck,
 
       if (size_info != NULL && g_file_info_get_size (size_info) > MAX_NOTES_FILE)
         {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
+          pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
                                    "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
           continue;
         }
       if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
         {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_IO, name, 1,
+          pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_IO, name, 1,
                                    "cannot read the file: %s", local_error->message);
           continue;
         }
       if (length > MAX_NOTES_FILE)
         {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
+          pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
                                    "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
           continue;
         }
@@ -714,12 +642,12 @@ pyprep_deck_infer_topics (PyprepDeck    *deck,
 
           for (const char *p = contents; p < bad; p++)
             line += *p == '\n';
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, name, line,
+          pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, name, line,
                                    *bad == '\0' ? "file contains a NUL byte: is it a binary file?"
                                                 : "file is not valid UTF-8; the file is skipped");
           continue;
         }
-      infer_file (deck, deck_id, name, contents, length, topic_ids, problems, topics);
+      infer_file (deck_id, name, contents, length, topic_ids, problems, topics);
     }
 
   if (names->len == 0)

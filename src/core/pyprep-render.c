@@ -17,6 +17,7 @@
 
 #include "pyprep-core-resources.h"
 #include "pyprep-deck.h"
+#include "pyprep-id.h"
 #include "pyprep-highlight.h"
 #include "pyprep-html.h"
 #include "pyprep-render.h"
@@ -88,7 +89,7 @@ pyprep_entry_id_from_uri (const char *uri)
   if (g_strv_length (parts) != 3)
     return NULL;
   for (guint i = 0; parts[i] != NULL; i++)
-    if (!pyprep_deck_id_is_valid (parts[i]))
+    if (!pyprep_id_is_valid (parts[i]))
       return NULL;
 
   return g_steal_pointer (&id);

@@ -16,20 +16,17 @@
 
 #include <string.h>
 
-#include <cmark.h>
-
-#include "pyprep-deck-private.h"
 #include "pyprep-entry-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+#include "pyprep-id.h"
+#include "pyprep-markdown.h"
+#include "pyprep-parsers-private.h"
 
 typedef struct
 {
   const char *deck_id;
   const char *topic_id;
   const char *file;
-  GPtrArray *problems;
+  PyprepProblems *problems;
 
   /* Start offsets of every line of the file, 1-based: lines[1] is line 1. */
   GArray *lines;
@@ -98,62 +95,6 @@ strip_owned (GString *s)
   char *str = g_string_free (s, FALSE);
 
   return g_strstrip (str);
-}
-
-/*
- * pyprep_markdown_plain_text:
- * The plain text of a heading, link or paragraph: literal text and code,
- * soft breaks as spaces, formatting dropped, ends stripped.
- */
-char *
-pyprep_markdown_plain_text (cmark_node *node)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  GString *out = g_string_new (NULL);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-
-      switch (cmark_node_get_type (cur))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_HTML_INLINE:
-          /* Inline HTML in a title is kept as the text the author typed;
-           * it is escaped wherever the title is shown. */
-          g_string_append (out, cmark_node_get_literal (cur));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_NONE:
-        case CMARK_NODE_DOCUMENT:
-        case CMARK_NODE_BLOCK_QUOTE:
-        case CMARK_NODE_LIST:
-        case CMARK_NODE_ITEM:
-        case CMARK_NODE_CODE_BLOCK:
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_CUSTOM_BLOCK:
-        case CMARK_NODE_PARAGRAPH:
-        case CMARK_NODE_HEADING:
-        case CMARK_NODE_THEMATIC_BREAK:
-        case CMARK_NODE_CUSTOM_INLINE:
-        case CMARK_NODE_EMPH:
-        case CMARK_NODE_STRONG:
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-        default:
-          break;
-        }
-    }
-
-  return strip_owned (out);
 }
 
 /* Splits "Title {#id}" into its parts. Returns FALSE when there is no ID. */
@@ -269,20 +210,20 @@ parse_card (Parser     *p,
 
   if (pyprep_entry_get_card (p->entry) != NULL)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
                                "entry “%s” has a second card block; only the first is used",
                                pyprep_entry_get_local_id (p->entry));
       return;
     }
   if (!after)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
                                "card block has no “---” line between the prompt and the answer");
       return;
     }
   if (*prompt_text == '\0' || *answer_text == '\0')
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
                                "card block has an empty %s",
                                *prompt_text == '\0' ? "prompt" : "answer");
       return;
@@ -375,14 +316,14 @@ parse_quiz (Parser     *p,
 
   if (list == NULL)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
                                "quiz block has no list of choices");
       return;
     }
 
-  if (explicit_id != NULL && !pyprep_deck_id_is_valid (explicit_id))
+  if (explicit_id != NULL && !pyprep_id_is_valid (explicit_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
                                "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
       return;
     }
@@ -399,7 +340,7 @@ parse_quiz (Parser     *p,
 
   if (*question->question == '\0')
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
                                "quiz block has no question before its choices");
       return;
     }
@@ -420,7 +361,7 @@ parse_quiz (Parser     *p,
           || !read_choice_marker (rows[inner - 1], &correct)
           || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
         {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
                                    "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
           return;
         }
@@ -445,7 +386,7 @@ parse_quiz (Parser     *p,
       choice->text = strip_choice_marker (md);
       if (*choice->text == '\0')
         {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
                                    "choice has no text after its marker");
           return;
         }
@@ -457,13 +398,13 @@ parse_quiz (Parser     *p,
 
   if (question->choices->len < 2)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
                                "quiz block needs at least two choices");
       return;
     }
   if (n_correct == 0)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
                                "quiz block marks no choice as correct with “[x]”");
       return;
     }
@@ -474,7 +415,7 @@ parse_quiz (Parser     *p,
     {
       if (g_str_equal (pyprep_entry_get_question (p->entry, i)->id, question->id))
         {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
+          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
                                    "quiz ID “%s” is used twice in entry “%s”",
                                    qid, pyprep_entry_get_local_id (p->entry));
           return;
@@ -516,7 +457,7 @@ parse_reading (Parser     *p,
     }
 
   if (found == 0)
-    pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_READING, p->file,
+    pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_READING, p->file,
                              cmark_node_get_start_line (block),
                              "reading block holds no links");
 }
@@ -570,19 +511,19 @@ start_entry (Parser     *p,
 
   if (!split_heading_id (text, &title, &local_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
                                "entry “%s” has no ID: end its heading with {#an-id}", text);
       return;
     }
-  if (!pyprep_deck_id_is_valid (local_id))
+  if (!pyprep_id_is_valid (local_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
                                "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
       return;
     }
   if (g_hash_table_lookup_extended (p->seen_ids, local_id, NULL, &first_line))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
                                "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
                                local_id, GPOINTER_TO_INT (first_line));
       return;
@@ -659,8 +600,8 @@ pyprep_topic_parse (const char *deck_id,
                     const char *topic_id,
                     const char *file,
                     const char *text,
-                    gsize       length,
-                    GPtrArray  *problems)
+                    gsize           length,
+                    PyprepProblems *problems)
 {
   g_autoptr(PyprepTopic) topic = pyprep_topic_new (topic_id, file);
   g_autoptr(cmark_node) doc = NULL;
@@ -672,7 +613,7 @@ pyprep_topic_parse (const char *deck_id,
 
   if (length > PYPREP_DECK_MAX_FILE_SIZE)
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
+      pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
                                "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
                                length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
       return g_steal_pointer (&topic);
@@ -682,11 +623,11 @@ pyprep_topic_parse (const char *deck_id,
       gsize offset = bad - text;
 
       if (*bad == '\0')
-        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
+        pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
                                  line_of_offset (text, offset),
                                  "file contains a NUL byte: is it a binary file?");
       else
-        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
+        pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
                                  line_of_offset (text, offset),
                                  "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
                                  (guchar) *bad);
@@ -694,7 +635,7 @@ pyprep_topic_parse (const char *deck_id,
     }
   if (is_blank (text, length))
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
+      pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
       return g_steal_pointer (&topic);
     }
 
@@ -729,7 +670,7 @@ pyprep_topic_parse (const char *deck_id,
               have_title = TRUE;
             }
           else
-            pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
+            pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
                                      cmark_node_get_start_line (node),
                                      "a topic file has one level-one heading; this one is ignored");
           continue;
@@ -742,11 +683,11 @@ pyprep_topic_parse (const char *deck_id,
     finish_entry (&p, n_lines (&p));
 
   if (!have_title)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
+    pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
                              "topic file has no level-one heading (“# Title”); using the ID “%s”",
                              topic_id);
   if (g_list_model_get_n_items (pyprep_topic_get_entries (topic)) == 0)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
+    pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
                              "topic file has no entries (“## Title {#id}” headings)");
 
   g_hash_table_unref (p.seen_ids);
