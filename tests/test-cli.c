@@ -45,11 +45,17 @@ test_cli_check_broken (void)
                    "en/t.md:3: entry “No ID” has no ID: end its heading with {#an-id}\n"
                    "en/t.md:7: quiz block has no list of choices\n");
 
-  /* A folder that is not a deck. */
+  /* A folder that is not a deck: the message names it. */
   g_unlink (manifest);
+  g_unlink (topic);
   g_string_truncate (out, 0);
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
-  g_assert_cmpstr (out->str, ==, "deck.json:1: the folder has neither a deck manifest nor Markdown files\n");
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: the folder has no deck.json and no Markdown notes "
+                                                 "(.md files), nor have its subfolders\n", dir);
+
+    g_assert_cmpstr (out->str, ==, expected);
+  }
 
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }

@@ -51,7 +51,9 @@ test_infer_rules (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (pyprep_deck_get_id (deck), ==, "notes");
-  g_assert_cmpstr (pyprep_deck_get_title (deck), ==, "notes");
+  /* The README asks nothing: it describes the folder. */
+  g_assert_cmpstr (pyprep_deck_get_title (deck), ==, "Python notes");
+  g_assert_cmpstr (pyprep_deck_get_description (deck), ==, "My notes on Python, one file a subject.");
 
   /* A file of sections: one topic, titled by its H1, sections as entries. */
   g_assert_cmpstr (topic_title (deck, 0), ==, "Python basics");
@@ -91,7 +93,7 @@ test_infer_rules (void)
   g_assert_cmpuint (pyprep_entry_get_n_links (entry), ==, 1);
   g_assert_cmpstr (pyprep_deck_get_language (deck), ==, "zh_CN");
 
-  /* Broken files are refused, each with its reason; README is not notes. */
+  /* Broken files are refused, each with its reason. */
   problems = pyprep_deck_get_problems (deck);
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 0))->message, ==,
@@ -123,7 +125,10 @@ test_infer_empty_folder (void)
 
   deck = load (dir, &error);
   g_assert_null (deck);
-  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO);
+  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_EMPTY);
+  /* The message names the folder, not a deck.json it does not have. */
+  g_assert_true (g_str_has_prefix (error->message, dir));
+  g_assert_null (strstr (error->message, "deck.json:"));
   g_rmdir (dir);
 }
 

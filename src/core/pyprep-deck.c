@@ -29,6 +29,11 @@ struct _PyprepDeck
   GListStore *topics;
   PyprepProblems *problems;
   GHashTable *entries_by_id;   /* id -> borrowed PyprepEntry */
+  char *description;
+  GPtrArray *folders;          /* GFile, for a folder of notes */
+
+  /* a folder of notes whose deck.json states only the question level */
+  int question_level;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepDeck, pyprep_deck, G_TYPE_OBJECT)
@@ -67,6 +72,8 @@ pyprep_deck_finalize (GObject *object)
   g_free (self->title);
   g_free (self->language);
   g_strfreev (self->languages);
+  g_free (self->description);
+  g_clear_pointer (&self->folders, g_ptr_array_unref);
   g_clear_object (&self->problems);
 
   G_OBJECT_CLASS (pyprep_deck_parent_class)->finalize (object);
@@ -355,6 +362,17 @@ load_manifest (PyprepDeck          *self,
   root = json_node_get_object (node);
   root_line = object_line (&tracker, root);
 
+  /* {"question-level": 3}: a folder of notes, with its question level. */
+  if (!json_object_has_member (root, "format") && json_object_has_member (root, "question-level"))
+    {
+      self->question_level = json_object_get_int_member_with_default (root, "question-level", 0);
+      ok = self->question_level >= 1 && self->question_level <= 6;
+      if (!ok)
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                     "%s:%d: “question-level” must be a heading level, 1 to 6", MANIFEST, root_line);
+      goto out;
+    }
+
   if (!require_member (root, "format", root_line, error)
       || !require_member (root, "id", root_line, error)
       || !require_member (root, "title", root_line, error)
@@ -478,19 +496,22 @@ infer (PyprepDeck    *self,
        GError       **error)
 {
   g_autofree char *name = g_file_get_basename (self->folder);
-  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(PyprepInferred) inferred = NULL;
   gboolean chinese = FALSE;
 
+  g_free (self->id);
   self->id = pyprep_id_from_text (name);
-  self->title = g_strdup (name);
-
-  topics = pyprep_infer_topics (self->id, self->folder, self->problems, cancellable, error);
-  if (topics == NULL)
+  inferred = pyprep_infer_folder (self->id, self->folder, self->question_level, self->problems,
+                                  cancellable, error);
+  if (inferred == NULL)
     return FALSE;
+  self->title = g_strdup (inferred->title != NULL ? inferred->title : name);
+  self->description = g_steal_pointer (&inferred->description);
+  self->folders = g_steal_pointer (&inferred->folders);
 
-  for (guint i = 0; i < topics->len; i++)
+  for (guint i = 0; i < inferred->topics->len; i++)
     {
-      PyprepTopic *topic = g_ptr_array_index (topics, i);
+      PyprepTopic *topic = g_ptr_array_index (inferred->topics, i);
       GListModel *entries = pyprep_topic_get_entries (topic);
 
       pyprep_topic_set_deck (topic, self);
@@ -509,51 +530,6 @@ infer (PyprepDeck    *self,
   self->language = g_strdup (chinese ? "zh_CN" : "en");
   self->languages = g_strsplit (self->language, ",", -1);
   return TRUE;
-}
-
-/**
- * pyprep_pick_language:
- * @available: the deck's languages, in the author's order
- * @wanted: (nullable): the user's languages, best first, as from
- *   g_get_language_names()
- *
- * Returns: (transfer full): the best language of @available for @wanted:
- *   an exact match, else one with the same language part ("zh" for
- *   "zh_TW"), else English, else the first available one
- */
-char *
-pyprep_pick_language (const char * const *available,
-                      const char * const *wanted)
-{
-  g_return_val_if_fail (available != NULL && available[0] != NULL, NULL);
-
-  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
-    {
-      /* "zh_CN.UTF-8" and "zh_CN@variant" compare as "zh_CN". */
-      g_autofree char *plain = g_strndup (wanted[i], strcspn (wanted[i], ".@"));
-
-      if (g_strv_contains (available, plain))
-        return g_strdup (plain);
-    }
-
-  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
-    {
-      g_autofree char *lang = g_strndup (wanted[i], strcspn (wanted[i], "_.@"));
-
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
-        continue;
-      for (guint j = 0; available[j] != NULL; j++)
-        {
-          if (strncmp (available[j], lang, strlen (lang)) == 0
-              && (available[j][strlen (lang)] == '\0' || available[j][strlen (lang)] == '_'))
-            return g_strdup (available[j]);
-        }
-    }
-
-  if (g_strv_contains (available, "en"))
-    return g_strdup ("en");
-
-  return g_strdup (available[0]);
 }
 
 /**
@@ -583,16 +559,22 @@ pyprep_deck_load (GFile               *folder,
   self = g_object_new (PYPREP_TYPE_DECK, NULL);
   self->folder = g_object_ref (folder);
 
-  manifest = g_file_get_child (folder, MANIFEST);
-  if (!g_file_query_exists (manifest, cancellable) && g_file_query_exists (folder, cancellable))
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
-      /* A folder of notes written for people, not for us. */
-      if (!infer (self, cancellable, error))
-        return NULL;
-      return g_steal_pointer (&self);
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO, "%s: there is no such folder", name);
+      return NULL;
     }
 
+  /* Without a manifest, a folder of notes written for people, not for us. */
+  manifest = g_file_get_child (folder, MANIFEST);
+  if (!g_file_query_exists (manifest, cancellable))
+    return infer (self, cancellable, error) ? g_steal_pointer (&self) : NULL;
+
   if (!load_manifest (self, languages, cancellable, error))
+    return NULL;
+  if (self->question_level > 0 && !infer (self, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -694,6 +676,33 @@ pyprep_deck_get_languages (PyprepDeck *self)
 {
   g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
   return (const char * const *) self->languages;
+}
+
+/**
+ * pyprep_deck_get_description:
+ *
+ * Returns: (nullable): for a folder of notes, the first paragraph of the
+ *   README that describes it
+ */
+const char *
+pyprep_deck_get_description (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->description;
+}
+
+/**
+ * pyprep_deck_get_folders:
+ *
+ * Returns: (transfer none) (nullable) (element-type GFile): for a folder of
+ *   notes, every folder that was read (the deck folder and its
+ *   subfolders), so that the app can watch them for changes
+ */
+GPtrArray *
+pyprep_deck_get_folders (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->folders;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "pyprep-language.h"
 #include "pyprep-problems.h"
 #include "pyprep-topic.h"
 
@@ -31,6 +32,8 @@ const char  *pyprep_deck_get_title     (PyprepDeck *self);
 const char  *pyprep_deck_get_language  (PyprepDeck *self);
 const char * const *pyprep_deck_get_languages (PyprepDeck *self);
 GFile       *pyprep_deck_get_folder    (PyprepDeck *self);
+GPtrArray   *pyprep_deck_get_folders   (PyprepDeck *self);
+const char  *pyprep_deck_get_description (PyprepDeck *self);
 GListModel  *pyprep_deck_get_topics    (PyprepDeck *self);
 GPtrArray   *pyprep_deck_get_problems  (PyprepDeck *self);
 GPtrArray   *pyprep_deck_get_warnings  (PyprepDeck *self);
@@ -38,8 +41,5 @@ GPtrArray   *pyprep_deck_get_notes     (PyprepDeck *self);
 guint        pyprep_deck_get_n_entries (PyprepDeck *self);
 PyprepEntry *pyprep_deck_lookup_entry  (PyprepDeck *self,
                                         const char *id);
-
-char        *pyprep_pick_language      (const char * const *available,
-                                        const char * const *wanted);
 
 G_END_DECLS

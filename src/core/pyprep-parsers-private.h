@@ -23,10 +23,23 @@ PyprepTopic *pyprep_topic_parse  (const char     *deck_id,
                                   gsize           length,
                                   PyprepProblems *problems);
 
-GPtrArray   *pyprep_infer_topics (const char     *deck_id,
-                                  GFile          *folder,
-                                  PyprepProblems *problems,
-                                  GCancellable   *cancellable,
-                                  GError        **error);
+/* What a folder of notes gives. */
+typedef struct
+{
+  GPtrArray *topics;           /* PyprepTopic, in reading order */
+  char *title;                 /* nullable: the README's title */
+  char *description;           /* nullable: the README's first paragraph */
+  GPtrArray *folders;          /* GFile: every folder read, for live reload */
+} PyprepInferred;
+
+void            pyprep_inferred_free (PyprepInferred *inferred);
+PyprepInferred *pyprep_infer_folder  (const char     *deck_id,
+                                      GFile          *folder,
+                                      int             question_level,
+                                      PyprepProblems *problems,
+                                      GCancellable   *cancellable,
+                                      GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepInferred, pyprep_inferred_free)
 
 G_END_DECLS
