@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
@@ -224,6 +226,104 @@ test_infer_hostile_files (void)
   remove_dir (dir);
 }
 
+static const char *
+message_at (GPtrArray *errors,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, errors->len);
+  return ((GError *) g_ptr_array_index (errors, index))->message;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+/* Links that loop or leave the folder are not followed; each says so. */
+static void
+test_infer_hostile_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-links-XXXXXX", &error);
+  g_autofree char *outside = g_dir_make_tmp ("pyprep-outside-XXXXXX", &error);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *loop = g_build_filename (sub, "loop", NULL);
+  g_autofree char *away = g_build_filename (dir, "away", NULL);
+  g_autofree char *away_file = g_build_filename (dir, "away.md", NULL);
+  g_autofree char *secret = g_build_filename (outside, "secret.md", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.md", NULL);
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  g_mkdir (sub, 0755);
+  write_file (dir, "a.md", "# A\n\n## What is a?\n\nA letter.\n", -1);
+  write_file (sub, "b.md", "# B\n\n## What is b?\n\nAnother.\n", -1);
+  write_file (outside, "secret.md", "# Secret\n\n## What is private?\n\nThis.\n", -1);
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+  g_assert_cmpint (symlink (outside, away), ==, 0);
+  g_assert_cmpint (symlink (secret, away_file), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.md", dangling), ==, 0);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 0);
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 2);
+  warnings = pyprep_deck_get_warnings (deck);
+  g_assert_cmpuint (warnings->len, ==, 4);
+  g_assert_cmpstr (message_at (warnings, 0), ==, "away:1: the link leads outside the folder; it is not read");
+  g_assert_cmpstr (message_at (warnings, 1), ==, "away.md:1: the link leads outside the folder; it is not read");
+  g_assert_true (g_str_has_prefix (message_at (warnings, 2), "dangling.md:1: the link leads nowhere"));
+  g_assert_cmpstr (message_at (warnings, 3), ==,
+                   "sub/loop:1: this folder was read already (a link loops back); it is not read again");
+
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+/* 10,000 subfolders and a 64-level tree: clear problems, no hang. */
+static void
+test_infer_hostile_trees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-trees-XXXXXX", &error);
+  g_autofree char *wide = g_build_filename (dir, "wide", NULL);
+  g_autoptr(GString) deep = g_string_new (dir);
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  write_file (dir, "top.md", "# Top\n\n## What is on top?\n\nThis.\n", -1);
+  g_mkdir (wide, 0755);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%05u", wide, i);
+
+      g_assert_cmpint (g_mkdir (name, 0755), ==, 0);
+    }
+  g_string_append (deep, "/deep");
+  for (guint i = 0; i < 64; i++)
+    g_string_append_printf (deep, "/%u", i);
+  g_assert_cmpint (g_mkdir_with_parents (deep->str, 0755), ==, 0);
+  write_file (deep->str, "bottom.md", "# Bottom\n\n## What is down here?\n\nNothing.\n", -1);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  problems = pyprep_deck_get_problems (deck);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (message_at (problems, 0), ==,
+                   "deep/0/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15:1: folders nested more than 16 levels deep "
+                   "are not read");
+  g_assert_true (g_str_has_suffix (message_at (problems, 1),
+                                   ":1: the notes hold more than 2000 folders; this one and the rest are not read"));
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 1);
+
+  remove_tree (dir);
+}
+
 /* The user's own notes, when they are beside the project (../shared/seeds). */
 static void
 test_infer_seeds (void)
@@ -297,6 +397,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/infer/stable-ids", test_infer_stable_ids);
   g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
   g_test_add_func ("/pyprep/infer/hostile-files", test_infer_hostile_files);
+  g_test_add_func ("/pyprep/infer/hostile-links", test_infer_hostile_links);
+  g_test_add_func ("/pyprep/infer/hostile-trees", test_infer_hostile_trees);
   g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);
   g_test_add_func ("/pyprep/infer/long-ids", test_infer_long_ids);
 

@@ -265,29 +265,48 @@ link_stays_inside (Walk       *w,
   return FALSE;
 }
 
-/* The notes files and subfolders of @dir, unsorted. */
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (g_file_info_get_name (*(GFileInfo **) a), g_file_info_get_name (*(GFileInfo **) b));
+}
+
+/* The children of @dir in name order, so that problems come in that order. */
 static GPtrArray *
-list_items (Walk       *w,
-            GFile      *dir,
-            const char *rel)
+list_children (Walk       *w,
+               GFile      *dir,
+               const char *rel)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
+  GPtrArray *infos = g_ptr_array_new_with_free_func (g_object_unref);
   GFileInfo *info;
 
   children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                         G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, w->cancellable, &error);
   if (children == NULL)
+    pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_IO, *rel != '\0' ? rel : ".", 1,
+                               "cannot read the folder: %s", error->message);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, w->cancellable, NULL)) != NULL)
+    g_ptr_array_add (infos, info);
+  g_ptr_array_sort (infos, compare_infos);
+  return infos;
+}
+
+/* The notes files and subfolders of @dir, in name order. */
+static GPtrArray *
+list_items (Walk       *w,
+            GFile      *dir,
+            const char *rel)
+{
+  g_autoptr(GPtrArray) infos = list_children (w, dir, rel);
+  GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
+
+  for (guint i = 0; i < infos->len; i++)
     {
-      pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_IO, *rel != '\0' ? rel : ".", 1,
-                                 "cannot read the folder: %s", error->message);
-      return items;
-    }
-  while ((info = g_file_enumerator_next_file (children, w->cancellable, NULL)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
+      GFileInfo *info = g_ptr_array_index (infos, i);
       const char *name = g_file_info_get_name (info);
       g_autofree char *path = join (rel, name);
       g_autoptr(GFile) child = g_file_get_child (dir, name);
