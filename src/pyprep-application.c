@@ -651,10 +651,12 @@ pyprep_application_init (PyprepApplication *self)
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Start with a review session"), NULL);
+  /* pyprep_cli_main() runs these three before the application starts;
+   * they are declared here for --help. */
   g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
-                                 _("Check the deck in FOLDER: print each problem as file:line: message, "
-                                   "exit with 1 when there are any"),
+                                 _("Check the deck or notes in FOLDER: print the structure found, each "
+                                   "problem as file:line: message, and exit with 1 when there are errors"),
                                  _("FOLDER"));
   g_application_add_main_option (G_APPLICATION (self), "list", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
@@ -669,36 +671,10 @@ handle_local_options_cb (GApplication *app,
                          GVariantDict *options,
                          gpointer      user_data)
 {
-  const char *path = NULL;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
-    }
-
-  /* The deck author's tools work without a display: they run here, before
-   * the application starts up GTK. */
-  if (g_variant_dict_lookup (options, "check", "^&ay", &path))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
-      g_autoptr(GString) out = g_string_new (NULL);
-      int status = pyprep_cli_check (folder, g_get_language_names (), out);
-
-      g_print ("%s", out->str);
-      return status;
-    }
-  if (g_variant_dict_lookup (options, "list", "^&ay", &path))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(GString) err = g_string_new (NULL);
-      int status = pyprep_cli_list (folder, g_get_language_names (),
-                                    g_variant_dict_contains (options, "json"), out, err);
-
-      g_print ("%s", out->str);
-      g_printerr ("%s", err->str);
-      return status;
     }
 
   /* In the running instance if there is one, else in this one once it
