@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-render.h"
 
 /* One line a topic, `# group | title`, then one line an entry,
  * `number. title` with ` (unanswered)` and ` [card]` as they apply. */
@@ -270,6 +271,22 @@ test_shape_f (void)
   g_assert_cmpuint (folders->len, ==, 6);
 }
 
+/* The page shows a question's number apart, and says when the notes do
+ * not answer it. */
+static void
+test_shape_pages (void)
+{
+  g_autoptr(PyprepDeck) deck = load_shape ("b");
+  g_autofree char *answered = pyprep_render_entry (find_entry (deck, "What does *args collect?"), "en", 0);
+  g_autofree char *unanswered = pyprep_render_entry (find_entry (deck, "What is a generator?"), "en", 0);
+
+  g_assert_nonnull (strstr (answered, "<h1><span class=\"number\">1</span>What does *args collect?</h1>"));
+  g_assert_null (strstr (answered, "class=\"unanswered\""));
+  g_assert_nonnull (strstr (unanswered, "<p class=\"unanswered\">No answer in these notes yet."));
+  /* No card to review for a question without an answer. */
+  g_assert_null (strstr (unanswered, "Recall Card"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/shapes/d-structured-answers", test_shape_d);
   g_test_add_func ("/pyprep/shapes/e-file-per-topic", test_shape_e);
   g_test_add_func ("/pyprep/shapes/f-folder-tree", test_shape_f);
+  g_test_add_func ("/pyprep/shapes/pages", test_shape_pages);
 
   return g_test_run ();
 }

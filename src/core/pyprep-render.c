@@ -562,8 +562,22 @@ pyprep_render_entry (PyprepEntry     *entry,
       g_string_append (content, "</p>\n");
     }
   g_string_append (content, "<h1>");
+  if (pyprep_entry_get_number (entry) != NULL)
+    {
+      g_string_append (content, "<span class=\"number\">");
+      pyprep_html_append_escaped (content, pyprep_entry_get_number (entry));
+      g_string_append (content, "</span>");
+    }
   pyprep_html_append_escaped (content, pyprep_entry_get_title (entry));
   g_string_append (content, "</h1>\n</header>\n<div class=\"body\">\n");
+  if (pyprep_entry_is_unanswered (entry))
+    {
+      g_string_append (content, "<p class=\"unanswered\">");
+      /* Translators: in place of the answer to a question that the user's
+       * notes ask but do not answer */
+      pyprep_html_append_escaped (content, _("No answer in these notes yet. Write your own in an annotation."));
+      g_string_append (content, "</p>\n");
+    }
   append_markdown (content, pyprep_entry_get_body (entry), &src);
   g_string_append (content, "</div>\n");
 
