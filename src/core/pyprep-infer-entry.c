@@ -153,40 +153,56 @@ pyprep_infer_split_number (const char  *text,
   return g_string_free (g_steal_pointer (&number), FALSE);
 }
 
-/* The links in @node, in order. */
+/* Bare addresses in @text are links too. */
+static void
+collect_addresses (const char *text,
+                   GPtrArray  *titles,
+                   GPtrArray  *urls)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (strstr (text, "http://") == NULL && strstr (text, "https://") == NULL)
+    return;
+  words = g_strsplit_set (text, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "http://") || g_str_has_prefix (words[i], "https://"))
+      {
+        g_ptr_array_add (titles, g_strdup (words[i]));
+        g_ptr_array_add (urls, g_strdup (words[i]));
+      }
+}
+
+/* The links in @node, in order; bare addresses when there are none. */
 static void
 collect_links (cmark_node *node,
                GPtrArray  *titles,
                GPtrArray  *urls)
 {
   g_autoptr(cmark_iter) iter = cmark_iter_new (node);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   cmark_event_type ev;
+  guint before = urls->len;
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *cur = cmark_iter_get_node (iter);
 
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (cur) == CMARK_NODE_LINK
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      if (cmark_node_get_type (cur) == CMARK_NODE_LINK
           && cmark_node_get_url (cur) != NULL && *cmark_node_get_url (cur) != '\0')
         {
           g_ptr_array_add (titles, pyprep_markdown_plain_text (cur));
           g_ptr_array_add (urls, g_strdup (cmark_node_get_url (cur)));
         }
+      else if (cmark_node_get_type (cur) == CMARK_NODE_TEXT && cmark_node_get_literal (cur) != NULL)
+        g_ptr_array_add (texts, (gpointer) cmark_node_get_literal (cur));
     }
 
-  /* Bare addresses in text are links too. */
-  if (urls->len == 0 && cmark_node_get_type (node) != CMARK_NODE_HEADING)
-    {
-      g_autofree char *text = pyprep_markdown_plain_text (node);
-      g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
-
-      for (guint i = 0; words[i] != NULL; i++)
-        if (g_str_has_prefix (words[i], "http://") || g_str_has_prefix (words[i], "https://"))
-          {
-            g_ptr_array_add (titles, g_strdup (words[i]));
-            g_ptr_array_add (urls, g_strdup (words[i]));
-          }
-    }
+  if (urls->len > before || cmark_node_get_type (node) == CMARK_NODE_HEADING)
+    return;
+  for (guint i = 0; i < texts->len; i++)
+    collect_addresses (g_ptr_array_index (texts, i), titles, urls);
 }
 
 /* Is @node nothing but links (and the quotes or lists around them)? */
@@ -270,15 +286,36 @@ unique_local_id (PyprepInferBuilder *b,
   return local;
 }
 
+/* Appends the source lines from @first's to @last's, ends stripped. */
+static void
+append_source (PyprepInferBuilder *b,
+               GString            *body,
+               cmark_node         *first,
+               cmark_node         *last)
+{
+  guint from = (guint) MAX (cmark_node_get_start_line (first), 1);
+  guint to = (guint) MAX (cmark_node_get_end_line (last), 1);
+  gsize start, end;
+
+  if (from >= b->source_lines->len)
+    return;
+  start = g_array_index (b->source_lines, gsize, from);
+  end = to + 1 < b->source_lines->len ? g_array_index (b->source_lines, gsize, to + 1) : strlen (b->source);
+  g_string_append_len (body, b->source + start, end - start);
+  g_strstrip (body->str);
+  g_string_set_size (body, strlen (body->str));
+}
+
 /* The card: the question, and the answer's first paragraph or its links. */
 static void
-add_card (PyprepEntry *entry,
-          const char  *question,
-          const char  *first_answer,
-          GPtrArray   *answers,
-          gboolean     external,
-          GPtrArray   *titles,
-          GPtrArray   *urls)
+add_card (PyprepInferBuilder *b,
+          PyprepEntry        *entry,
+          const char         *question,
+          const char         *first_answer,
+          GPtrArray          *answers,
+          gboolean            external,
+          GPtrArray          *titles,
+          GPtrArray          *urls)
 {
   PyprepCard *card = g_new0 (PyprepCard, 1);
 
@@ -291,8 +328,16 @@ add_card (PyprepEntry *entry,
       cmark_node *first = g_ptr_array_index (answers, 0);
 
       if (cmark_node_get_type (first) == CMARK_NODE_BLOCK_QUOTE && cmark_node_first_child (first) != NULL)
-        first = cmark_node_first_child (first);
-      card->answer = pyprep_markdown_commonmark (first);
+        card->answer = pyprep_markdown_commonmark (cmark_node_first_child (first));
+      else if (b->source != NULL)
+        {
+          GString *text = g_string_new (NULL);
+
+          append_source (b, text, first, first);
+          card->answer = g_string_free (text, FALSE);
+        }
+      else
+        card->answer = pyprep_markdown_commonmark (first);
     }
   else if (urls->len > 0)
     {
@@ -368,14 +413,20 @@ pyprep_infer_add_entry (PyprepInferBuilder *b,
   for (guint i = 0; i < answers->len; i++)
     {
       cmark_node *block = g_ptr_array_index (answers, i);
-      g_autofree char *md = pyprep_markdown_commonmark (block);
 
       external &= only_links (block);
       collect_links (block, titles, urls);
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append (body, md);
+      if (b->source == NULL)
+        {
+          g_autofree char *md = pyprep_markdown_commonmark (block);
+
+          if (body->len > 0)
+            g_string_append (body, "\n\n");
+          g_string_append (body, md);
+        }
     }
+  if (b->source != NULL && answers->len > 0)
+    append_source (b, body, g_ptr_array_index (answers, 0), g_ptr_array_index (answers, answers->len - 1));
 
   entry = pyprep_entry_new (id, local, question, b->file, line);
   pyprep_entry_set_number (entry, number);
@@ -397,7 +448,7 @@ pyprep_infer_add_entry (PyprepInferBuilder *b,
   pyprep_entry_take_body (entry, g_string_free (body, FALSE));
   for (guint i = 0; i < urls->len; i++)
     pyprep_entry_add_link (entry, g_ptr_array_index (titles, i), g_ptr_array_index (urls, i));
-  add_card (entry, question, first_answer, answers, external, titles, urls);
+  add_card (b, entry, question, first_answer, answers, external, titles, urls);
 
   pyprep_topic_add_entry (b->topic, entry);
   b->last = entry;

@@ -28,6 +28,12 @@ typedef struct
   PyprepEntry *last;           /* for further-reading items */
   guint n_entries;
   guint n_unanswered;
+
+  /* While set, an answer of top-level blocks is taken from the source as
+   * written: faster than writing the blocks back, and the author's own
+   * text (cmark would escape "1." at a line start, say). */
+  const char *source;
+  GArray *source_lines;        /* gsize: where each line starts, from line 1 at index 1 */
 } PyprepInferBuilder;
 
 /* pyprep-infer-entry.c */

@@ -142,17 +142,19 @@ pyprep_infer_readme (const char       *text,
                      PyprepNotesIndex *index)
 {
   gsize front = pyprep_markdown_front_matter (text, length, NULL);
-  g_autoptr(cmark_node) doc = cmark_parse_document (text + front, length - front, CMARK_OPT_DEFAULT);
+  g_autoptr(cmark_node) doc = NULL;
   guint items = 0, linked = 0;
 
   memset (index, 0, sizeof *index);
   index->links = g_ptr_array_new_with_free_func (g_free);
+  /* Alone in its folder, a README is notes. */
+  if (!has_others)
+    return FALSE;
+
+  doc = cmark_parse_document (text + front, length - front, CMARK_OPT_DEFAULT);
   pyprep_infer_remove_tocs (doc);
   read_title (doc, index);
   count_items (doc, &items, &linked, index->links);
-
-  if (!has_others)
-    return FALSE;
   /* An index: most list items link to the folder's files. */
   if (linked >= 2 && linked * 5 >= items * 4)
     return TRUE;
