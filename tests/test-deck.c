@@ -365,6 +365,19 @@ test_deck_duplicate_id (void)
   g_assert_nonnull (pyprep_deck_lookup_entry (deck, "broken/t/three"));
 }
 
+/* Front matter is skipped, and the lines after it keep their numbers. */
+static void
+test_deck_front_matter (void)
+{
+  g_autoptr(PyprepDeck) deck = load_topic ("---\ntags: [os]\ntitle: T\n---\n# T\n\n## One {#one}\n\nFirst.\n\n"
+                                           "## No ID\n", -1);
+
+  g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 1);
+  assert_problem (deck, 0, PYPREP_DECK_ERROR_NO_ID,
+                  "en/t.md:11: entry “No ID” has no ID: end its heading with {#an-id}");
+  g_assert_cmpstr (pyprep_entry_get_body (pyprep_deck_lookup_entry (deck, "broken/t/one")), ==, "First.");
+}
+
 static void
 test_deck_missing_id (void)
 {
@@ -529,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/manifest-errors", test_deck_manifest_errors);
   g_test_add_func ("/pyprep/deck/duplicate-id", test_deck_duplicate_id);
   g_test_add_func ("/pyprep/deck/missing-id", test_deck_missing_id);
+  g_test_add_func ("/pyprep/deck/front-matter", test_deck_front_matter);
   g_test_add_func ("/pyprep/deck/broken-blocks", test_deck_broken_blocks);
   g_test_add_func ("/pyprep/deck/second-card", test_deck_second_card);
   g_test_add_func ("/pyprep/deck/invalid-utf8", test_deck_invalid_utf8);

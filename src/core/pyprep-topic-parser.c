@@ -606,6 +606,8 @@ pyprep_topic_parse (const char *deck_id,
   g_autoptr(PyprepTopic) topic = pyprep_topic_new (topic_id, file);
   g_autoptr(cmark_node) doc = NULL;
   const char *bad = NULL;
+  g_autofree char *blanked = NULL;
+  gsize front;
   gboolean have_title = FALSE;
   Parser p = { 0 };
 
@@ -637,6 +639,17 @@ pyprep_topic_parse (const char *deck_id,
     {
       pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
       return g_steal_pointer (&topic);
+    }
+
+  /* Front matter is no Markdown: blanked, so lines keep their numbers. */
+  front = pyprep_markdown_front_matter (text, length, NULL);
+  if (front > 0)
+    {
+      blanked = g_strndup (text, length);
+      for (gsize i = 0; i < front; i++)
+        if (blanked[i] != '\n')
+          blanked[i] = ' ';
+      text = blanked;
     }
 
   p.deck_id = deck_id;
