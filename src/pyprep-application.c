@@ -19,6 +19,7 @@ typedef struct
   PyprepApplication *app;      /* borrowed */
   GFile *folder;
   GPtrArray *monitors;
+  GHashTable *watched;         /* URIs of the folders monitored */
   PyprepDeck *deck;            /* borrowed: the library owns it */
   char *show_file;             /* a file whose first entry to show once loaded */
   guint reload_source;
@@ -134,6 +135,7 @@ open_folder_free (OpenFolder *of)
 {
   g_clear_handle_id (&of->reload_source, g_source_remove);
   g_clear_pointer (&of->monitors, g_ptr_array_unref);
+  g_clear_pointer (&of->watched, g_hash_table_unref);
   g_clear_object (&of->folder);
   g_free (of->show_file);
   g_free (of);
@@ -178,8 +180,11 @@ static void
 watch (OpenFolder *of,
        GFile      *dir)
 {
-  GFileMonitor *monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  GFileMonitor *monitor;
 
+  if (!g_hash_table_add (of->watched, g_file_get_uri (dir)))
+    return;
+  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (monitor == NULL)
     return;
   g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed_cb), of);
@@ -268,6 +273,9 @@ folder_loaded_cb (GObject      *object,
     }
 
   of->deck = deck;
+  /* A folder of notes: every subfolder it read, new ones included. */
+  for (guint i = 0; pyprep_deck_get_folders (deck) != NULL && i < pyprep_deck_get_folders (deck)->len; i++)
+    watch (of, g_ptr_array_index (pyprep_deck_get_folders (deck), i));
   if (of->show_when_loaded && window != NULL)
     {
       PyprepEntry *entry = NULL;
@@ -335,6 +343,7 @@ pyprep_application_open_folder (PyprepApplication *self,
       of->app = self;
       of->folder = g_object_ref (folder);
       of->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+      of->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_ptr_array_add (self->folders, of);
       watch_folder (of);
       remember_folder (self, folder);
