@@ -16,6 +16,7 @@
 
 #include "pyprep-deck.h"
 #include "pyprep-image.h"
+#include "pyprep-markdown.h"
 
 typedef struct
 {
@@ -65,9 +66,6 @@ pyprep_image_resolve (const char *entry_file,
   g_autofree char *scheme = NULL;
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *joined = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
   g_return_val_if_fail (url != NULL, NULL);
 
@@ -78,25 +76,7 @@ pyprep_image_resolve (const char *entry_file,
   if (path == NULL)
     return NULL;
   dir = g_path_get_dirname (entry_file);
-  joined = g_str_equal (dir, ".") ? g_strdup (path) : g_strconcat (dir, "/", path, NULL);
-  parts = g_strsplit (joined, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (*parts[i] == '\0' || g_str_equal (parts[i], "."))
-        continue;
-      if (g_str_equal (parts[i], ".."))
-        {
-          if (kept->len == 0)
-            return NULL;
-          g_ptr_array_remove_index (kept, kept->len - 1);
-          continue;
-        }
-      g_ptr_array_add (kept, parts[i]);
-    }
-  if (kept->len == 0)
-    return NULL;
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv ("/", (char **) kept->pdata);
+  return pyprep_markdown_resolve_path (dir, path);
 }
 
 /**

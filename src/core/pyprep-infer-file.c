@@ -499,26 +499,6 @@ start_topic (PyprepInferBuilder *b,
   pyprep_infer_start_topic (b, id_text, key != NULL ? key : title);
 }
 
-/* Where each line of @text starts; index 0 is unused. */
-static GArray *
-index_lines (const char *text,
-             gsize       length)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize zero = 0;
-
-  g_array_append_val (lines, zero);
-  g_array_append_val (lines, zero);
-  for (gsize i = 0; i + 1 < length; i++)
-    if (text[i] == '\n')
-      {
-        gsize next = i + 1;
-
-        g_array_append_val (lines, next);
-      }
-  return lines;
-}
-
 static void
 build_by_headings (PyprepInferBuilder *b,
                    GArray             *headings,
@@ -701,7 +681,7 @@ pyprep_infer_file (PyprepInferBuilder *b,
     build_by_lists (b, headings, &s, title);
   else if (s.reason != REASON_NO_HEADINGS)
     {
-      g_autoptr(GArray) lines = index_lines (text + front, length - front);
+      g_autoptr(GArray) lines = pyprep_markdown_index_lines (text + front, length - front);
 
       b->source = text + front;
       b->source_lines = lines;

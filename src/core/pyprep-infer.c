@@ -95,33 +95,6 @@ is_readme (const char *name)
   return g_ascii_strcasecmp (name, "README.md") == 0;
 }
 
-/* @link, written in the folder @rel, as a path from the deck folder; NULL
- * when it leaves the deck folder. */
-static char *
-resolve_link (const char *rel,
-              const char *link)
-{
-  g_autofree char *joined = join (rel, link);
-  g_auto(GStrv) parts = g_strsplit (joined, "/", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (*parts[i] == '\0' || g_str_equal (parts[i], "."))
-        continue;
-      if (g_str_equal (parts[i], ".."))
-        {
-          if (kept->len == 0)
-            return NULL;
-          g_ptr_array_remove_index (kept, kept->len - 1);
-          continue;
-        }
-      g_ptr_array_add (kept, parts[i]);
-    }
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv ("/", (char **) kept->pdata);
-}
-
 /* An index README's links order the files and folders they lead to (and
  * the folders those are in), first link first. */
 static void
@@ -131,7 +104,7 @@ rank_links (Walk       *w,
 {
   for (guint i = 0; i < links->len; i++)
     {
-      g_autofree char *path = resolve_link (rel, g_ptr_array_index (links, i));
+      g_autofree char *path = pyprep_markdown_resolve_path (rel, g_ptr_array_index (links, i));
       char *slash;
 
       while (path != NULL && *path != '\0')

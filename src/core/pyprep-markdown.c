@@ -136,3 +136,70 @@ pyprep_markdown_front_matter (const char *text,
   /* No closing line: it was a rule after all. */
   return 0;
 }
+
+/**
+ * pyprep_markdown_index_lines:
+ *
+ * Returns: (transfer full) (element-type gsize): where each line of @text
+ *   starts: index 1 holds line 1; index 0 is unused
+ */
+GArray *
+pyprep_markdown_index_lines (const char *text,
+                             gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize zero = 0;
+
+  g_array_append_val (lines, zero);
+  g_array_append_val (lines, zero);
+  for (gsize i = 0; i + 1 < length; i++)
+    if (text[i] == '\n')
+      {
+        gsize next = i + 1;
+
+        g_array_append_val (lines, next);
+      }
+  return lines;
+}
+
+/**
+ * pyprep_markdown_resolve_path:
+ * @folder: a folder, relative to a deck folder ("" or "." for the deck folder)
+ * @path: a relative path written in Markdown, "/" between names
+ *
+ * Resolves "." and ".." by their names only (no file is looked at).
+ *
+ * Returns: (transfer full) (nullable): @path seen from the deck folder, or
+ *   %NULL when it climbs out of it or names nothing
+ */
+char *
+pyprep_markdown_resolve_path (const char *folder,
+                              const char *path)
+{
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  if (folder == NULL || *folder == '\0' || g_str_equal (folder, "."))
+    joined = g_strdup (path);
+  else
+    joined = g_strconcat (folder, "/", path, NULL);
+  parts = g_strsplit (joined, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*parts[i] == '\0' || g_str_equal (parts[i], "."))
+        continue;
+      if (g_str_equal (parts[i], ".."))
+        {
+          if (kept->len == 0)
+            return NULL;
+          g_ptr_array_remove_index (kept, kept->len - 1);
+          continue;
+        }
+      g_ptr_array_add (kept, parts[i]);
+    }
+  if (kept->len == 0)
+    return NULL;
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("/", (char **) kept->pdata);
+}

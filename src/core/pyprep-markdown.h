@@ -16,5 +16,9 @@ char  *pyprep_markdown_commonmark   (cmark_node *node);
 gsize  pyprep_markdown_front_matter (const char *text,
                                      gsize       length,
                                      int        *lines);
+GArray *pyprep_markdown_index_lines (const char *text,
+                                     gsize       length);
+char  *pyprep_markdown_resolve_path (const char *folder,
+                                     const char *path);
 
 G_END_DECLS

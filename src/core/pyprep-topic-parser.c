@@ -43,24 +43,6 @@ typedef struct
   GArray *excluded;            /* pairs of (first, last) lines of study blocks */
 } Parser;
 
-static void
-index_lines (Parser *p)
-{
-  gsize zero = 0;
-
-  p->lines = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_array_append_val (p->lines, zero);   /* unused slot 0 */
-  g_array_append_val (p->lines, zero);   /* line 1 */
-  for (gsize i = 0; i < p->length; i++)
-    {
-      if (p->text[i] == '\n' && i + 1 < p->length)
-        {
-          gsize next = i + 1;
-          g_array_append_val (p->lines, next);
-        }
-    }
-}
-
 static int
 n_lines (Parser *p)
 {
@@ -661,7 +643,7 @@ pyprep_topic_parse (const char *deck_id,
   p.topic = topic;
   p.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.excluded = g_array_new (FALSE, FALSE, sizeof (int));
-  index_lines (&p);
+  p.lines = pyprep_markdown_index_lines (text, length);
 
   doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
 
