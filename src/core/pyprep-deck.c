@@ -14,6 +14,7 @@
 
 #include "pyprep-deck.h"
 #include "pyprep-id.h"
+#include "pyprep-json-lines.h"
 #include "pyprep-parsers-private.h"
 
 struct _PyprepDeck
@@ -127,86 +128,6 @@ pyprep_deck_init (PyprepDeck *self)
   self->entries_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* json-glib keeps no positions in its nodes, so the parser's signals are
- * used to remember the line where each object starts, for messages. */
-typedef struct
-{
-  GArray *stack;
-  GHashTable *lines;           /* JsonObject* -> line */
-} LineTracker;
-
-static void
-object_start_cb (JsonParser  *parser,
-                 LineTracker *tracker)
-{
-  int line = (int) json_parser_get_current_line (parser);
-
-  g_array_append_val (tracker->stack, line);
-}
-
-static void
-object_end_cb (JsonParser  *parser,
-               JsonObject  *object,
-               LineTracker *tracker)
-{
-  int line = 1;
-
-  if (tracker->stack->len > 0)
-    {
-      line = g_array_index (tracker->stack, int, tracker->stack->len - 1);
-      g_array_set_size (tracker->stack, tracker->stack->len - 1);
-    }
-  g_hash_table_insert (tracker->lines, object, GINT_TO_POINTER (line));
-}
-
-static int
-object_line (LineTracker *tracker,
-             JsonObject  *object)
-{
-  return MAX (1, GPOINTER_TO_INT (g_hash_table_lookup (tracker->lines, object)));
-}
-
-/* A translatable manifest string: either a plain string or an object keyed
- * by language. */
-static const char *
-localized_string (JsonNode   *node,
-                  const char *language)
-{
-  JsonObject *object;
-  GList *members;
-  const char *found = NULL;
-  const char *fallback = NULL;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *member = json_object_get_member (object, l->data);
-
-      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-        continue;
-      if (g_str_equal (l->data, language))
-        {
-          found = json_node_get_string (member);
-          break;
-        }
-      if (fallback == NULL || g_str_equal (l->data, "en"))
-        fallback = json_node_get_string (member);
-    }
-  g_list_free (members);
-
-  if (found != NULL)
-    return found;
-  return fallback;
-}
-
 static gboolean
 require_member (JsonObject   *object,
                 const char   *key,
@@ -289,120 +210,23 @@ load_topic (PyprepDeck   *self,
   return TRUE;
 }
 
+/* The manifest's "languages": folder names, so never paths. */
 static gboolean
-load_manifest (PyprepDeck          *self,
-               const char * const  *wanted,
-               GCancellable        *cancellable,
-               GError             **error)
+read_languages (PyprepDeck  *self,
+                JsonObject  *root,
+                int          root_line,
+                GError     **error)
 {
-  g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
-  /* Not json_parser_new_immutable(): json-glib then aborts in
-   * json_parser_get_root() on a scalar followed by more text, such as
-   * `"deck"{}`. Nothing here changes the tree anyway. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = json_object_get_member (root, "languages");
   g_autoptr(GPtrArray) languages = NULL;
-  g_autoptr(GHashTable) topic_ids = NULL;
-  g_autofree char *contents = NULL;
-  LineTracker tracker;
-  JsonObject *root;
-  JsonNode *node;
   JsonArray *array;
-  gsize length = 0;
-  int root_line;
-  gboolean ok = FALSE;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
-                     "%s:1: cannot read the deck manifest: %s", MANIFEST, local_error->message);
-      return FALSE;
-    }
-  if (length > MAX_MANIFEST_SIZE)
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
-                   "%s:1: the manifest is over 1 MiB", MANIFEST);
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_ENCODING,
-                   "%s:1: the manifest is not valid UTF-8", MANIFEST);
-      return FALSE;
-    }
-
-  tracker.stack = g_array_new (FALSE, FALSE, sizeof (int));
-  tracker.lines = g_hash_table_new (NULL, NULL);
-  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &tracker);
-  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &tracker);
-
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      /* json-glib's message already carries "<data>:line:column"; keep the
-       * position and name the file instead. */
-      const char *msg = local_error->message;
-
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>:");
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_SYNTAX,
-                   "%s:%s", MANIFEST, msg);
-      goto out;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:1: the manifest must be a JSON object", MANIFEST);
-      goto out;
-    }
-  root = json_node_get_object (node);
-  root_line = object_line (&tracker, root);
-
-  /* {"question-level": 3}: a folder of notes, with its question level. */
-  if (!json_object_has_member (root, "format") && json_object_has_member (root, "question-level"))
-    {
-      self->question_level = json_object_get_int_member_with_default (root, "question-level", 0);
-      ok = self->question_level >= 1 && self->question_level <= 6;
-      if (!ok)
-        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                     "%s:%d: “question-level” must be a heading level, 1 to 6", MANIFEST, root_line);
-      goto out;
-    }
-
-  if (!require_member (root, "format", root_line, error)
-      || !require_member (root, "id", root_line, error)
-      || !require_member (root, "title", root_line, error)
-      || !require_member (root, "languages", root_line, error)
-      || !require_member (root, "topics", root_line, error))
-    goto out;
-
-  if (json_object_get_int_member_with_default (root, "format", 0) != FORMAT_VERSION)
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “format” must be %d; this deck needs a newer Pyprep",
-                   MANIFEST, root_line, FORMAT_VERSION);
-      goto out;
-    }
-
-  self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
-  if (!pyprep_id_is_valid (self->id))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
-      goto out;
-    }
-
-  node = json_object_get_member (root, "languages");
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_NO_LANGUAGE,
                    "%s:%d: “languages” must be a non-empty array such as [\"en\"]",
                    MANIFEST, root_line);
-      goto out;
+      return FALSE;
     }
   array = json_node_get_array (node);
   languages = g_ptr_array_new_with_free_func (g_free);
@@ -415,7 +239,7 @@ load_manifest (PyprepDeck          *self,
         {
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: “languages” must hold strings", MANIFEST, root_line);
-          goto out;
+          return FALSE;
         }
       lang = json_node_get_string (element);
       /* A language becomes a folder name, so it must not be a path. */
@@ -424,29 +248,69 @@ load_manifest (PyprepDeck          *self,
         {
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: “%s” is not a language code", MANIFEST, root_line, lang);
-          goto out;
+          return FALSE;
         }
       g_ptr_array_add (languages, g_strdup (lang));
     }
   g_ptr_array_add (languages, NULL);
   self->languages = (GStrv) g_ptr_array_free (g_steal_pointer (&languages), FALSE);
-  self->language = pyprep_pick_language ((const char * const *) self->languages, wanted);
+  return TRUE;
+}
 
-  self->title = g_strdup (localized_string (json_object_get_member (root, "title"), self->language));
-  if (self->title == NULL || *self->title == '\0')
+/* The manifest's text, checked to be small and UTF-8. */
+static char *
+read_manifest (PyprepDeck    *self,
+               gsize         *length,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, length, NULL, &local_error))
     {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “title” must be a string or an object of strings by language",
-                   MANIFEST, root_line);
-      goto out;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
+                     "%s:1: cannot read the deck manifest: %s", MANIFEST, local_error->message);
+      return NULL;
     }
+  if (*length > MAX_MANIFEST_SIZE)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
+                   "%s:1: the manifest is over 1 MiB", MANIFEST);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (contents, *length, NULL))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_ENCODING,
+                   "%s:1: the manifest is not valid UTF-8", MANIFEST);
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+static gboolean
+load_topics (PyprepDeck       *self,
+             JsonObject       *root,
+             int               root_line,
+             PyprepJsonLines  *lines,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GHashTable) topic_ids = NULL;
+  JsonNode *node;
+  JsonArray *array;
 
   node = json_object_get_member (root, "topics");
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                    "%s:%d: “topics” must be an array", MANIFEST, root_line);
-      goto out;
+      return FALSE;
     }
   array = json_node_get_array (node);
   topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -459,21 +323,113 @@ load_manifest (PyprepDeck          *self,
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: topic %u must be an object such as {\"id\": \"os\"}",
                        MANIFEST, root_line, i + 1);
-          goto out;
+          return FALSE;
         }
       if (!load_topic (self, json_node_get_object (element),
-                       object_line (&tracker, json_node_get_object (element)),
+                       pyprep_json_lines_get (lines, json_node_get_object (element)),
                        topic_ids, cancellable, error))
-        goto out;
+        return FALSE;
     }
 
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
-  g_signal_handlers_disconnect_by_data (parser, &tracker);
-  g_array_unref (tracker.stack);
-  g_hash_table_unref (tracker.lines);
-  return ok;
+static gboolean
+load_manifest (PyprepDeck          *self,
+               const char * const  *wanted,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  /* Not json_parser_new_immutable(): json-glib then aborts in
+   * json_parser_get_root() on a scalar followed by more text, such as
+   * `"deck"{}`. Nothing here changes the tree anyway. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(PyprepJsonLines) lines = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize length = 0;
+  int root_line;
+
+  contents = read_manifest (self, &length, cancellable, error);
+  if (contents == NULL)
+    return FALSE;
+
+  lines = pyprep_json_lines_new (parser);
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      /* json-glib's message already carries "<data>:line:column"; keep the
+       * position and name the file instead. */
+      const char *msg = local_error->message;
+
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>:");
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_SYNTAX,
+                   "%s:%s", MANIFEST, msg);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:1: the manifest must be a JSON object", MANIFEST);
+      return FALSE;
+    }
+  root = json_node_get_object (node);
+  root_line = pyprep_json_lines_get (lines, root);
+
+  /* {"question-level": 3}: a folder of notes, with its question level. */
+  if (!json_object_has_member (root, "format") && json_object_has_member (root, "question-level"))
+    {
+      self->question_level = json_object_get_int_member_with_default (root, "question-level", 0);
+      if (self->question_level >= 1 && self->question_level <= 6)
+        return TRUE;
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “question-level” must be a heading level, 1 to 6", MANIFEST, root_line);
+      return FALSE;
+    }
+
+  if (!require_member (root, "format", root_line, error)
+      || !require_member (root, "id", root_line, error)
+      || !require_member (root, "title", root_line, error)
+      || !require_member (root, "languages", root_line, error)
+      || !require_member (root, "topics", root_line, error))
+    return FALSE;
+
+  if (json_object_get_int_member_with_default (root, "format", 0) != FORMAT_VERSION)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “format” must be %d; this deck needs a newer Pyprep",
+                   MANIFEST, root_line, FORMAT_VERSION);
+      return FALSE;
+    }
+
+  self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
+  if (!pyprep_id_is_valid (self->id))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
+      return FALSE;
+    }
+
+  if (!read_languages (self, root, root_line, error))
+    return FALSE;
+  self->language = pyprep_pick_language ((const char * const *) self->languages, wanted);
+
+  self->title = g_strdup (pyprep_json_localized_string (json_object_get_member (root, "title"), self->language));
+  if (self->title == NULL || *self->title == '\0')
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “title” must be a string or an object of strings by language",
+                   MANIFEST, root_line);
+      return FALSE;
+    }
+
+  return load_topics (self, root, root_line, lines, cancellable, error);
+  return TRUE;
 }
 
 static gboolean

@@ -572,6 +572,24 @@ is_blank (const char *text,
   return TRUE;
 }
 
+/* Front matter is no Markdown: a copy of @text with it blanked, so that
+ * lines keep their numbers, or NULL when there is none. */
+static char *
+blank_front_matter (const char *text,
+                    gsize       length)
+{
+  gsize front = pyprep_markdown_front_matter (text, length, NULL);
+  char *blanked;
+
+  if (front == 0)
+    return NULL;
+  blanked = g_strndup (text, length);
+  for (gsize i = 0; i < front; i++)
+    if (blanked[i] != '\n')
+      blanked[i] = ' ';
+  return blanked;
+}
+
 /*
  * pyprep_topic_parse:
  * Returns: (transfer full): the topic with every entry that parsed; problems
@@ -589,7 +607,6 @@ pyprep_topic_parse (const char *deck_id,
   g_autoptr(cmark_node) doc = NULL;
   const char *bad = NULL;
   g_autofree char *blanked = NULL;
-  gsize front;
   gboolean have_title = FALSE;
   Parser p = { 0 };
 
@@ -623,16 +640,9 @@ pyprep_topic_parse (const char *deck_id,
       return g_steal_pointer (&topic);
     }
 
-  /* Front matter is no Markdown: blanked, so lines keep their numbers. */
-  front = pyprep_markdown_front_matter (text, length, NULL);
-  if (front > 0)
-    {
-      blanked = g_strndup (text, length);
-      for (gsize i = 0; i < front; i++)
-        if (blanked[i] != '\n')
-          blanked[i] = ' ';
-      text = blanked;
-    }
+  blanked = blank_front_matter (text, length);
+  if (blanked != NULL)
+    text = blanked;
 
   p.deck_id = deck_id;
   p.topic_id = topic_id;
