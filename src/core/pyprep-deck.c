@@ -192,7 +192,7 @@ load_topic (PyprepDeck   *self,
           return FALSE;
         }
       pyprep_problems_add_error (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
-                               "cannot read the topic file: %s", local_error->message);
+                                 "cannot read the topic file: %s", local_error->message);
       topic = pyprep_topic_new (topic_id, relative);
     }
   else

@@ -193,21 +193,21 @@ parse_card (Parser     *p,
   if (pyprep_entry_get_card (p->entry) != NULL)
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "entry “%s” has a second card block; only the first is used",
-                               pyprep_entry_get_local_id (p->entry));
+                                 "entry “%s” has a second card block; only the first is used",
+                                 pyprep_entry_get_local_id (p->entry));
       return;
     }
   if (!after)
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "card block has no “---” line between the prompt and the answer");
+                                 "card block has no “---” line between the prompt and the answer");
       return;
     }
   if (*prompt_text == '\0' || *answer_text == '\0')
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "card block has an empty %s",
-                               *prompt_text == '\0' ? "prompt" : "answer");
+                                 "card block has an empty %s",
+                                 *prompt_text == '\0' ? "prompt" : "answer");
       return;
     }
 
@@ -268,6 +268,61 @@ strip_choice_marker (const char *md)
   return g_strstrip (g_strdup (s));
 }
 
+/* One choice of a quiz block, or NULL after a problem. */
+static PyprepChoice *
+parse_choice (Parser      *p,
+              cmark_node  *item,
+              char       **rows,
+              int          base)
+{
+  /* Inner line n is file line base + n: the fence line comes first. */
+  int inner = cmark_node_get_start_line (item);
+  int line = base + inner;
+  cmark_node *first = cmark_node_first_child (item);
+  g_autoptr(PyprepChoice) choice = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *rest = NULL;
+  char *newline;
+  gboolean correct = FALSE;
+
+  if (inner < 1 || (guint) inner > g_strv_length (rows)
+      || !read_choice_marker (rows[inner - 1], &correct)
+      || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
+    {
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                 "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
+      return NULL;
+    }
+
+  /* The choice is the first line of the item; whatever follows, on
+   * the next lines of the same paragraph or in further blocks, explains
+   * it. */
+  md = render_nodes (first, cmark_node_next (first));
+  newline = strchr (md, '\n');
+  rest = render_nodes (cmark_node_next (first), NULL);
+  choice = g_new0 (PyprepChoice, 1);
+  choice->correct = correct;
+  if (newline != NULL)
+    {
+      *newline = '\0';
+      choice->explanation = *rest != '\0'
+                            ? g_strconcat (g_strstrip (newline + 1), "\n\n", rest, NULL)
+                            : g_strdup (g_strstrip (newline + 1));
+    }
+  else
+    choice->explanation = g_steal_pointer (&rest);
+  choice->text = strip_choice_marker (md);
+  if (*choice->text == '\0')
+    {
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                 "choice has no text after its marker");
+      return NULL;
+    }
+  if (*choice->explanation == '\0')
+    g_clear_pointer (&choice->explanation, g_free);
+  return g_steal_pointer (&choice);
+}
+
 static void
 parse_quiz (Parser     *p,
             cmark_node *block,
@@ -280,7 +335,6 @@ parse_quiz (Parser     *p,
   g_autoptr(PyprepQuestion) question = NULL;
   g_autofree char *qid = NULL;
   cmark_node *list = NULL;
-  guint n_rows = g_strv_length (rows);
   guint n_correct = 0;
 
   doc = cmark_parse_document (literal != NULL ? literal : "",
@@ -299,14 +353,14 @@ parse_quiz (Parser     *p,
   if (list == NULL)
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block has no list of choices");
+                                 "quiz block has no list of choices");
       return;
     }
 
   if (explicit_id != NULL && !pyprep_id_is_valid (explicit_id))
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
+                                 "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
       return;
     }
   qid = explicit_id != NULL
@@ -323,71 +377,30 @@ parse_quiz (Parser     *p,
   if (*question->question == '\0')
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block has no question before its choices");
+                                 "quiz block has no question before its choices");
       return;
     }
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
     {
-      /* Inner line n is file line base + n: the fence line comes first. */
-      int inner = cmark_node_get_start_line (item);
-      int line = base + inner;
-      cmark_node *first = cmark_node_first_child (item);
-      g_autoptr(PyprepChoice) choice = NULL;
-      g_autofree char *md = NULL;
-      g_autofree char *rest = NULL;
-      char *newline;
-      gboolean correct = FALSE;
+      PyprepChoice *choice = parse_choice (p, item, rows, base);
 
-      if (inner < 1 || (guint) inner > n_rows
-          || !read_choice_marker (rows[inner - 1], &correct)
-          || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
-        {
-          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
-                                   "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
-          return;
-        }
-
-      /* The choice is the first line of the item; whatever follows, on
-       * the next lines of the same paragraph or in further blocks, explains
-       * it. */
-      md = render_nodes (first, cmark_node_next (first));
-      newline = strchr (md, '\n');
-      rest = render_nodes (cmark_node_next (first), NULL);
-      choice = g_new0 (PyprepChoice, 1);
-      choice->correct = correct;
-      if (newline != NULL)
-        {
-          *newline = '\0';
-          choice->explanation = *rest != '\0'
-                                ? g_strconcat (g_strstrip (newline + 1), "\n\n", rest, NULL)
-                                : g_strdup (g_strstrip (newline + 1));
-        }
-      else
-        choice->explanation = g_steal_pointer (&rest);
-      choice->text = strip_choice_marker (md);
-      if (*choice->text == '\0')
-        {
-          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
-                                   "choice has no text after its marker");
-          return;
-        }
-      if (*choice->explanation == '\0')
-        g_clear_pointer (&choice->explanation, g_free);
-      n_correct += correct ? 1 : 0;
-      g_ptr_array_add (question->choices, g_steal_pointer (&choice));
+      if (choice == NULL)
+        return;
+      n_correct += choice->correct ? 1 : 0;
+      g_ptr_array_add (question->choices, choice);
     }
 
   if (question->choices->len < 2)
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block needs at least two choices");
+                                 "quiz block needs at least two choices");
       return;
     }
   if (n_correct == 0)
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block marks no choice as correct with “[x]”");
+                                 "quiz block marks no choice as correct with “[x]”");
       return;
     }
   if (*question->explanation == '\0')
@@ -398,8 +411,8 @@ parse_quiz (Parser     *p,
       if (g_str_equal (pyprep_entry_get_question (p->entry, i)->id, question->id))
         {
           pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
-                                   "quiz ID “%s” is used twice in entry “%s”",
-                                   qid, pyprep_entry_get_local_id (p->entry));
+                                     "quiz ID “%s” is used twice in entry “%s”",
+                                     qid, pyprep_entry_get_local_id (p->entry));
           return;
         }
     }
@@ -440,8 +453,8 @@ parse_reading (Parser     *p,
 
   if (found == 0)
     pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_READING, p->file,
-                             cmark_node_get_start_line (block),
-                             "reading block holds no links");
+                               cmark_node_get_start_line (block),
+                               "reading block holds no links");
 }
 
 static void
@@ -494,20 +507,20 @@ start_entry (Parser     *p,
   if (!split_heading_id (text, &title, &local_id))
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
-                               "entry “%s” has no ID: end its heading with {#an-id}", text);
+                                 "entry “%s” has no ID: end its heading with {#an-id}", text);
       return;
     }
   if (!pyprep_id_is_valid (local_id))
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
-                               "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
+                                 "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
       return;
     }
   if (g_hash_table_lookup_extended (p->seen_ids, local_id, NULL, &first_line))
     {
       pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
-                               "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
-                               local_id, GPOINTER_TO_INT (first_line));
+                                 "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
+                                 local_id, GPOINTER_TO_INT (first_line));
       return;
     }
   if (*title == '\0')
@@ -615,8 +628,8 @@ pyprep_topic_parse (const char *deck_id,
   if (length > PYPREP_DECK_MAX_FILE_SIZE)
     {
       pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
-                               "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
-                               length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
+                                 "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
+                                 length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
       return g_steal_pointer (&topic);
     }
   if (!g_utf8_validate_len (text, length, &bad))
@@ -625,13 +638,13 @@ pyprep_topic_parse (const char *deck_id,
 
       if (*bad == '\0')
         pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
-                                 line_of_offset (text, offset),
-                                 "file contains a NUL byte: is it a binary file?");
+                                   line_of_offset (text, offset),
+                                   "file contains a NUL byte: is it a binary file?");
       else
         pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
-                                 line_of_offset (text, offset),
-                                 "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
-                                 (guchar) *bad);
+                                   line_of_offset (text, offset),
+                                   "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
+                                   (guchar) *bad);
       return g_steal_pointer (&topic);
     }
   if (is_blank (text, length))
@@ -676,8 +689,8 @@ pyprep_topic_parse (const char *deck_id,
             }
           else
             pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
-                                     cmark_node_get_start_line (node),
-                                     "a topic file has one level-one heading; this one is ignored");
+                                       cmark_node_get_start_line (node),
+                                       "a topic file has one level-one heading; this one is ignored");
           continue;
         }
 
@@ -689,11 +702,11 @@ pyprep_topic_parse (const char *deck_id,
 
   if (!have_title)
     pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
-                             "topic file has no level-one heading (“# Title”); using the ID “%s”",
-                             topic_id);
+                               "topic file has no level-one heading (“# Title”); using the ID “%s”",
+                               topic_id);
   if (g_list_model_get_n_items (pyprep_topic_get_entries (topic)) == 0)
     pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
-                             "topic file has no entries (“## Title {#id}” headings)");
+                               "topic file has no entries (“## Title {#id}” headings)");
 
   g_hash_table_unref (p.seen_ids);
   g_array_unref (p.excluded);
