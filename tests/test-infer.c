@@ -284,6 +284,33 @@ test_infer_hostile_links (void)
   remove_tree (outside);
 }
 
+/* A section that holds a whole chapter is one entry, with a warning that
+ * it looks like many questions. */
+static void
+test_infer_large_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-large-XXXXXX", &error);
+  g_autoptr(GString) text = g_string_new ("# Chapter\n\n## Everything\n\n");
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 14; i++)
+    g_string_append_printf (text, "### part %c\n\nText.\n\n", 'a' + i);
+  g_string_append (text, "## Else\n\nMore.\n");
+  write_file (dir, "chapter.md", text->str, text->len);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 2);
+  warnings = pyprep_deck_get_warnings (deck);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (message_at (warnings, 0), ==,
+                   "chapter.md:3: entry “Everything” may be many questions: it holds 14 headings and 1 KB of text");
+  remove_tree (dir);
+}
+
 /* 10,000 subfolders and a 64-level tree: clear problems, no hang. */
 static void
 test_infer_hostile_trees (void)
@@ -397,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/infer/stable-ids", test_infer_stable_ids);
   g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
   g_test_add_func ("/pyprep/infer/hostile-files", test_infer_hostile_files);
+  g_test_add_func ("/pyprep/infer/large-entry", test_infer_large_entry);
   g_test_add_func ("/pyprep/infer/hostile-links", test_infer_hostile_links);
   g_test_add_func ("/pyprep/infer/hostile-trees", test_infer_hostile_trees);
   g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);

@@ -368,9 +368,9 @@ check_size (PyprepInferBuilder *b,
     headings += cmark_node_get_type (g_ptr_array_index (answers, i)) == CMARK_NODE_HEADING;
   if (body_length > LARGE_ENTRY_BYTES || headings > LARGE_ENTRY_HEADINGS)
     pyprep_problems_add_warning (b->problems, PYPREP_DECK_ERROR_LARGE_ENTRY, b->file, line,
-                                 "entry “%s” holds %u headings and %" G_GSIZE_FORMAT
-                                 " KB: it may be many questions", question, headings,
-                                 body_length / 1024);
+                                 "entry “%s” may be many questions: it holds %u headings and %"
+                                 G_GSIZE_FORMAT " KB of text", question, headings,
+                                 (body_length + 1023) / 1024);
 }
 
 /**
