@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "pyprep-application.h"
+#include "pyprep-cli.h"
 #include "pyprep-trace.h"
 
 int
@@ -15,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(PyprepApplication) app = NULL;
   const char *localedir;
+  int status;
 
   pyprep_trace_mark ("main", NULL);
   setlocale (LC_ALL, "");
@@ -23,6 +25,11 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* pyprep --check and --list: no display, no application. */
+  status = pyprep_cli_main (argc, argv);
+  if (status >= 0)
+    return status;
 
   g_set_application_name (_("Pyprep"));
 

@@ -20,6 +20,7 @@ typedef struct
   PyprepApplication *app;      /* borrowed */
   GFile *folder;
   GPtrArray *monitors;
+  GHashTable *watched;         /* URIs of the folders monitored */
   PyprepDeck *deck;            /* borrowed: the library owns it */
   char *show_file;             /* a file whose first entry to show once loaded */
   guint reload_source;
@@ -135,6 +136,7 @@ open_folder_free (OpenFolder *of)
 {
   g_clear_handle_id (&of->reload_source, g_source_remove);
   g_clear_pointer (&of->monitors, g_ptr_array_unref);
+  g_clear_pointer (&of->watched, g_hash_table_unref);
   g_clear_object (&of->folder);
   g_free (of->show_file);
   g_free (of);
@@ -179,8 +181,11 @@ static void
 watch (OpenFolder *of,
        GFile      *dir)
 {
-  GFileMonitor *monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  GFileMonitor *monitor;
 
+  if (!g_hash_table_add (of->watched, g_file_get_uri (dir)))
+    return;
+  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (monitor == NULL)
     return;
   g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed_cb), of);
@@ -269,6 +274,9 @@ folder_loaded_cb (GObject      *object,
     }
 
   of->deck = deck;
+  /* A folder of notes: every subfolder it read, new ones included. */
+  for (guint i = 0; pyprep_deck_get_folders (deck) != NULL && i < pyprep_deck_get_folders (deck)->len; i++)
+    watch (of, g_ptr_array_index (pyprep_deck_get_folders (deck), i));
   if (of->show_when_loaded && window != NULL)
     {
       PyprepEntry *entry = NULL;
@@ -336,6 +344,7 @@ pyprep_application_open_folder (PyprepApplication *self,
       of->app = self;
       of->folder = g_object_ref (folder);
       of->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+      of->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_ptr_array_add (self->folders, of);
       watch_folder (of);
       remember_folder (self, folder);
@@ -652,10 +661,12 @@ pyprep_application_init (PyprepApplication *self)
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Start with a review session"), NULL);
+  /* pyprep_cli_main() runs these three before the application starts;
+   * they are declared here for --help. */
   g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
-                                 _("Check the deck in FOLDER: print each problem as file:line: message, "
-                                   "exit with 1 when there are any"),
+                                 _("Check the deck or notes in FOLDER: print the structure found, each "
+                                   "problem as file:line: message, and exit with 1 when there are errors"),
                                  _("FOLDER"));
   g_application_add_main_option (G_APPLICATION (self), "list", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
@@ -670,36 +681,10 @@ handle_local_options_cb (GApplication *app,
                          GVariantDict *options,
                          gpointer      user_data)
 {
-  const char *path = NULL;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
-    }
-
-  /* The deck author's tools work without a display: they run here, before
-   * the application starts up GTK. */
-  if (g_variant_dict_lookup (options, "check", "^&ay", &path))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
-      g_autoptr(GString) out = g_string_new (NULL);
-      int status = pyprep_cli_check (folder, g_get_language_names (), out);
-
-      g_print ("%s", out->str);
-      return status;
-    }
-  if (g_variant_dict_lookup (options, "list", "^&ay", &path))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(GString) err = g_string_new (NULL);
-      int status = pyprep_cli_list (folder, g_get_language_names (),
-                                    g_variant_dict_contains (options, "json"), out, err);
-
-      g_print ("%s", out->str);
-      g_printerr ("%s", err->str);
-      return status;
     }
 
   /* In the running instance if there is one, else in this one once it

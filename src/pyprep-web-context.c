@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-image.h"
 #include "pyprep-render.h"
 #include "pyprep-trace.h"
 #include "pyprep-web-context.h"
@@ -122,6 +123,20 @@ scheme_request_cb (WebKitURISchemeRequest *request,
   g_autofree char *html = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PyprepEntry *entry = NULL;
+
+  /* Images of a notes folder; pyprep-image.c decides what may be served. */
+  if (g_str_has_prefix (uri, PYPREP_IMAGE_URI_PREFIX) && self->library != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *type = NULL;
+
+      bytes = pyprep_image_load_uri (self->library, uri, &type, &error);
+      if (bytes == NULL)
+        webkit_uri_scheme_request_finish_error (request, error);
+      else
+        finish_request (request, bytes, type);
+      return;
+    }
 
   entry_id = pyprep_entry_id_from_uri (uri);
   if (entry_id == NULL)

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
@@ -45,11 +47,17 @@ test_cli_check_broken (void)
                    "en/t.md:3: entry “No ID” has no ID: end its heading with {#an-id}\n"
                    "en/t.md:7: quiz block has no list of choices\n");
 
-  /* A folder that is not a deck. */
+  /* A folder that is not a deck: the message names it. */
   g_unlink (manifest);
+  g_unlink (topic);
   g_string_truncate (out, 0);
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
-  g_assert_cmpstr (out->str, ==, "deck.json:1: the folder has neither a deck manifest nor Markdown files\n");
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: the folder has no deck.json and no Markdown notes "
+                                                 "(.md files), nor have its subfolders\n", dir);
+
+    g_assert_cmpstr (out->str, ==, expected);
+  }
 
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }
@@ -83,6 +91,63 @@ test_cli_list (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "topics")), ==, 2);
 }
 
+/* A folder of notes: the structure found, warnings that do not fail, and
+ * the one-line fix. */
+static void
+test_cli_check_notes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "shapes", "b", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
+  g_assert_true (g_str_has_prefix (out->str,
+                                   "README.md: questions are the level-3 headings (numbered across their "
+                                   "parents); 4 topics, 9 entries, 3 unanswered\n"
+                                   "README.md:24: warning: “What is a generator?” has no answer in these "
+                                   "notes yet\n"));
+  g_assert_nonnull (strstr (out->str, "README.md:52: warning: topic “Part Two: Systems · Storage” holds a "
+                                      "single entry\n"));
+  g_assert_nonnull (strstr (out->str, "`pyprep-question-level: N` in its front matter, or a deck.json of "
+                                      "{\"question-level\": N}"));
+}
+
+/* The one-line fix works: a deck.json that states only the level. */
+static void
+test_cli_check_stated_level (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
+  g_autofree char *notes = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "deck.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_file_set_contents (notes, "# Notes\n\n## Lists\n\n### append\n\nAdds one.\n\n### extend\n\nAdds many.\n\n"
+                       "## Dicts\n\n### get\n\nReads with a default.\n\n### setdefault\n\nReads or sets.\n",
+                       -1, NULL);
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
+  g_assert_cmpstr (out->str, ==, "notes.md: entries are the level-2 sections (no level reads as questions); "
+                                 "1 topics, 2 entries\n");
+
+  g_file_set_contents (manifest, "{\"question-level\": 3}\n", -1, NULL);
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
+  g_assert_cmpstr (out->str, ==, "notes.md: questions are the level-3 headings, as deck.json states; "
+                                 "2 topics, 4 entries\n");
+
+  /* A level that is no heading level is an error, in deck.json. */
+  g_file_set_contents (manifest, "{\"question-level\": 9}\n", -1, NULL);
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
+  g_assert_cmpstr (out->str, ==, "deck.json:1: “question-level” must be a heading level, 1 to 6\n");
+
+  g_unlink (manifest);
+  g_unlink (notes);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +157,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/cli/check-good", test_cli_check_good);
   g_test_add_func ("/pyprep/cli/check-broken", test_cli_check_broken);
   g_test_add_func ("/pyprep/cli/list", test_cli_list);
+  g_test_add_func ("/pyprep/cli/check-notes", test_cli_check_notes);
+  g_test_add_func ("/pyprep/cli/check-stated-level", test_cli_check_stated_level);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-id.h"
 #include "pyprep-library.h"
 
 static const char *english[] = { "en", NULL };
@@ -284,8 +285,9 @@ test_deck_manifest_errors (void)
   /* No manifest and no notes to infer a deck from. */
   deck = pyprep_deck_load (folder, english, NULL, &error);
   g_assert_null (deck);
-  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, "deck.json:1: the folder has neither a deck manifest nor Markdown files");
+  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_EMPTY);
+  g_assert_true (g_str_has_suffix (error->message, ": the folder has no deck.json and no Markdown notes "
+                                   "(.md files), nor have its subfolders"));
   remove_tree (dir);
 
   /* A required key missing: the line is where its object starts. */
@@ -361,6 +363,19 @@ test_deck_duplicate_id (void)
   g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 2);
   g_assert_cmpstr (pyprep_entry_get_body (pyprep_deck_lookup_entry (deck, "broken/t/same")), ==, "First.");
   g_assert_nonnull (pyprep_deck_lookup_entry (deck, "broken/t/three"));
+}
+
+/* Front matter is skipped, and the lines after it keep their numbers. */
+static void
+test_deck_front_matter (void)
+{
+  g_autoptr(PyprepDeck) deck = load_topic ("---\ntags: [os]\ntitle: T\n---\n# T\n\n## One {#one}\n\nFirst.\n\n"
+                                           "## No ID\n", -1);
+
+  g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 1);
+  assert_problem (deck, 0, PYPREP_DECK_ERROR_NO_ID,
+                  "en/t.md:11: entry “No ID” has no ID: end its heading with {#an-id}");
+  g_assert_cmpstr (pyprep_entry_get_body (pyprep_deck_lookup_entry (deck, "broken/t/one")), ==, "First.");
 }
 
 static void
@@ -499,18 +514,18 @@ test_deck_second_card (void)
 static void
 test_deck_id_rules (void)
 {
-  g_assert_true (pyprep_deck_id_is_valid ("gil"));
-  g_assert_true (pyprep_deck_id_is_valid ("process-vs-thread"));
-  g_assert_true (pyprep_deck_id_is_valid ("q_1"));
-  g_assert_true (pyprep_deck_id_is_valid ("3d"));
-  g_assert_false (pyprep_deck_id_is_valid (NULL));
-  g_assert_false (pyprep_deck_id_is_valid (""));
-  g_assert_false (pyprep_deck_id_is_valid ("-x"));
-  g_assert_false (pyprep_deck_id_is_valid ("GIL"));
-  g_assert_false (pyprep_deck_id_is_valid ("a/b"));
-  g_assert_false (pyprep_deck_id_is_valid ("a b"));
-  g_assert_false (pyprep_deck_id_is_valid ("中文"));
-  g_assert_false (pyprep_deck_id_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+  g_assert_true (pyprep_id_is_valid ("gil"));
+  g_assert_true (pyprep_id_is_valid ("process-vs-thread"));
+  g_assert_true (pyprep_id_is_valid ("q_1"));
+  g_assert_true (pyprep_id_is_valid ("3d"));
+  g_assert_false (pyprep_id_is_valid (NULL));
+  g_assert_false (pyprep_id_is_valid (""));
+  g_assert_false (pyprep_id_is_valid ("-x"));
+  g_assert_false (pyprep_id_is_valid ("GIL"));
+  g_assert_false (pyprep_id_is_valid ("a/b"));
+  g_assert_false (pyprep_id_is_valid ("a b"));
+  g_assert_false (pyprep_id_is_valid ("中文"));
+  g_assert_false (pyprep_id_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
 int
@@ -527,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/manifest-errors", test_deck_manifest_errors);
   g_test_add_func ("/pyprep/deck/duplicate-id", test_deck_duplicate_id);
   g_test_add_func ("/pyprep/deck/missing-id", test_deck_missing_id);
+  g_test_add_func ("/pyprep/deck/front-matter", test_deck_front_matter);
   g_test_add_func ("/pyprep/deck/broken-blocks", test_deck_broken_blocks);
   g_test_add_func ("/pyprep/deck/second-card", test_deck_second_card);
   g_test_add_func ("/pyprep/deck/invalid-utf8", test_deck_invalid_utf8);

@@ -50,6 +50,40 @@ page_shows (gpointer data)
   return text != NULL && strstr (text, wait->text) != NULL;
 }
 
+typedef struct
+{
+  Fixture *f;
+  const char *id;
+  const char *body;
+} EntryWait;
+
+static gboolean
+entry_reads (gpointer data)
+{
+  EntryWait *wait = data;
+  PyprepEntry *entry = pyprep_library_lookup_entry (pyprep_application_get_library (wait->f->app), wait->id);
+
+  spin (50);
+  return entry != NULL && g_str_equal (pyprep_entry_get_body (entry), wait->body);
+}
+
+/* Live reload covers subfolders, new ones included. */
+static void
+check_subfolder_reload (Fixture    *f,
+                        const char *dir)
+{
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *file = g_build_filename (sub, "extra.md", NULL);
+  EntryWait wait = { f, "notes/sub-extra/what-is-new", "Fresh." };
+
+  g_assert_no_errno (g_mkdir (sub, 0755));
+  g_assert_true (g_file_set_contents (file, "# Extra\n\n## What is new?\n\nFresh.\n", -1, NULL));
+  wait_until (entry_reads, &wait, "the new subfolder's entry");
+  g_assert_true (g_file_set_contents (file, "# Extra\n\n## What is new?\n\nFresher.\n", -1, NULL));
+  wait.body = "Fresher.";
+  wait_until (entry_reads, &wait, "the subfolder's edited entry");
+}
+
 static void
 check_open_folder (Fixture *f)
 {
@@ -77,7 +111,8 @@ check_open_folder (Fixture *f)
     PyprepTopic *topic = pyprep_entry_get_topic (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
     g_autofree char *section = pyprep_topic_dup_section_title (topic);
 
-    g_assert_cmpstr (section, ==, "notes · Concurrency");
+    /* The folder's README names the deck. */
+    g_assert_cmpstr (section, ==, "Python notes · Concurrency");
   }
 
   /* Its broken files are reported, the rest is readable. */
@@ -109,6 +144,8 @@ check_open_folder (Fixture *f)
                    ==, "notes/basics/what-is-a-list");
   /* The user's data is keyed by ID, so the new entry keeps its bookmark. */
   g_assert_true (pyprep_window_get_bookmarked (f->window));
+
+  check_subfolder_reload (f, dir);
 }
 
 static void

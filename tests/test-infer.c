@@ -5,9 +5,12 @@
 
 #include <string.h>
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
-#include "pyprep-deck-private.h"
+#include "pyprep-deck.h"
+#include "pyprep-id.h"
 
 static PyprepDeck *
 load (const char *path,
@@ -50,7 +53,9 @@ test_infer_rules (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (pyprep_deck_get_id (deck), ==, "notes");
-  g_assert_cmpstr (pyprep_deck_get_title (deck), ==, "notes");
+  /* The README asks nothing: it describes the folder. */
+  g_assert_cmpstr (pyprep_deck_get_title (deck), ==, "Python notes");
+  g_assert_cmpstr (pyprep_deck_get_description (deck), ==, "My notes on Python, one file a subject.");
 
   /* A file of sections: one topic, titled by its H1, sections as entries. */
   g_assert_cmpstr (topic_title (deck, 0), ==, "Python basics");
@@ -90,7 +95,7 @@ test_infer_rules (void)
   g_assert_cmpuint (pyprep_entry_get_n_links (entry), ==, 1);
   g_assert_cmpstr (pyprep_deck_get_language (deck), ==, "zh_CN");
 
-  /* Broken files are refused, each with its reason; README is not notes. */
+  /* Broken files are refused, each with its reason. */
   problems = pyprep_deck_get_problems (deck);
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_cmpstr (((GError *) g_ptr_array_index (problems, 0))->message, ==,
@@ -122,7 +127,10 @@ test_infer_empty_folder (void)
 
   deck = load (dir, &error);
   g_assert_null (deck);
-  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO);
+  g_assert_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_EMPTY);
+  /* The message names the folder, not a deck.json it does not have. */
+  g_assert_true (g_str_has_prefix (error->message, dir));
+  g_assert_null (strstr (error->message, "deck.json:"));
   g_rmdir (dir);
 }
 
@@ -218,6 +226,131 @@ test_infer_hostile_files (void)
   remove_dir (dir);
 }
 
+static const char *
+message_at (GPtrArray *errors,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, errors->len);
+  return ((GError *) g_ptr_array_index (errors, index))->message;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+/* Links that loop or leave the folder are not followed; each says so. */
+static void
+test_infer_hostile_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-links-XXXXXX", &error);
+  g_autofree char *outside = g_dir_make_tmp ("pyprep-outside-XXXXXX", &error);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *loop = g_build_filename (sub, "loop", NULL);
+  g_autofree char *away = g_build_filename (dir, "away", NULL);
+  g_autofree char *away_file = g_build_filename (dir, "away.md", NULL);
+  g_autofree char *secret = g_build_filename (outside, "secret.md", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.md", NULL);
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  g_mkdir (sub, 0755);
+  write_file (dir, "a.md", "# A\n\n## What is a?\n\nA letter.\n", -1);
+  write_file (sub, "b.md", "# B\n\n## What is b?\n\nAnother.\n", -1);
+  write_file (outside, "secret.md", "# Secret\n\n## What is private?\n\nThis.\n", -1);
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+  g_assert_cmpint (symlink (outside, away), ==, 0);
+  g_assert_cmpint (symlink (secret, away_file), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.md", dangling), ==, 0);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 0);
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 2);
+  warnings = pyprep_deck_get_warnings (deck);
+  g_assert_cmpuint (warnings->len, ==, 4);
+  g_assert_cmpstr (message_at (warnings, 0), ==, "away:1: the link leads outside the folder; it is not read");
+  g_assert_cmpstr (message_at (warnings, 1), ==, "away.md:1: the link leads outside the folder; it is not read");
+  g_assert_true (g_str_has_prefix (message_at (warnings, 2), "dangling.md:1: the link leads nowhere"));
+  g_assert_cmpstr (message_at (warnings, 3), ==,
+                   "sub/loop:1: this folder was read already (a link loops back); it is not read again");
+
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+/* A section that holds a whole chapter is one entry, with a warning that
+ * it looks like many questions. */
+static void
+test_infer_large_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-large-XXXXXX", &error);
+  g_autoptr(GString) text = g_string_new ("# Chapter\n\n## Everything\n\n");
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 14; i++)
+    g_string_append_printf (text, "### part %c\n\nText.\n\n", 'a' + i);
+  g_string_append (text, "## Else\n\nMore.\n");
+  write_file (dir, "chapter.md", text->str, text->len);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 2);
+  warnings = pyprep_deck_get_warnings (deck);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (message_at (warnings, 0), ==,
+                   "chapter.md:3: entry “Everything” may be many questions: it holds 14 headings and 1 KB of text");
+  remove_tree (dir);
+}
+
+/* 10,000 subfolders and a 64-level tree: clear problems, no hang. */
+static void
+test_infer_hostile_trees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-trees-XXXXXX", &error);
+  g_autofree char *wide = g_build_filename (dir, "wide", NULL);
+  g_autoptr(GString) deep = g_string_new (dir);
+  g_autoptr(PyprepDeck) deck = NULL;
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  write_file (dir, "top.md", "# Top\n\n## What is on top?\n\nThis.\n", -1);
+  g_mkdir (wide, 0755);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%05u", wide, i);
+
+      g_assert_cmpint (g_mkdir (name, 0755), ==, 0);
+    }
+  g_string_append (deep, "/deep");
+  for (guint i = 0; i < 64; i++)
+    g_string_append_printf (deep, "/%u", i);
+  g_assert_cmpint (g_mkdir_with_parents (deep->str, 0755), ==, 0);
+  write_file (deep->str, "bottom.md", "# Bottom\n\n## What is down here?\n\nNothing.\n", -1);
+
+  deck = load (dir, &error);
+  g_assert_no_error (error);
+  problems = pyprep_deck_get_problems (deck);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (message_at (problems, 0), ==,
+                   "deep/0/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15:1: folders nested more than 16 levels deep "
+                   "are not read");
+  g_assert_true (g_str_has_suffix (message_at (problems, 1),
+                                   ":1: the notes hold more than 2000 folders; this one and the rest are not read"));
+  g_assert_cmpuint (pyprep_deck_get_n_entries (deck), ==, 1);
+
+  remove_tree (dir);
+}
+
 /* The user's own notes, when they are beside the project (../shared/seeds). */
 static void
 test_infer_seeds (void)
@@ -274,10 +407,10 @@ test_infer_long_ids (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *id = pyprep_infer_id (texts[i]);
+      g_autofree char *id = pyprep_id_from_text (texts[i]);
 
       g_test_message ("“%s” → %s", texts[i], id);
-      g_assert_true (pyprep_deck_id_is_valid (id));
+      g_assert_true (pyprep_id_is_valid (id));
     }
 }
 
@@ -291,6 +424,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/infer/stable-ids", test_infer_stable_ids);
   g_test_add_func ("/pyprep/infer/empty-folder", test_infer_empty_folder);
   g_test_add_func ("/pyprep/infer/hostile-files", test_infer_hostile_files);
+  g_test_add_func ("/pyprep/infer/large-entry", test_infer_large_entry);
+  g_test_add_func ("/pyprep/infer/hostile-links", test_infer_hostile_links);
+  g_test_add_func ("/pyprep/infer/hostile-trees", test_infer_hostile_trees);
   g_test_add_func ("/pyprep/infer/seeds", test_infer_seeds);
   g_test_add_func ("/pyprep/infer/long-ids", test_infer_long_ids);
 

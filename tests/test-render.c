@@ -172,8 +172,8 @@ test_render_study_blocks (void)
                          "Python docs: lists</a> <span class=\"host\">docs.python.org</span>");
   /* Links to entries point at our scheme; the table is a table. */
   assert_contains (html, "<a href=\"pyprep://entry/sample/basics/dict\">the dict entry</a>");
-  assert_contains (html, "<table>\n<thead>\n<tr><th>Operation</th><th style=\"text-align: right\">Cost</th>");
-  assert_contains (html, "<td><code>insert(0, x)</code></td><td style=\"text-align: right\">O(n)</td>");
+  assert_contains (html, "<table>\n<thead>\n<tr><th>Operation</th><th align=\"right\">Cost</th>");
+  assert_contains (html, "<td><code>insert(0, x)</code></td><td align=\"right\">O(n)</td>");
 }
 
 static const struct
@@ -288,6 +288,73 @@ test_render_message (void)
   assert_contains (html, "class=\"dark\"");
 }
 
+/* Images inside the deck folder come from our scheme; any other stays a
+ * placeholder link, as remote images always did. */
+static void
+test_render_images (void)
+{
+  static const struct
+  {
+    const char *markdown;
+    const char *expected;
+    const char *forbidden;
+  } cases[] = {
+    { "![a](pic.png)", "<img src=\"pyprep://image/d/en/pic.png\" alt=\"a\"", NULL },
+    { "![a](./img/../pic.png)", "<img src=\"pyprep://image/d/en/pic.png\"", NULL },
+    { "![a](../assets/x.png)", "<img src=\"pyprep://image/d/assets/x.png\"", NULL },
+    { "![a](<我的 图.png>)", "<img src=\"pyprep://image/d/en/%E6%88%91%E7%9A%84%20%E5%9B%BE.png\"", NULL },
+    { "![a](../../etc/x.png)", "Image not loaded: a", "<img" },
+    { "![a](/etc/x.png)", "Image not loaded: a", "<img" },
+    { "![a](file:///etc/x.png)", "Image not loaded: a", "<img" },
+    { "![a](https://example.com/x.png)", "Image not loaded: a", "<img" },
+    { "<img src=\"pic.png\">", "<!-- raw HTML omitted -->", "<img" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = render_body (cases[i].markdown);
+      g_autofree char *body = NULL;
+      const char *start = strstr (html, "<div class=\"body\">");
+
+      g_test_message ("image: %s", cases[i].markdown);
+      body = g_strndup (start, strstr (start, "</div>") - start);
+      assert_contains (body, cases[i].expected);
+      if (cases[i].forbidden != NULL)
+        assert_lacks (body, cases[i].forbidden);
+    }
+}
+
+/* GitHub's Markdown as notes use it. */
+static void
+test_render_gfm (void)
+{
+  static const struct
+  {
+    const char *markdown;
+    const char *expected;
+  } cases[] = {
+    { "~~gone~~ and ~one~", "<p><del>gone</del> and <del>one</del></p>" },
+    { "a ~~ b ~~ c", "<p>a ~~ b ~~ c</p>" },
+    { "- [x] done\n- [ ] todo", "<li><input type=\"checkbox\" disabled checked> done</li>\n"
+                                "<li><input type=\"checkbox\" disabled> todo</li>" },
+    { "see https://example.com/a_(b). ok", "see <a href=\"https://example.com/a_(b)\">https://example.com/a_(b)</a>. ok" },
+    { "(www.python.org)", "(<a href=\"http://www.python.org\">www.python.org</a>)" },
+    { "[https://a.example](https://b.example)", "<a href=\"https://b.example\">https://a.example</a>" },
+    { "`https://a.example`", "<code>https://a.example</code>" },
+    { "~~x~~ <b>y</b>", "<del>x</del> <!-- raw HTML omitted -->" },
+    { "name | cost\n--- | ---:\nlist | O(1)", "<tr><th>name</th><th align=\"right\">cost</th></tr>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = pyprep_render_markdown (cases[i].markdown, NULL);
+
+      g_test_message ("gfm: %s", cases[i].markdown);
+      assert_contains (html, cases[i].expected);
+      assert_lacks (html, "<b>");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/render/entry-links", test_render_entry_links);
   g_test_add_func ("/pyprep/render/uris", test_render_uris);
   g_test_add_func ("/pyprep/render/message", test_render_message);
+  g_test_add_func ("/pyprep/render/images", test_render_images);
+  g_test_add_func ("/pyprep/render/gfm", test_render_gfm);
 
   return g_test_run ();
 }

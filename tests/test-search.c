@@ -278,6 +278,22 @@ test_search_async (void)
   g_assert_cmpuint (pyprep_search_index_get_n_entries (index), ==, 3);
 }
 
+/* Numbered questions are found by their number, the question itself first. */
+static void
+test_search_number (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "shapes", "a", NULL);
+  g_autoptr(PyprepLibrary) library = load_library (path, "zh_CN");
+  g_autoptr(PyprepSearchIndex) index = pyprep_search_index_new (library, NULL);
+  g_autoptr(GListModel) results = pyprep_search_index_query (index, "6.");
+  g_autoptr(PyprepSearchResult) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (pyprep_entry_get_title (pyprep_search_result_get_entry (first)), ==, "事务的四个特性");
+  g_assert_cmpint (pyprep_search_result_get_field (first), ==, PYPREP_SEARCH_FIELD_TITLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/search/normalize", test_search_normalize);
   g_test_add_func ("/pyprep/search/annotations", test_search_annotations);
   g_test_add_func ("/pyprep/search/async", test_search_async);
+  g_test_add_func ("/pyprep/search/number", test_search_number);
 
   return g_test_run ();
 }

@@ -3,19 +3,42 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "pyprep-cli.h"
 #include "pyprep-deck.h"
 
+static void
+append_messages (GString    *out,
+                 GPtrArray  *errors,
+                 const char *kind)
+{
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const char *message = ((GError *) g_ptr_array_index (errors, i))->message;
+      const char *text = strstr (message, ": ");
+
+      /* "file:line: warning: text" */
+      if (kind != NULL && text != NULL)
+        g_string_append_printf (out, "%.*s: %s: %s\n", (int) (text - message), message, kind, text + 2);
+      else
+        g_string_append_printf (out, "%s\n", message);
+    }
+}
+
 /**
  * pyprep_cli_check:
  * @folder: a deck folder
  * @languages: (nullable): the languages to check, best first
- * @out: where the report goes: one `file:line: message` line a problem
+ * @out: where the report goes: for a folder of notes, one line a file
+ *   saying the structure found; then one `file:line: message` line an
+ *   error and one `file:line: warning: message` line a warning
  *
- * Returns: the exit status: 1 when the deck has problems or cannot be
- *   loaded, 0 otherwise
+ * Returns: the exit status: 1 when the deck has errors or cannot be
+ *   loaded, 0 otherwise (warnings alone do not fail)
  */
 int
 pyprep_cli_check (GFile              *folder,
@@ -25,6 +48,8 @@ pyprep_cli_check (GFile              *folder,
   g_autoptr(PyprepDeck) deck = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *problems;
+  GPtrArray *warnings;
+  GPtrArray *notes;
 
   g_return_val_if_fail (G_IS_FILE (folder), 2);
   g_return_val_if_fail (out != NULL, 2);
@@ -37,8 +62,17 @@ pyprep_cli_check (GFile              *folder,
     }
 
   problems = pyprep_deck_get_problems (deck);
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (out, "%s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+  warnings = pyprep_deck_get_warnings (deck);
+  notes = pyprep_deck_get_notes (deck);
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (notes, i));
+  append_messages (out, problems, NULL);
+  append_messages (out, warnings, "warning");
+  if (warnings->len > 0)
+    g_string_append (out, "If a file opened with the wrong entries, state its question level in one "
+                          "line: `pyprep-question-level: N` in its front matter, or a deck.json of "
+                          "{\"question-level\": N} for the whole folder (see “Folders without a "
+                          "manifest” in docs/deck-format.md).\n");
 
   return problems->len > 0 ? 1 : 0;
 }
@@ -72,6 +106,11 @@ list_json (PyprepDeck *deck,
       json_builder_add_string_value (builder, pyprep_topic_get_id (topic));
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, pyprep_topic_get_title (topic));
+      if (pyprep_topic_get_group (topic) != NULL)
+        {
+          json_builder_set_member_name (builder, "group");
+          json_builder_add_string_value (builder, pyprep_topic_get_group (topic));
+        }
       json_builder_set_member_name (builder, "entries");
       json_builder_begin_array (builder);
       for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
@@ -85,6 +124,13 @@ list_json (PyprepDeck *deck,
           json_builder_add_string_value (builder, pyprep_entry_get_title (entry));
           json_builder_set_member_name (builder, "questions");
           json_builder_add_int_value (builder, pyprep_entry_get_n_questions (entry));
+          if (pyprep_entry_get_number (entry) != NULL)
+            {
+              json_builder_set_member_name (builder, "number");
+              json_builder_add_string_value (builder, pyprep_entry_get_number (entry));
+            }
+          json_builder_set_member_name (builder, "unanswered");
+          json_builder_add_boolean_value (builder, pyprep_entry_is_unanswered (entry));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -155,4 +201,92 @@ pyprep_cli_list (GFile              *folder,
     }
 
   return 0;
+}
+
+static gboolean
+is_cli_option (const char *arg)
+{
+  return g_str_equal (arg, "--check") || g_str_equal (arg, "--list")
+         || g_str_has_prefix (arg, "--check=") || g_str_has_prefix (arg, "--list=");
+}
+
+/**
+ * pyprep_cli_main:
+ * @argc: the number of arguments
+ * @argv: the command line
+ *
+ * Runs `pyprep --check FOLDER` and `pyprep --list [--json] FOLDER`, with
+ * the options in any order, before the application (and GTK) starts. The
+ * application declares the same options, only for `--help`: GApplication
+ * would take `--json` in `--list --json FOLDER` as the folder, and it
+ * hands the arguments it does not know to the running instance as files.
+ *
+ * Returns: the exit status, or -1 when the command line is not one of these
+ */
+int
+pyprep_cli_main (int    argc,
+                 char **argv)
+{
+  gboolean check = FALSE, list = FALSE, json = FALSE;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, NULL, NULL },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &folders, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+  int i;
+
+  for (i = 1; i < argc && !g_str_equal (argv[i], "--") && !is_cli_option (argv[i]); i++)
+    ;
+  if (i >= argc || g_str_equal (argv[i], "--"))
+    return -1;
+
+  /* --check=FOLDER is --check FOLDER; the folder may come anywhere. */
+  for (i = 0; i < argc; i++)
+    {
+      const char *equals = strchr (argv[i], '=');
+
+      if (i > 0 && is_cli_option (argv[i]) && equals != NULL)
+        {
+          g_autofree char *option = g_strndup (argv[i], equals - argv[i]);
+
+          g_strv_builder_add (builder, option);
+          g_strv_builder_add (builder, equals + 1);
+        }
+      else
+        g_strv_builder_add (builder, argv[i]);
+    }
+  args = g_strv_builder_end (builder);
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (folders == NULL || folders[0] == NULL || folders[1] != NULL)
+    {
+      g_printerr ("%s\n", _("Give one FOLDER after --check or --list"));
+      return 2;
+    }
+
+  folder = g_file_new_for_commandline_arg (folders[0]);
+  if (check)
+    status = pyprep_cli_check (folder, g_get_language_names (), out);
+  else
+    status = pyprep_cli_list (folder, g_get_language_names (), json, out, err);
+  g_print ("%s", out->str);
+  g_printerr ("%s", err->str);
+  return status;
 }

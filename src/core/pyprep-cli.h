@@ -15,5 +15,7 @@ int pyprep_cli_list  (GFile              *folder,
                       gboolean            json,
                       GString            *out,
                       GString            *err);
+int pyprep_cli_main  (int                 argc,
+                      char              **argv);
 
 G_END_DECLS

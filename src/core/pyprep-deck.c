@@ -12,7 +12,10 @@
 
 #include <json-glib/json-glib.h>
 
-#include "pyprep-deck-private.h"
+#include "pyprep-deck.h"
+#include "pyprep-id.h"
+#include "pyprep-json-lines.h"
+#include "pyprep-parsers-private.h"
 
 struct _PyprepDeck
 {
@@ -25,12 +28,16 @@ struct _PyprepDeck
   GStrv languages;
   GFile *folder;
   GListStore *topics;
-  GPtrArray *problems;
+  PyprepProblems *problems;
   GHashTable *entries_by_id;   /* id -> borrowed PyprepEntry */
+  char *description;
+  GPtrArray *folders;          /* GFile, for a folder of notes */
+
+  /* a folder of notes whose deck.json states only the question level */
+  int question_level;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepDeck, pyprep_deck, G_TYPE_OBJECT)
-G_DEFINE_QUARK (pyprep-deck-error-quark, pyprep_deck_error)
 
 enum {
   PROP_0,
@@ -44,58 +51,6 @@ static GParamSpec *properties[N_PROPS];
 #define MANIFEST "deck.json"
 #define FORMAT_VERSION 1
 #define MAX_MANIFEST_SIZE (1024 * 1024)
-
-void
-pyprep_deck_add_problem (GPtrArray  *problems,
-                         int         code,
-                         const char *file,
-                         int         line,
-                         const char *format,
-                         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (problems, g_error_new (PYPREP_DECK_ERROR, code, "%s:%d: %s",
-                                          file, MAX (line, 1), message));
-}
-
-/**
- * pyprep_deck_id_is_valid:
- * @id: (nullable): a deck, topic, entry or question ID
- *
- * IDs end up in URIs, file names of exported data and JSON keys, so they are
- * kept to a small, unambiguous alphabet: a-z, 0-9, "-" and "_", starting
- * with a letter or digit, at most 64 bytes.
- *
- * Returns: whether @id is a valid ID
- */
-gboolean
-pyprep_deck_id_is_valid (const char *id)
-{
-  gsize n;
-
-  if (id == NULL || *id == '\0')
-    return FALSE;
-
-  n = strlen (id);
-  if (n > 64 || !g_ascii_isalnum (id[0]))
-    return FALSE;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = id[i];
-
-      if (!(g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-' || c == '_'))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static void
 pyprep_deck_dispose (GObject *object)
@@ -118,7 +73,9 @@ pyprep_deck_finalize (GObject *object)
   g_free (self->title);
   g_free (self->language);
   g_strfreev (self->languages);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->description);
+  g_clear_pointer (&self->folders, g_ptr_array_unref);
+  g_clear_object (&self->problems);
 
   G_OBJECT_CLASS (pyprep_deck_parent_class)->finalize (object);
 }
@@ -167,88 +124,8 @@ static void
 pyprep_deck_init (PyprepDeck *self)
 {
   self->topics = g_list_store_new (PYPREP_TYPE_TOPIC);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->problems = pyprep_problems_new ();
   self->entries_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-/* json-glib keeps no positions in its nodes, so the parser's signals are
- * used to remember the line where each object starts, for messages. */
-typedef struct
-{
-  GArray *stack;
-  GHashTable *lines;           /* JsonObject* -> line */
-} LineTracker;
-
-static void
-object_start_cb (JsonParser  *parser,
-                 LineTracker *tracker)
-{
-  int line = (int) json_parser_get_current_line (parser);
-
-  g_array_append_val (tracker->stack, line);
-}
-
-static void
-object_end_cb (JsonParser  *parser,
-               JsonObject  *object,
-               LineTracker *tracker)
-{
-  int line = 1;
-
-  if (tracker->stack->len > 0)
-    {
-      line = g_array_index (tracker->stack, int, tracker->stack->len - 1);
-      g_array_set_size (tracker->stack, tracker->stack->len - 1);
-    }
-  g_hash_table_insert (tracker->lines, object, GINT_TO_POINTER (line));
-}
-
-static int
-object_line (LineTracker *tracker,
-             JsonObject  *object)
-{
-  return MAX (1, GPOINTER_TO_INT (g_hash_table_lookup (tracker->lines, object)));
-}
-
-/* A translatable manifest string: either a plain string or an object keyed
- * by language. */
-static const char *
-localized_string (JsonNode   *node,
-                  const char *language)
-{
-  JsonObject *object;
-  GList *members;
-  const char *found = NULL;
-  const char *fallback = NULL;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *member = json_object_get_member (object, l->data);
-
-      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-        continue;
-      if (g_str_equal (l->data, language))
-        {
-          found = json_node_get_string (member);
-          break;
-        }
-      if (fallback == NULL || g_str_equal (l->data, "en"))
-        fallback = json_node_get_string (member);
-    }
-  g_list_free (members);
-
-  if (found != NULL)
-    return found;
-  return fallback;
 }
 
 static gboolean
@@ -287,7 +164,7 @@ load_topic (PyprepDeck   *self,
 
   id_node = json_object_get_member (topic_object, "id");
   if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING
-      || !pyprep_deck_id_is_valid (json_node_get_string (id_node)))
+      || !pyprep_id_is_valid (json_node_get_string (id_node)))
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                    "%s:%d: topic “id” must be a string of a-z, 0-9, “-” and “_”",
@@ -314,8 +191,8 @@ load_topic (PyprepDeck   *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      pyprep_deck_add_problem (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
-                               "cannot read the topic file: %s", local_error->message);
+      pyprep_problems_add_error (self->problems, PYPREP_DECK_ERROR_IO, relative, 1,
+                                 "cannot read the topic file: %s", local_error->message);
       topic = pyprep_topic_new (topic_id, relative);
     }
   else
@@ -333,109 +210,23 @@ load_topic (PyprepDeck   *self,
   return TRUE;
 }
 
+/* The manifest's "languages": folder names, so never paths. */
 static gboolean
-load_manifest (PyprepDeck          *self,
-               const char * const  *wanted,
-               GCancellable        *cancellable,
-               GError             **error)
+read_languages (PyprepDeck  *self,
+                JsonObject  *root,
+                int          root_line,
+                GError     **error)
 {
-  g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
-  /* Not json_parser_new_immutable(): json-glib then aborts in
-   * json_parser_get_root() on a scalar followed by more text, such as
-   * `"deck"{}`. Nothing here changes the tree anyway. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = json_object_get_member (root, "languages");
   g_autoptr(GPtrArray) languages = NULL;
-  g_autoptr(GHashTable) topic_ids = NULL;
-  g_autofree char *contents = NULL;
-  LineTracker tracker;
-  JsonObject *root;
-  JsonNode *node;
   JsonArray *array;
-  gsize length = 0;
-  int root_line;
-  gboolean ok = FALSE;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
-                     "%s:1: cannot read the deck manifest: %s", MANIFEST, local_error->message);
-      return FALSE;
-    }
-  if (length > MAX_MANIFEST_SIZE)
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
-                   "%s:1: the manifest is over 1 MiB", MANIFEST);
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_ENCODING,
-                   "%s:1: the manifest is not valid UTF-8", MANIFEST);
-      return FALSE;
-    }
-
-  tracker.stack = g_array_new (FALSE, FALSE, sizeof (int));
-  tracker.lines = g_hash_table_new (NULL, NULL);
-  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &tracker);
-  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &tracker);
-
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      /* json-glib's message already carries "<data>:line:column"; keep the
-       * position and name the file instead. */
-      const char *msg = local_error->message;
-
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>:");
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_SYNTAX,
-                   "%s:%s", MANIFEST, msg);
-      goto out;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:1: the manifest must be a JSON object", MANIFEST);
-      goto out;
-    }
-  root = json_node_get_object (node);
-  root_line = object_line (&tracker, root);
-
-  if (!require_member (root, "format", root_line, error)
-      || !require_member (root, "id", root_line, error)
-      || !require_member (root, "title", root_line, error)
-      || !require_member (root, "languages", root_line, error)
-      || !require_member (root, "topics", root_line, error))
-    goto out;
-
-  if (json_object_get_int_member_with_default (root, "format", 0) != FORMAT_VERSION)
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “format” must be %d; this deck needs a newer Pyprep",
-                   MANIFEST, root_line, FORMAT_VERSION);
-      goto out;
-    }
-
-  self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
-  if (!pyprep_deck_id_is_valid (self->id))
-    {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
-      goto out;
-    }
-
-  node = json_object_get_member (root, "languages");
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_NO_LANGUAGE,
                    "%s:%d: “languages” must be a non-empty array such as [\"en\"]",
                    MANIFEST, root_line);
-      goto out;
+      return FALSE;
     }
   array = json_node_get_array (node);
   languages = g_ptr_array_new_with_free_func (g_free);
@@ -448,7 +239,7 @@ load_manifest (PyprepDeck          *self,
         {
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: “languages” must hold strings", MANIFEST, root_line);
-          goto out;
+          return FALSE;
         }
       lang = json_node_get_string (element);
       /* A language becomes a folder name, so it must not be a path. */
@@ -457,29 +248,69 @@ load_manifest (PyprepDeck          *self,
         {
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: “%s” is not a language code", MANIFEST, root_line, lang);
-          goto out;
+          return FALSE;
         }
       g_ptr_array_add (languages, g_strdup (lang));
     }
   g_ptr_array_add (languages, NULL);
   self->languages = (GStrv) g_ptr_array_free (g_steal_pointer (&languages), FALSE);
-  self->language = pyprep_pick_language ((const char * const *) self->languages, wanted);
+  return TRUE;
+}
 
-  self->title = g_strdup (localized_string (json_object_get_member (root, "title"), self->language));
-  if (self->title == NULL || *self->title == '\0')
+/* The manifest's text, checked to be small and UTF-8. */
+static char *
+read_manifest (PyprepDeck    *self,
+               gsize         *length,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (self->folder, MANIFEST);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, length, NULL, &local_error))
     {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
-                   "%s:%d: “title” must be a string or an object of strings by language",
-                   MANIFEST, root_line);
-      goto out;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
+                     "%s:1: cannot read the deck manifest: %s", MANIFEST, local_error->message);
+      return NULL;
     }
+  if (*length > MAX_MANIFEST_SIZE)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
+                   "%s:1: the manifest is over 1 MiB", MANIFEST);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (contents, *length, NULL))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_ENCODING,
+                   "%s:1: the manifest is not valid UTF-8", MANIFEST);
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+static gboolean
+load_topics (PyprepDeck       *self,
+             JsonObject       *root,
+             int               root_line,
+             PyprepJsonLines  *lines,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GHashTable) topic_ids = NULL;
+  JsonNode *node;
+  JsonArray *array;
 
   node = json_object_get_member (root, "topics");
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                    "%s:%d: “topics” must be an array", MANIFEST, root_line);
-      goto out;
+      return FALSE;
     }
   array = json_node_get_array (node);
   topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -492,21 +323,113 @@ load_manifest (PyprepDeck          *self,
           g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
                        "%s:%d: topic %u must be an object such as {\"id\": \"os\"}",
                        MANIFEST, root_line, i + 1);
-          goto out;
+          return FALSE;
         }
       if (!load_topic (self, json_node_get_object (element),
-                       object_line (&tracker, json_node_get_object (element)),
+                       pyprep_json_lines_get (lines, json_node_get_object (element)),
                        topic_ids, cancellable, error))
-        goto out;
+        return FALSE;
     }
 
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
-  g_signal_handlers_disconnect_by_data (parser, &tracker);
-  g_array_unref (tracker.stack);
-  g_hash_table_unref (tracker.lines);
-  return ok;
+static gboolean
+load_manifest (PyprepDeck          *self,
+               const char * const  *wanted,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  /* Not json_parser_new_immutable(): json-glib then aborts in
+   * json_parser_get_root() on a scalar followed by more text, such as
+   * `"deck"{}`. Nothing here changes the tree anyway. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(PyprepJsonLines) lines = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize length = 0;
+  int root_line;
+
+  contents = read_manifest (self, &length, cancellable, error);
+  if (contents == NULL)
+    return FALSE;
+
+  lines = pyprep_json_lines_new (parser);
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      /* json-glib's message already carries "<data>:line:column"; keep the
+       * position and name the file instead. */
+      const char *msg = local_error->message;
+
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>:");
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_SYNTAX,
+                   "%s:%s", MANIFEST, msg);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:1: the manifest must be a JSON object", MANIFEST);
+      return FALSE;
+    }
+  root = json_node_get_object (node);
+  root_line = pyprep_json_lines_get (lines, root);
+
+  /* {"question-level": 3}: a folder of notes, with its question level. */
+  if (!json_object_has_member (root, "format") && json_object_has_member (root, "question-level"))
+    {
+      self->question_level = json_object_get_int_member_with_default (root, "question-level", 0);
+      if (self->question_level >= 1 && self->question_level <= 6)
+        return TRUE;
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “question-level” must be a heading level, 1 to 6", MANIFEST, root_line);
+      return FALSE;
+    }
+
+  if (!require_member (root, "format", root_line, error)
+      || !require_member (root, "id", root_line, error)
+      || !require_member (root, "title", root_line, error)
+      || !require_member (root, "languages", root_line, error)
+      || !require_member (root, "topics", root_line, error))
+    return FALSE;
+
+  if (json_object_get_int_member_with_default (root, "format", 0) != FORMAT_VERSION)
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “format” must be %d; this deck needs a newer Pyprep",
+                   MANIFEST, root_line, FORMAT_VERSION);
+      return FALSE;
+    }
+
+  self->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
+  if (!pyprep_id_is_valid (self->id))
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “id” must be a string of a-z, 0-9, “-” and “_”", MANIFEST, root_line);
+      return FALSE;
+    }
+
+  if (!read_languages (self, root, root_line, error))
+    return FALSE;
+  self->language = pyprep_pick_language ((const char * const *) self->languages, wanted);
+
+  self->title = g_strdup (pyprep_json_localized_string (json_object_get_member (root, "title"), self->language));
+  if (self->title == NULL || *self->title == '\0')
+    {
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_BAD_VALUE,
+                   "%s:%d: “title” must be a string or an object of strings by language",
+                   MANIFEST, root_line);
+      return FALSE;
+    }
+
+  return load_topics (self, root, root_line, lines, cancellable, error);
+  return TRUE;
 }
 
 static gboolean
@@ -529,21 +452,25 @@ infer (PyprepDeck    *self,
        GError       **error)
 {
   g_autofree char *name = g_file_get_basename (self->folder);
-  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(PyprepInferred) inferred = NULL;
   gboolean chinese = FALSE;
 
-  self->id = pyprep_infer_id (name);
-  self->title = g_strdup (name);
-
-  topics = pyprep_deck_infer_topics (self, self->id, self->folder, self->problems, cancellable, error);
-  if (topics == NULL)
+  g_free (self->id);
+  self->id = pyprep_id_from_text (name);
+  inferred = pyprep_infer_folder (self->id, self->folder, self->question_level, self->problems,
+                                  cancellable, error);
+  if (inferred == NULL)
     return FALSE;
+  self->title = g_strdup (inferred->title != NULL ? inferred->title : name);
+  self->description = g_steal_pointer (&inferred->description);
+  self->folders = g_steal_pointer (&inferred->folders);
 
-  for (guint i = 0; i < topics->len; i++)
+  for (guint i = 0; i < inferred->topics->len; i++)
     {
-      PyprepTopic *topic = g_ptr_array_index (topics, i);
+      PyprepTopic *topic = g_ptr_array_index (inferred->topics, i);
       GListModel *entries = pyprep_topic_get_entries (topic);
 
+      pyprep_topic_set_deck (topic, self);
       chinese |= has_cjk (pyprep_topic_get_title (topic));
       for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
         {
@@ -559,51 +486,6 @@ infer (PyprepDeck    *self,
   self->language = g_strdup (chinese ? "zh_CN" : "en");
   self->languages = g_strsplit (self->language, ",", -1);
   return TRUE;
-}
-
-/**
- * pyprep_pick_language:
- * @available: the deck's languages, in the author's order
- * @wanted: (nullable): the user's languages, best first, as from
- *   g_get_language_names()
- *
- * Returns: (transfer full): the best language of @available for @wanted:
- *   an exact match, else one with the same language part ("zh" for
- *   "zh_TW"), else English, else the first available one
- */
-char *
-pyprep_pick_language (const char * const *available,
-                      const char * const *wanted)
-{
-  g_return_val_if_fail (available != NULL && available[0] != NULL, NULL);
-
-  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
-    {
-      /* "zh_CN.UTF-8" and "zh_CN@variant" compare as "zh_CN". */
-      g_autofree char *plain = g_strndup (wanted[i], strcspn (wanted[i], ".@"));
-
-      if (g_strv_contains (available, plain))
-        return g_strdup (plain);
-    }
-
-  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
-    {
-      g_autofree char *lang = g_strndup (wanted[i], strcspn (wanted[i], "_.@"));
-
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
-        continue;
-      for (guint j = 0; available[j] != NULL; j++)
-        {
-          if (strncmp (available[j], lang, strlen (lang)) == 0
-              && (available[j][strlen (lang)] == '\0' || available[j][strlen (lang)] == '_'))
-            return g_strdup (available[j]);
-        }
-    }
-
-  if (g_strv_contains (available, "en"))
-    return g_strdup ("en");
-
-  return g_strdup (available[0]);
 }
 
 /**
@@ -633,16 +515,22 @@ pyprep_deck_load (GFile               *folder,
   self = g_object_new (PYPREP_TYPE_DECK, NULL);
   self->folder = g_object_ref (folder);
 
-  manifest = g_file_get_child (folder, MANIFEST);
-  if (!g_file_query_exists (manifest, cancellable) && g_file_query_exists (folder, cancellable))
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
-      /* A folder of notes written for people, not for us. */
-      if (!infer (self, cancellable, error))
-        return NULL;
-      return g_steal_pointer (&self);
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO, "%s: there is no such folder", name);
+      return NULL;
     }
 
+  /* Without a manifest, a folder of notes written for people, not for us. */
+  manifest = g_file_get_child (folder, MANIFEST);
+  if (!g_file_query_exists (manifest, cancellable))
+    return infer (self, cancellable, error) ? g_steal_pointer (&self) : NULL;
+
   if (!load_manifest (self, languages, cancellable, error))
+    return NULL;
+  if (self->question_level > 0 && !infer (self, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -747,6 +635,33 @@ pyprep_deck_get_languages (PyprepDeck *self)
 }
 
 /**
+ * pyprep_deck_get_description:
+ *
+ * Returns: (nullable): for a folder of notes, the first paragraph of the
+ *   README that describes it
+ */
+const char *
+pyprep_deck_get_description (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->description;
+}
+
+/**
+ * pyprep_deck_get_folders:
+ *
+ * Returns: (transfer none) (nullable) (element-type GFile): for a folder of
+ *   notes, every folder that was read (the deck folder and its
+ *   subfolders), so that the app can watch them for changes
+ */
+GPtrArray *
+pyprep_deck_get_folders (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return self->folders;
+}
+
+/**
  * pyprep_deck_get_folder:
  *
  * Returns: (transfer none): the folder the deck was loaded from
@@ -780,7 +695,34 @@ GPtrArray *
 pyprep_deck_get_problems (PyprepDeck *self)
 {
   g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
-  return self->problems;
+  return pyprep_problems_get_errors (self->problems);
+}
+
+/**
+ * pyprep_deck_get_warnings:
+ *
+ * Returns: (transfer none) (element-type GError): doubts about notes that
+ *   loaded all the same (unanswered questions, entries that look like many
+ *   questions), each message starting with `file:line:`
+ */
+GPtrArray *
+pyprep_deck_get_warnings (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return pyprep_problems_get_warnings (self->problems);
+}
+
+/**
+ * pyprep_deck_get_notes:
+ *
+ * Returns: (transfer none) (element-type utf8): for a folder of notes, one
+ *   line a file saying which structure was inferred
+ */
+GPtrArray *
+pyprep_deck_get_notes (PyprepDeck *self)
+{
+  g_return_val_if_fail (PYPREP_IS_DECK (self), NULL);
+  return pyprep_problems_get_notes (self->problems);
 }
 
 guint

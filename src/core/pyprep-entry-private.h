@@ -23,6 +23,10 @@ void         pyprep_entry_add_link     (PyprepEntry *self,
                                         const char  *url);
 void         pyprep_entry_set_topic    (PyprepEntry *self,
                                         PyprepTopic *topic);
+void         pyprep_entry_set_number   (PyprepEntry *self,
+                                        const char  *number);
+void         pyprep_entry_set_unanswered (PyprepEntry *self,
+                                          gboolean     unanswered);
 
 void         pyprep_card_free          (PyprepCard     *card);
 void         pyprep_choice_free        (PyprepChoice   *choice);

@@ -18,6 +18,7 @@ struct _PyprepEntry
   char *title;
   char *body;
   char *file;
+  char *number;
   PyprepCard *card;
   GPtrArray *questions;
   GPtrArray *links;
@@ -26,6 +27,7 @@ struct _PyprepEntry
   PyprepTopic *topic;
 
   int line;
+  gboolean unanswered;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepEntry, pyprep_entry, G_TYPE_OBJECT)
@@ -91,6 +93,7 @@ pyprep_entry_finalize (GObject *object)
   g_free (self->title);
   g_free (self->body);
   g_free (self->file);
+  g_free (self->number);
   g_clear_pointer (&self->card, pyprep_card_free);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -224,6 +227,25 @@ pyprep_entry_set_topic (PyprepEntry *self,
   self->topic = topic;
 }
 
+void
+pyprep_entry_set_number (PyprepEntry *self,
+                         const char  *number)
+{
+  g_return_if_fail (PYPREP_IS_ENTRY (self));
+
+  g_free (self->number);
+  self->number = g_strdup (number);
+}
+
+void
+pyprep_entry_set_unanswered (PyprepEntry *self,
+                             gboolean     unanswered)
+{
+  g_return_if_fail (PYPREP_IS_ENTRY (self));
+
+  self->unanswered = unanswered;
+}
+
 /**
  * pyprep_entry_get_id:
  *
@@ -351,4 +373,36 @@ pyprep_entry_get_link (PyprepEntry *self,
   g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
   g_return_val_if_fail (index < self->links->len, NULL);
   return g_ptr_array_index (self->links, index);
+}
+
+/**
+ * pyprep_entry_get_number:
+ *
+ * Notes often number their questions (`12.`, `题目012：`); the number is
+ * kept apart from the title, without leading zeros, so it can be shown
+ * beside the title and searched for.
+ *
+ * Returns: (nullable): the question's number in the notes, such as "12"
+ *   or "3.1", or %NULL when it has none
+ */
+const char *
+pyprep_entry_get_number (PyprepEntry *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
+  return self->number;
+}
+
+/**
+ * pyprep_entry_is_unanswered:
+ *
+ * A question that the notes ask but do not answer yet: its body is empty
+ * and it has no recall card. The user's own annotation can answer it.
+ *
+ * Returns: whether the notes leave this question unanswered
+ */
+gboolean
+pyprep_entry_is_unanswered (PyprepEntry *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), FALSE);
+  return self->unanswered;
 }

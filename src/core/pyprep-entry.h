@@ -90,5 +90,7 @@ const PyprepQuestion *pyprep_entry_get_question    (PyprepEntry *self,
 guint             pyprep_entry_get_n_links         (PyprepEntry *self);
 const PyprepLink *pyprep_entry_get_link            (PyprepEntry *self,
                                                     guint        index);
+const char       *pyprep_entry_get_number          (PyprepEntry *self);
+gboolean          pyprep_entry_is_unanswered       (PyprepEntry *self);
 
 G_END_DECLS

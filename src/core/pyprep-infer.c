@@ -2,733 +2,498 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * People's notes are not written for us, so their shape is inferred; the
- * rules are in docs/deck-format.md ("Folders without a manifest"):
- *
- *  - every .md file is read, in name order;
- *  - when a file's top-level sections hold lists of questions (the items,
- *    with answers in nested blocks or in the blocks right after the list),
- *    each section is a topic and each item an entry;
- *  - otherwise the file is one topic and its top-level sections (or, under
- *    them, their sub-sections) are the entries;
- *  - a list item that is only a link and not phrased as a question is
- *    further reading for the entry before it;
- *  - IDs come from the folder, file and heading or question text, so they
- *    stay the same as long as those do.
+ * rules are in docs/deck-format.md ("Folders without a manifest"). This
+ * file walks the folder: every .md file is read, README included, and
+ * subfolders depth-first in name order (an index README's order first),
+ * skipping hidden folders, node_modules and links that leave the folder.
+ * Each subfolder is a group of topics. pyprep-infer-file.c finds the
+ * structure of each file.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
-#include <glib/gi18n-lib.h>
-
-#include "pyprep-deck-private.h"
-#include "pyprep-entry-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+#include "pyprep-infer-private.h"
 
 /* Files larger than this are refused before they are read. */
 #define MAX_NOTES_FILE (8 * 1024 * 1024)
-/* Blocks nested deeper than this (quotes in lists in quotes…) are no
- * notes anyone wrote by hand; such a file is refused. */
-#define MAX_NOTES_DEPTH 64
+/* Folders nested deeper than this, or more folders than this, are not
+ * read: no one keeps notes so, and a hostile tree must not hang the app. */
+#define MAX_FOLDER_DEPTH 16
+#define MAX_FOLDERS 2000
 
-/**
- * pyprep_infer_id:
- * @text: a name, a heading or a question, in any script
- *
- * Returns: (transfer full): a stable ID for @text: its ASCII letters and
- *   digits, lower-cased and joined by "-", followed by a short hash of the
- *   whole text when that drops anything (Chinese text, say)
- */
-char *
-pyprep_infer_id (const char *text)
-{
-  GString *slug = g_string_new (NULL);
-  gboolean lossy = FALSE;
-  gboolean dash = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      char c = *p;
-
-      if (g_ascii_isalnum (c))
-        {
-          gboolean separate = dash && slug->len > 0;
-
-          /* The "-" joins two words only when the second one fits too:
-           * past 40 bytes every word boundary used to add one, so a long
-           * heading gave an ID over 64 bytes that no URI could name. */
-          dash = FALSE;
-          if (slug->len + separate < 40)
-            {
-              if (separate)
-                g_string_append_c (slug, '-');
-              g_string_append_c (slug, g_ascii_tolower (c));
-            }
-          else
-            lossy = TRUE;
-        }
-      else
-        {
-          dash = TRUE;
-          if ((guchar) c >= 0x80)
-            lossy = TRUE;
-        }
-    }
-
-  if (lossy || slug->len == 0)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
-
-      if (slug->len > 0)
-        g_string_append_c (slug, '-');
-      g_string_append_len (slug, hash, 8);
-    }
-
-  return g_string_free (slug, FALSE);
-}
-
-static char *
-commonmark (cmark_node *node)
-{
-  char *md = cmark_render_commonmark (node, CMARK_OPT_DEFAULT, 0);
-  char *copy = g_strdup (md);
-
-  free (md);
-  return g_strstrip (copy);
-}
-
-/* Does @text read as a question? */
-static gboolean
-is_question (const char *text)
-{
-  static const char *english[] = { "what", "why", "how", "when", "which", "who", "is ", "are ",
-                                   "does ", "do ", "can ", NULL };
-  static const char *chinese[] = { "什么", "为什么", "如何", "怎么", "怎样", "哪", "是否", "吗", NULL };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-
-  g_strchomp (lower);
-  if (g_str_has_suffix (lower, "?") || g_str_has_suffix (lower, "？"))
-    return TRUE;
-  for (guint i = 0; english[i] != NULL; i++)
-    if (g_str_has_prefix (lower, english[i]))
-      return TRUE;
-  for (guint i = 0; chinese[i] != NULL; i++)
-    if (strstr (lower, chinese[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-/* The links in @node, in order. */
-static void
-collect_links (cmark_node *node,
-               GPtrArray  *titles,
-               GPtrArray  *urls)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type (cur) == CMARK_NODE_LINK
-          && cmark_node_get_url (cur) != NULL && *cmark_node_get_url (cur) != '\0')
-        {
-          g_ptr_array_add (titles, pyprep_markdown_plain_text (cur));
-          g_ptr_array_add (urls, g_strdup (cmark_node_get_url (cur)));
-        }
-    }
-
-  /* Bare addresses in text are links too. */
-  if (urls->len == 0)
-    {
-      g_autofree char *text = pyprep_markdown_plain_text (node);
-      g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
-
-      for (guint i = 0; words[i] != NULL; i++)
-        if (g_str_has_prefix (words[i], "http://") || g_str_has_prefix (words[i], "https://"))
-          {
-            g_ptr_array_add (titles, g_strdup (words[i]));
-            g_ptr_array_add (urls, g_strdup (words[i]));
-          }
-    }
-}
-
-/* Is @node nothing but links (and the quotes or lists around them)? */
-static gboolean
-only_links (cmark_node *node)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  cmark_event_type ev;
-  int depth = 0;
-  gboolean any = FALSE;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-      cmark_node_type type = cmark_node_get_type (cur);
-
-      if (type == CMARK_NODE_LINK)
-        {
-          depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
-          any = TRUE;
-          continue;
-        }
-      if (ev == CMARK_EVENT_ENTER && depth == 0 && type == CMARK_NODE_TEXT)
-        {
-          g_autofree char *t = g_strstrip (g_strdup (cmark_node_get_literal (cur)));
-
-          if (*t != '\0' && !g_str_has_prefix (t, "http"))
-            return FALSE;
-          any |= g_str_has_prefix (t, "http");
-        }
-      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK))
-        return FALSE;
-    }
-  return any;
-}
+/* Files beside notes that are about the project, not notes. */
+static const char *not_notes[] = {
+  "changelog.md", "contributing.md", "code_of_conduct.md", "license.md", "security.md", NULL
+};
 
 typedef struct
 {
   const char *deck_id;
-  const char *file;
-  GPtrArray *problems;
-  PyprepTopic *topic;
-  GHashTable *ids;
-  PyprepEntry *last;           /* for further-reading items */
-} Builder;
+  GFile *root;
+  char *root_real;             /* nullable: the root's real path */
+  int question_level;
+  PyprepProblems *problems;
+  GCancellable *cancellable;
+  GHashTable *topic_ids;
+  GHashTable *visited;         /* real paths of the folders read */
+  GHashTable *rank;            /* relative path -> position in an index README, from 1 */
+  PyprepInferred *out;
+  guint n_folders;
+  guint n_files;
+} Walk;
 
-/* Adds an entry titled @question whose answer is the blocks in @answers. */
+typedef struct
+{
+  char *name;
+  gboolean folder;
+  guint rank;
+} Item;
+
 static void
-add_entry (Builder    *b,
-           const char *question,
-           const char *first_answer,
-           GPtrArray  *answers,
-           int         line)
+item_free (gpointer data)
 {
-  g_autofree char *base = pyprep_infer_id (question);
-  g_autofree char *local = g_strdup (base);
-  g_autofree char *id = NULL;
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
-  GString *body = g_string_new (first_answer);
-  gboolean external = answers->len > 0 || first_answer != NULL;
-  PyprepCard *card;
-  PyprepEntry *entry;
+  Item *item = data;
 
-  for (guint n = 2; g_hash_table_contains (b->ids, local); n++)
-    {
-      g_free (local);
-      local = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (b->ids, g_strdup (local));
-  id = g_strdup_printf ("%s/%s/%s", b->deck_id, pyprep_topic_get_id (b->topic), local);
-
-  if (first_answer != NULL)
-    {
-      g_autoptr(cmark_node) doc = cmark_parse_document (first_answer, strlen (first_answer), CMARK_OPT_DEFAULT);
-
-      external &= only_links (doc);
-      collect_links (doc, titles, urls);
-    }
-  for (guint i = 0; i < answers->len; i++)
-    {
-      cmark_node *block = g_ptr_array_index (answers, i);
-      g_autofree char *md = commonmark (block);
-
-      external &= only_links (block);
-      collect_links (block, titles, urls);
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append (body, md);
-    }
-
-  entry = pyprep_entry_new (id, local, question, b->file, line);
-  if (external)
-    {
-      /* The notes only point elsewhere: say so, and list where. */
-      g_string_truncate (body, 0);
-      g_string_append (body, _("*These notes answer this question only with links; read them under "
-                               "Further Reading.*"));
-    }
-  pyprep_entry_take_body (entry, g_string_free (body, FALSE));
-  for (guint i = 0; i < urls->len; i++)
-    pyprep_entry_add_link (entry, g_ptr_array_index (titles, i), g_ptr_array_index (urls, i));
-
-  /* The card: the question, and the answer's first paragraph or its links. */
-  card = g_new0 (PyprepCard, 1);
-  card->id = g_strconcat (id, "#card", NULL);
-  card->prompt = g_strdup (question);
-  if (!external && first_answer != NULL)
-    card->answer = g_strdup (first_answer);
-  else if (!external && answers->len > 0)
-    {
-      cmark_node *first = g_ptr_array_index (answers, 0);
-
-      if (cmark_node_get_type (first) == CMARK_NODE_BLOCK_QUOTE && cmark_node_first_child (first) != NULL)
-        first = cmark_node_first_child (first);
-      card->answer = commonmark (first);
-    }
-  else if (urls->len > 0)
-    {
-      GString *list = g_string_new (NULL);
-
-      for (guint i = 0; i < urls->len; i++)
-        g_string_append_printf (list, "- [%s](%s)\n", (char *) g_ptr_array_index (titles, i),
-                                (char *) g_ptr_array_index (urls, i));
-      card->answer = g_string_free (list, FALSE);
-    }
-  if (card->answer != NULL && *card->answer != '\0')
-    pyprep_entry_take_card (entry, card);
-  else
-    pyprep_card_free (card);
-
-  pyprep_topic_add_entry (b->topic, entry);
-  b->last = entry;
-  g_object_unref (entry);
+  g_free (item->name);
+  g_free (item);
 }
 
-static gboolean
-is_list (cmark_node *node)
+void
+pyprep_inferred_free (PyprepInferred *inferred)
 {
-  return node != NULL && cmark_node_get_type (node) == CMARK_NODE_LIST;
+  if (inferred == NULL)
+    return;
+  g_clear_pointer (&inferred->topics, g_ptr_array_unref);
+  g_clear_pointer (&inferred->folders, g_ptr_array_unref);
+  g_free (inferred->title);
+  g_free (inferred->description);
+  g_free (inferred);
 }
 
-/* The text of a list item's first paragraph before its first link, or all
- * of it when the item is only a link. */
 static char *
-item_question (cmark_node *item,
-               gboolean   *link_only,
-               char      **rest)
+join (const char *rel,
+      const char *name)
 {
-  cmark_node *para = cmark_node_first_child (item);
-  GString *text = g_string_new (NULL);
-
-  *link_only = FALSE;
-  *rest = NULL;
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
-    return g_string_free (text, FALSE);
-
-  for (cmark_node *cur = cmark_node_first_child (para); cur != NULL; cur = cmark_node_next (cur))
-    {
-      if (cmark_node_get_type (cur) == CMARK_NODE_LINK)
-        break;
-      if (cmark_node_get_type (cur) == CMARK_NODE_SOFTBREAK
-          || cmark_node_get_type (cur) == CMARK_NODE_LINEBREAK)
-        {
-          /* The question is the item's first line; the lines under it
-           * (links, or a first paragraph of answer) answer it. */
-          g_autofree char *md = commonmark (para);
-          const char *newline = strchr (md, '\n');
-
-          if (newline != NULL)
-            *rest = g_strstrip (g_strdup (newline + 1));
-          break;
-        }
-      {
-        g_autofree char *piece = pyprep_markdown_plain_text (cur);
-
-        if (cmark_node_get_type (cur) == CMARK_NODE_TEXT || cmark_node_get_type (cur) == CMARK_NODE_CODE)
-          g_string_append (text, cmark_node_get_type (cur) == CMARK_NODE_TEXT
-                                   ? cmark_node_get_literal (cur) : piece);
-        else
-          g_string_append (text, piece);
-      }
-    }
-  g_strstrip (text->str);
-  text->len = strlen (text->str);
-
-  if (text->len == 0)
-    {
-      /* Only a link: its text is the question. */
-      *link_only = TRUE;
-      g_string_free (text, TRUE);
-      return pyprep_markdown_plain_text (para);
-    }
-  return g_string_free (text, FALSE);
+  return *rel != '\0' ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
 }
 
-/* A section of questions: list items are entries; the blocks after a list
- * answer its last item. Returns how many entries it made. */
-static guint
-add_question_list (Builder    *b,
-                   cmark_node *first,
-                   cmark_node *stop)
-{
-  guint made = 0;
-
-  for (cmark_node *node = first; node != NULL && node != stop;)
-    {
-      if (!is_list (node))
-        {
-          node = cmark_node_next (node);
-          continue;
-        }
-
-      for (cmark_node *item = cmark_node_first_child (node); item != NULL; item = cmark_node_next (item))
-        {
-          g_autoptr(GPtrArray) answers = g_ptr_array_new ();
-          g_autofree char *rest = NULL;
-          gboolean link_only;
-          g_autofree char *question = item_question (item, &link_only, &rest);
-          cmark_node *para = cmark_node_first_child (item);
-
-          if (*question == '\0')
-            continue;
-
-          /* A link that is not a question is reading for the entry before. */
-          if (link_only && !is_question (question) && b->last != NULL)
-            {
-              g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-              g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
-
-              collect_links (item, titles, urls);
-              for (guint i = 0; i < urls->len; i++)
-                pyprep_entry_add_link (b->last, g_ptr_array_index (titles, i), g_ptr_array_index (urls, i));
-              continue;
-            }
-
-          /* The answer: links in the question's paragraph, nested blocks,
-           * and, for the list's last item, the blocks after the list. */
-          if (link_only)
-            g_ptr_array_add (answers, para);
-          for (cmark_node *nested = cmark_node_next (para); nested != NULL; nested = cmark_node_next (nested))
-            g_ptr_array_add (answers, nested);
-          if (cmark_node_next (item) == NULL)
-            for (cmark_node *after = cmark_node_next (node); after != NULL && after != stop && !is_list (after);
-                 after = cmark_node_next (after))
-              {
-                if (cmark_node_get_type (after) == CMARK_NODE_HEADING)
-                  break;
-                g_ptr_array_add (answers, after);
-              }
-
-          add_entry (b, question, rest, answers, cmark_node_get_start_line (item));
-          made++;
-        }
-
-      /* Skip the answers already taken. */
-      for (node = cmark_node_next (node); node != NULL && node != stop && !is_list (node)
-           && cmark_node_get_type (node) != CMARK_NODE_HEADING; node = cmark_node_next (node))
-        ;
-    }
-
-  return made;
-}
-
-/* Whether the section from @first to @stop is a list of questions. */
 static gboolean
-is_question_section (cmark_node *first,
-                     cmark_node *stop)
+is_markdown (const char *name)
 {
-  guint items = 0;
+  g_autofree char *lower = g_ascii_strdown (name, -1);
 
-  for (cmark_node *node = first; node != NULL && node != stop; node = cmark_node_next (node))
-    {
-      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
-        return FALSE;
-      if (is_list (node))
-        for (cmark_node *item = cmark_node_first_child (node); item != NULL; item = cmark_node_next (item))
-          items++;
-    }
-  return items > 0;
+  return (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
+         && !g_strv_contains (not_notes, lower);
 }
 
-static int
-top_level (cmark_node *doc)
-{
-  int level = 7;
-
-  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
-      level = MIN (level, cmark_node_get_heading_level (node));
-  return level;
-}
-
-static cmark_node *
-next_heading (cmark_node *node,
-              int         level)
-{
-  for (node = cmark_node_next (node); node != NULL; node = cmark_node_next (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) <= level)
-      return node;
-  return NULL;
-}
-
-static PyprepTopic *
-new_topic (PyprepDeck *deck,
-           const char *id_text,
-           const char *title,
-           const char *file,
-           GHashTable *topic_ids)
-{
-  g_autofree char *base = pyprep_infer_id (id_text);
-  g_autofree char *id = g_strdup (base);
-  PyprepTopic *topic;
-
-  for (guint n = 2; g_hash_table_contains (topic_ids, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (topic_ids, g_strdup (id));
-
-  topic = pyprep_topic_new (id, file);
-  pyprep_topic_set_title (topic, title);
-  pyprep_topic_set_deck (topic, deck);
-  return topic;
-}
-
-/* Nodes that cmark's iterator enters without leaving. */
 static gboolean
-is_leaf (cmark_node *node)
+is_readme (const char *name)
 {
-  switch (cmark_node_get_type (node))
-    {
-    case CMARK_NODE_THEMATIC_BREAK:
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return g_ascii_strcasecmp (name, "README.md") == 0;
 }
 
-/* The deepest nesting of @doc's nodes, and the line of the first block
- * that reaches it. */
-static int
-nesting_depth (cmark_node *doc,
-               int        *line)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
-  cmark_event_type event;
-  int depth = 0;
-  int deepest = 0;
-
-  *line = 1;
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event == CMARK_EVENT_EXIT)
-        {
-          depth--;
-          continue;
-        }
-      if (depth + 1 > deepest)
-        {
-          deepest = depth + 1;
-          if (cmark_node_get_start_line (node) > 0)
-            *line = cmark_node_get_start_line (node);
-        }
-      if (!is_leaf (node))
-        depth++;
-    }
-  return deepest;
-}
-
+/* An index README's links order the files and folders they lead to (and
+ * the folders those are in), first link first. */
 static void
-infer_file (PyprepDeck *deck,
-            const char *deck_id,
-            const char *file,
-            const char *text,
-            gsize       length,
-            GHashTable *topic_ids,
-            GPtrArray  *problems,
-            GPtrArray  *topics)
+rank_links (Walk       *w,
+            const char *rel,
+            GPtrArray  *links)
 {
-  g_autoptr(cmark_node) doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
-  g_autofree char *stem = g_strndup (file, strlen (file) - 3);
-  int level;
-  g_autoptr(GHashTable) entry_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Builder b = { deck_id, file, problems, NULL, entry_ids, NULL };
-  g_autoptr(PyprepTopic) file_topic = NULL;
-  guint sections_as_topics = 0;
-  guint sections = 0;
-  int line;
-
-  if (nesting_depth (doc, &line) > MAX_NOTES_DEPTH)
+  for (guint i = 0; i < links->len; i++)
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_DEEP, file, line,
-                               "blocks are nested more than %d levels deep; the file is skipped",
-                               MAX_NOTES_DEPTH);
-      return;
-    }
-  level = top_level (doc);
+      g_autofree char *path = pyprep_markdown_resolve_path (rel, g_ptr_array_index (links, i));
+      char *slash;
 
-  /* Are the top-level sections lists of questions (topics), or questions
-   * themselves (entries)? */
-  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == level)
-      {
-        sections++;
-        sections_as_topics += is_question_section (cmark_node_next (node), next_heading (node, level));
-      }
-
-  if (sections > 0 && sections_as_topics * 2 > sections)
-    {
-      for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
+      while (path != NULL && *path != '\0')
         {
-          g_autofree char *title = NULL;
-          g_autofree char *id_text = NULL;
-          g_autoptr(PyprepTopic) topic = NULL;
-
-          if (cmark_node_get_type (node) != CMARK_NODE_HEADING || cmark_node_get_heading_level (node) != level)
-            continue;
-          title = pyprep_markdown_plain_text (node);
-          id_text = g_strdup_printf ("%s %s", stem, title);
-          topic = new_topic (deck, id_text, title, file, topic_ids);
-          b.topic = topic;
-          b.last = NULL;
-          add_question_list (&b, cmark_node_next (node), next_heading (node, level));
-          g_ptr_array_add (topics, g_steal_pointer (&topic));
+          if (!g_hash_table_contains (w->rank, path))
+            g_hash_table_insert (w->rank, g_strdup (path), GUINT_TO_POINTER (g_hash_table_size (w->rank) + 1));
+          slash = strrchr (path, '/');
+          if (slash == NULL)
+            break;
+          *slash = '\0';
         }
-      return;
     }
-
-  /* One topic for the file: its sections are the entries; a list of
-   * questions outside any section adds entries too. */
-  file_topic = new_topic (deck, stem, stem, file, topic_ids);
-  b.topic = file_topic;
-  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
-    {
-      cmark_node *stop;
-      g_autoptr(GPtrArray) answers = NULL;
-      g_autofree char *title = NULL;
-
-      if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1
-          && level == 1 && sections == 1)
-        {
-          /* The file's only level-one heading is its title. */
-          g_autofree char *t = pyprep_markdown_plain_text (node);
-
-          pyprep_topic_set_title (file_topic, t);
-          level = 2;
-          continue;
-        }
-      if (cmark_node_get_type (node) != CMARK_NODE_HEADING || cmark_node_get_heading_level (node) != level)
-        continue;
-
-      title = pyprep_markdown_plain_text (node);
-      stop = next_heading (node, level);
-      answers = g_ptr_array_new ();
-      for (cmark_node *cur = cmark_node_next (node); cur != NULL && cur != stop; cur = cmark_node_next (cur))
-        g_ptr_array_add (answers, cur);
-      add_entry (&b, title, NULL, answers, cmark_node_get_start_line (node));
-    }
-
-  if (g_list_model_get_n_items (pyprep_topic_get_entries (file_topic)) == 0)
-    add_question_list (&b, cmark_node_first_child (doc), NULL);
-
-  if (g_list_model_get_n_items (pyprep_topic_get_entries (file_topic)) == 0)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
-                             "no entries found: use headings or a list of questions");
-  g_ptr_array_add (topics, g_steal_pointer (&file_topic));
 }
 
 static int
-compare_names (gconstpointer a,
+compare_items (gconstpointer a,
                gconstpointer b)
 {
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
+  const Item *x = *(const Item **) a;
+  const Item *y = *(const Item **) b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return strcmp (x->name, y->name);
 }
 
-/*
- * pyprep_deck_infer_topics:
- * Reads every .md file of @folder and returns its topics, in file order.
- * Problems in files (too large, not UTF-8, binary) go to @problems; the
- * file is skipped.
- */
-GPtrArray *
-pyprep_deck_infer_topics (PyprepDeck    *deck,
-                          const char    *deck_id,
-                          GFile         *folder,
-                          GPtrArray     *problems,
-                          GCancellable  *cancellable,
-                          GError       **error)
+/* Reads a file's text, or says why not. */
+static char *
+read_text (Walk       *w,
+           GFile      *file,
+           const char *path,
+           gsize      *length)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bad = NULL;
+  int line = 1;
+
+  if (!g_file_load_contents (file, w->cancellable, &contents, length, NULL, &error))
+    {
+      pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_IO, path, 1,
+                                 "cannot read the file: %s", error->message);
+      return NULL;
+    }
+  if (*length > MAX_NOTES_FILE)
+    {
+      pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_TOO_LARGE, path, 1,
+                                 "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (contents, *length, &bad))
+    {
+      for (const char *p = contents; p < bad; p++)
+        line += *p == '\n';
+      pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_ENCODING, path, line,
+                                 *bad == '\0' ? "file contains a NUL byte: is it a binary file?"
+                                              : "file is not valid UTF-8; the file is skipped");
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static void
+infer_text (Walk       *w,
+            const char *path,
+            const char *text,
+            gsize       length,
+            const char *group,
+            const char *group_title)
+{
+  g_autofree char *stem = g_strndup (path, strrchr (path, '.') - path);
+  g_autoptr(GHashTable) entry_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PyprepInferBuilder b = { 0 };
+  guint first = w->out->topics->len;
+
+  b.deck_id = w->deck_id;
+  b.file = path;
+  b.stem = stem;
+  b.problems = w->problems;
+  b.topic_ids = w->topic_ids;
+  b.entry_ids = entry_ids;
+  b.topics = w->out->topics;
+  pyprep_infer_file (&b, text, length, w->question_level);
+  for (guint i = first; i < w->out->topics->len; i++)
+    pyprep_topic_set_group (g_ptr_array_index (w->out->topics, i), group, group_title);
+}
+
+static void
+infer_path (Walk       *w,
+            GFile      *dir,
+            const char *rel,
+            const char *name,
+            const char *group_title)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+  g_autofree char *path = join (rel, name);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  w->n_files++;
+  text = read_text (w, file, path, &length);
+  if (text != NULL)
+    infer_text (w, path, text, length, rel, group_title);
+}
+
+/* Whether @child, a link, stays inside the deck folder; a link that leaves
+ * it could read any file of the user's, so it is not followed. */
+static gboolean
+link_stays_inside (Walk       *w,
+                   GFile      *child,
+                   const char *path)
+{
+  g_autofree char *local = g_file_get_path (child);
+  g_autofree char *real = NULL;
+
+  if (local == NULL || w->root_real == NULL)
+    return FALSE;
+  real = realpath (local, NULL);
+  if (real == NULL)
+    {
+      pyprep_problems_add_warning (w->problems, PYPREP_DECK_ERROR_FOLDER, path, 1,
+                                   "the link leads nowhere (%s); it is not read", g_strerror (errno));
+      return FALSE;
+    }
+  if (g_str_equal (real, w->root_real)
+      || (g_str_has_prefix (real, w->root_real) && real[strlen (w->root_real)] == '/')
+      || g_str_equal (w->root_real, "/"))
+    return TRUE;
+  pyprep_problems_add_warning (w->problems, PYPREP_DECK_ERROR_FOLDER, path, 1,
+                               "the link leads outside the folder; it is not read");
+  return FALSE;
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (g_file_info_get_name (*(GFileInfo **) a), g_file_info_get_name (*(GFileInfo **) b));
+}
+
+/* The children of @dir in name order, so that problems come in that order. */
+static GPtrArray *
+list_children (Walk       *w,
+               GFile      *dir,
+               const char *rel)
 {
   g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *topics = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *infos = g_ptr_array_new_with_free_func (g_object_unref);
   GFileInfo *info;
 
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, w->cancellable, &error);
   if (children == NULL)
+    pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_IO, *rel != '\0' ? rel : ".", 1,
+                               "cannot read the folder: %s", error->message);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, w->cancellable, NULL)) != NULL)
+    g_ptr_array_add (infos, info);
+  g_ptr_array_sort (infos, compare_infos);
+  return infos;
+}
+
+/* The notes files and subfolders of @dir, in name order. */
+static GPtrArray *
+list_items (Walk       *w,
+            GFile      *dir,
+            const char *rel)
+{
+  g_autoptr(GPtrArray) infos = list_children (w, dir, rel);
+  GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
+
+  for (guint i = 0; i < infos->len; i++)
     {
-      g_ptr_array_unref (topics);
-      return NULL;
-    }
-  while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
-    {
+      GFileInfo *info = g_ptr_array_index (infos, i);
       const char *name = g_file_info_get_name (info);
+      g_autofree char *path = join (rel, name);
+      g_autoptr(GFile) child = g_file_get_child (dir, name);
+      GFileType type = g_file_info_get_file_type (info);
+      Item *item;
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md")
-          && g_ascii_strcasecmp (name, "README.md") != 0)
-        g_ptr_array_add (names, g_strdup (name));
-      g_object_unref (info);
+      if (*name == '.' || g_str_equal (name, "node_modules"))
+        continue;
+      if (g_file_info_get_is_symlink (info))
+        {
+          g_autoptr(GFileInfo) target = NULL;
+
+          if (!link_stays_inside (w, child, path))
+            continue;
+          target = g_file_query_info (child, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                      G_FILE_QUERY_INFO_NONE, w->cancellable, NULL);
+          if (target == NULL)
+            continue;
+          type = g_file_info_get_file_type (target);
+          g_file_info_set_size (info, g_file_info_get_size (target));
+        }
+      if (type != G_FILE_TYPE_DIRECTORY && !(type == G_FILE_TYPE_REGULAR && is_markdown (name)))
+        continue;
+      if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > MAX_NOTES_FILE)
+        {
+          pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_TOO_LARGE, path, 1,
+                                     "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
+          continue;
+        }
+      item = g_new0 (Item, 1);
+      item->name = g_strdup (name);
+      item->folder = type == G_FILE_TYPE_DIRECTORY;
+      g_ptr_array_add (items, item);
     }
-  g_ptr_array_sort (names, compare_names);
+  return items;
+}
 
-  for (guint i = 0; i < names->len; i++)
+/* Reads the folder's README; TRUE when it is about the folder, and then
+ * its title names the deck or group and its links order the items. */
+static gboolean
+read_readme (Walk        *w,
+             GFile       *dir,
+             const char  *rel,
+             const char  *name,
+             gboolean     has_others,
+             char       **title)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+  g_autofree char *path = join (rel, name);
+  g_autofree char *text = NULL;
+  PyprepNotesIndex index;
+  gsize length = 0;
+  gboolean about;
+
+  text = read_text (w, file, path, &length);
+  if (text == NULL)
+    return TRUE;
+  about = pyprep_infer_readme (text, length, has_others, &index);
+  if (about)
     {
-      const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
-      g_autofree char *contents = NULL;
-      g_autoptr(GError) local_error = NULL;
-      const char *bad = NULL;
-      gsize length = 0;
-      g_autoptr(GFileInfo) size_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-      if (size_info != NULL && g_file_info_get_size (size_info) > MAX_NOTES_FILE)
-        {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
-                                   "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
-          continue;
-        }
-      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-        {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_IO, name, 1,
-                                   "cannot read the file: %s", local_error->message);
-          continue;
-        }
-      if (length > MAX_NOTES_FILE)
-        {
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, name, 1,
-                                   "file is over %d MiB; the file is skipped", MAX_NOTES_FILE / (1024 * 1024));
-          continue;
-        }
-      if (!g_utf8_validate_len (contents, length, &bad))
-        {
-          int line = 1;
-
-          for (const char *p = contents; p < bad; p++)
-            line += *p == '\n';
-          pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, name, line,
-                                   *bad == '\0' ? "file contains a NUL byte: is it a binary file?"
-                                                : "file is not valid UTF-8; the file is skipped");
-          continue;
-        }
-      infer_file (deck, deck_id, name, contents, length, topic_ids, problems, topics);
+      rank_links (w, rel, index.links);
+      *title = g_steal_pointer (&index.title);
+      if (*rel == '\0')
+        w->out->description = g_steal_pointer (&index.description);
+      pyprep_problems_add_note (w->problems, "%s: about the folder, not notes%s", path,
+                                index.links->len > 0 ? "; its links order the topics" : "");
     }
+  pyprep_notes_index_clear (&index);
+  return about;
+}
 
-  if (names->len == 0)
+static void walk_folder (Walk       *w,
+                         GFile      *dir,
+                         const char *rel,
+                         int         depth);
+
+static void
+walk_subfolder (Walk       *w,
+                GFile      *dir,
+                const char *rel,
+                const char *name,
+                int         depth)
+{
+  g_autoptr(GFile) child = g_file_get_child (dir, name);
+  g_autofree char *path = join (rel, name);
+  g_autofree char *local = g_file_get_path (child);
+  g_autofree char *real = local != NULL ? realpath (local, NULL) : NULL;
+
+  if (real != NULL && !g_hash_table_add (w->visited, g_steal_pointer (&real)))
     {
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
-                   "deck.json:1: the folder has neither a deck manifest nor Markdown files");
-      g_ptr_array_unref (topics);
+      pyprep_problems_add_warning (w->problems, PYPREP_DECK_ERROR_FOLDER, path, 1,
+                                   "this folder was read already (a link loops back); it is not read again");
+      return;
+    }
+  if (depth >= MAX_FOLDER_DEPTH)
+    {
+      pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_TOO_DEEP, path, 1,
+                                 "folders nested more than %d levels deep are not read", MAX_FOLDER_DEPTH);
+      return;
+    }
+  if (w->n_folders >= MAX_FOLDERS)
+    {
+      if (w->n_folders++ == MAX_FOLDERS)
+        pyprep_problems_add_error (w->problems, PYPREP_DECK_ERROR_TOO_LARGE, path, 1,
+                                   "the notes hold more than %d folders; this one and the rest are not read",
+                                   MAX_FOLDERS);
+      return;
+    }
+  walk_folder (w, child, path, depth + 1);
+}
+
+static void
+walk_folder (Walk       *w,
+             GFile      *dir,
+             const char *rel,
+             int         depth)
+{
+  g_autoptr(GPtrArray) items = list_items (w, dir, rel);
+  g_autofree char *readme = NULL;
+  g_autofree char *title = NULL;
+  const char *slash = strrchr (rel, '/');
+
+  w->n_folders++;
+  g_ptr_array_add (w->out->folders, g_object_ref (dir));
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (!item->folder && is_readme (item->name) && readme == NULL)
+        {
+          readme = g_strdup (item->name);
+          g_ptr_array_remove_index (items, i--);
+        }
+    }
+  if (readme != NULL && !read_readme (w, dir, rel, readme, items->len > 0, &title))
+    infer_path (w, dir, rel, readme, title != NULL ? title : slash != NULL ? slash + 1 : rel);
+  if (depth == 0 && title != NULL)
+    w->out->title = g_strdup (title);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      g_autofree char *path = join (rel, item->name);
+
+      item->rank = GPOINTER_TO_UINT (g_hash_table_lookup (w->rank, path));
+      if (item->rank == 0)
+        item->rank = G_MAXUINT;
+    }
+  g_ptr_array_sort (items, compare_items);
+
+  for (guint i = 0; i < items->len && !g_cancellable_is_cancelled (w->cancellable); i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (item->folder)
+        walk_subfolder (w, dir, rel, item->name, depth);
+      else
+        infer_path (w, dir, rel, item->name, title != NULL ? title : slash != NULL ? slash + 1 : rel);
+    }
+}
+
+/**
+ * pyprep_infer_folder:
+ * @question_level: the question level a deck.json states, or 0 to infer it
+ *
+ * Reads every notes file of @folder and its subfolders. Problems in files
+ * (too large, not UTF-8, binary) go to @problems; the file is skipped.
+ *
+ * Returns: (transfer full) (nullable): the topics and what else the folder
+ *   says, or %NULL with @error set when it holds no notes at all
+ */
+PyprepInferred *
+pyprep_infer_folder (const char     *deck_id,
+                     GFile          *folder,
+                     int             question_level,
+                     PyprepProblems *problems,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(PyprepInferred) out = g_new0 (PyprepInferred, 1);
+  g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *local = g_file_get_path (folder);
+  Walk w = { 0 };
+
+  out->topics = g_ptr_array_new_with_free_func (g_object_unref);
+  out->folders = g_ptr_array_new_with_free_func (g_object_unref);
+  w.deck_id = deck_id;
+  w.root = folder;
+  w.root_real = local != NULL ? realpath (local, NULL) : NULL;
+  w.question_level = question_level;
+  w.problems = problems;
+  w.cancellable = cancellable;
+  w.topic_ids = topic_ids;
+  w.visited = visited;
+  w.rank = rank;
+  w.out = out;
+  if (w.root_real != NULL)
+    g_hash_table_add (visited, g_strdup (w.root_real));
+
+  walk_folder (&w, folder, "", 0);
+  free (w.root_real);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (w.n_files == 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_EMPTY,
+                   "%s: the folder has no deck.json and no Markdown notes (.md files), "
+                   "nor have its subfolders", name);
       return NULL;
     }
-
-  return topics;
+  return g_steal_pointer (&out);
 }

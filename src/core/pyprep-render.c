@@ -12,23 +12,22 @@
 
 #include <string.h>
 
-#include <cmark.h>
 #include <glib/gi18n-lib.h>
 
 #include "pyprep-core-resources.h"
 #include "pyprep-deck.h"
+#include "pyprep-id.h"
 #include "pyprep-highlight.h"
 #include "pyprep-html.h"
-#include "pyprep-render.h"
+#include "pyprep-image.h"
+#include "pyprep-render-private.h"
 #include "pyprep-topic.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
 
 #define RESOURCE_PAGE "/io/github/pyprep/Pyprep/page/page.html"
 #define RESOURCE_CSS "/io/github/pyprep/Pyprep/page/page.css"
 
-#define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+#define CMARK_OPTIONS PYPREP_RENDER_CMARK_OPTIONS
 
 static void
 ensure_resources (void)
@@ -110,7 +109,7 @@ pyprep_entry_id_from_uri (const char *uri)
   if (g_strv_length (parts) != 3)
     return NULL;
   for (guint i = 0; parts[i] != NULL; i++)
-    if (!pyprep_deck_id_is_valid (parts[i]))
+    if (!pyprep_id_is_valid (parts[i]))
       return NULL;
 
   return g_steal_pointer (&id);
@@ -159,62 +158,36 @@ is_local_url (const char *url)
   return g_str_has_prefix (url, PYPREP_URI_SCHEME ":") || g_str_has_prefix (url, "data:image/");
 }
 
-/* Rewrites the parsed document before it becomes HTML: entry links point at
- * our scheme, and images from anywhere else become plain links, so a deck
- * cannot make the reader fetch anything (the CSP and the reader's content
- * filter would block it anyway; this also tells the user what is missing). */
-static void
-rewrite_document (cmark_node *doc,
-                  const char *entry_id)
+/* An image of the notes folder, by a path relative to the entry's file,
+ * is served by our scheme (see pyprep-image.c); others are not loaded. */
+static gboolean
+localize_image (cmark_node               *image,
+                const PyprepRenderSource *src)
 {
-  g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
-  g_autoptr(GPtrArray) images = g_ptr_array_new ();
-  g_autoptr(GPtrArray) python = g_ptr_array_new ();
-  cmark_event_type ev;
+  const char *url = cmark_node_get_url (image);
+  g_autofree char *path = NULL;
+  g_autofree char *deck_id = NULL;
+  g_autofree char *uri = NULL;
 
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-      const char *url;
+  if (url == NULL || is_local_url (url))
+    return TRUE;
+  if (src->entry_file == NULL || src->entry_id == NULL || strchr (src->entry_id, '/') == NULL)
+    return FALSE;
+  path = pyprep_image_resolve (src->entry_file, url);
+  if (path == NULL)
+    return FALSE;
+  deck_id = g_strndup (src->entry_id, strchr (src->entry_id, '/') - src->entry_id);
+  uri = pyprep_image_uri (deck_id, path);
+  cmark_node_set_url (image, uri);
+  return TRUE;
+}
 
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-
-      if (cmark_node_get_type (node) == CMARK_NODE_LINK)
-        {
-          url = cmark_node_get_url (node);
-          if (url != NULL && g_str_has_prefix (url, "entry:"))
-            {
-              g_autofree char *uri = resolve_entry_link (url + strlen ("entry:"), entry_id);
-
-              cmark_node_set_url (node, uri != NULL ? uri : "");
-            }
-        }
-      else if (cmark_node_get_type (node) == CMARK_NODE_IMAGE)
-        {
-          url = cmark_node_get_url (node);
-          if (url != NULL && !is_local_url (url))
-            g_ptr_array_add (images, node);
-        }
-      else if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK && is_python (cmark_node_get_fence_info (node)))
-        g_ptr_array_add (python, node);
-    }
-
-  /* Python blocks get coloured; the highlighter escapes every character. */
-  for (guint i = 0; i < python->len; i++)
-    {
-      cmark_node *block = g_ptr_array_index (python, i);
-      cmark_node *html = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-      g_autofree char *code = pyprep_highlight_python (cmark_node_get_literal (block) != NULL
-                                                       ? cmark_node_get_literal (block) : "");
-      g_autofree char *enter = g_strconcat ("<pre><code class=\"language-python\">", code, NULL);
-
-      cmark_node_set_on_enter (html, enter);
-      cmark_node_set_on_exit (html, "</code></pre>\n");
-      cmark_node_replace (block, html);
-      cmark_node_free (block);
-    }
-
+/* Images from anywhere else become plain links, so a deck cannot make the
+ * reader fetch anything (the CSP and the reader's content filter would
+ * block it anyway; this also tells the user what is missing). */
+static void
+block_images (GPtrArray *images)
+{
   for (guint i = 0; i < images->len; i++)
     {
       cmark_node *image = g_ptr_array_index (images, i);
@@ -246,245 +219,84 @@ rewrite_document (cmark_node *doc,
     }
 }
 
-/* Pipe tables are not CommonMark, so cmark does not know them. Before
- * parsing, each table is cut out of the Markdown and replaced by a
- * placeholder paragraph; after parsing, the placeholder becomes a custom
- * block holding the table's HTML, whose cells went through cmark and the
- * escaping helper like everything else. */
-#define TABLE_PLACEHOLDER "PYPREP-TABLE-"
-
-typedef enum
+/* Rewrites the parsed document before it becomes HTML: entry links point at
+ * our scheme, Python is coloured, images are served or blocked. */
+static void
+rewrite_document (cmark_node               *doc,
+                  const PyprepRenderSource *src)
 {
-  ALIGN_NONE,
-  ALIGN_LEFT,
-  ALIGN_CENTER,
-  ALIGN_RIGHT,
-} Align;
+  g_autoptr(cmark_iter) iter = cmark_iter_new (doc);
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) python = g_ptr_array_new ();
+  cmark_event_type ev;
 
-static GPtrArray *
-split_row (const char *line)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *copy = g_strstrip (g_strdup (line));
-  GString *cell = g_string_new (NULL);
-  const char *p = copy;
-
-  if (*p == '|')
-    p++;
-  for (; *p != '\0'; p++)
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      if (p[0] == '\\' && p[1] == '|')
+      cmark_node *node = cmark_iter_get_node (iter);
+      const char *url;
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_LINK)
         {
-          g_string_append_c (cell, '|');
-          p++;
-        }
-      else if (*p == '|')
-        {
-          g_ptr_array_add (cells, g_strstrip (g_string_free (cell, FALSE)));
-          cell = g_string_new (NULL);
-        }
-      else
-        g_string_append_c (cell, *p);
-    }
-  /* Text after the last bar is a cell only when the row does not end in one. */
-  if (cell->len > 0 && *g_strstrip (cell->str) != '\0')
-    g_ptr_array_add (cells, g_strstrip (g_string_free (cell, FALSE)));
-  else
-    g_string_free (cell, TRUE);
-
-  return cells;
-}
-
-static gboolean
-parse_delimiter_row (const char *line,
-                     guint       n_columns,
-                     Align      *aligns)
-{
-  g_autoptr(GPtrArray) cells = split_row (line);
-
-  if (cells->len != n_columns)
-    return FALSE;
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const char *c = g_ptr_array_index (cells, i);
-      gsize n = strlen (c);
-      gboolean left, right;
-
-      if (n == 0)
-        return FALSE;
-      left = c[0] == ':';
-      right = c[n - 1] == ':';
-      for (gsize j = left ? 1 : 0; j < (right ? n - 1 : n); j++)
-        if (c[j] != '-')
-          return FALSE;
-      if ((gsize) (left + right) >= n)
-        return FALSE;
-      aligns[i] = left && right ? ALIGN_CENTER : right ? ALIGN_RIGHT : left ? ALIGN_LEFT : ALIGN_NONE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_table_line (const char *line)
-{
-  const char *p = line;
-  int indent = 0;
-
-  while (*p == ' ' && indent < 4)
-    {
-      p++;
-      indent++;
-    }
-  return indent < 4 && *p == '|';
-}
-
-static void append_inline_markdown (GString    *out,
-                                    const char *markdown,
-                                    const char *entry_id);
-
-static char *
-render_table (char      **lines,
-              guint       n_lines,
-              const char *entry_id)
-{
-  g_autoptr(GPtrArray) header = split_row (lines[0]);
-  g_autofree Align *aligns = g_new0 (Align, header->len);
-  static const char *align_attr[] = { "", " style=\"text-align: left\"",
-                                      " style=\"text-align: center\"",
-                                      " style=\"text-align: right\"" };
-  GString *out = g_string_new ("<table>\n<thead>\n<tr>");
-
-  parse_delimiter_row (lines[1], header->len, aligns);
-  for (guint i = 0; i < header->len; i++)
-    {
-      g_string_append_printf (out, "<th%s>", align_attr[aligns[i]]);
-      append_inline_markdown (out, g_ptr_array_index (header, i), entry_id);
-      g_string_append (out, "</th>");
-    }
-  g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
-  for (guint r = 2; r < n_lines; r++)
-    {
-      g_autoptr(GPtrArray) cells = split_row (lines[r]);
-
-      g_string_append (out, "<tr>");
-      for (guint i = 0; i < header->len; i++)
-        {
-          g_string_append_printf (out, "<td%s>", align_attr[aligns[i]]);
-          if (i < cells->len)
-            append_inline_markdown (out, g_ptr_array_index (cells, i), entry_id);
-          g_string_append (out, "</td>");
-        }
-      g_string_append (out, "</tr>\n");
-    }
-  g_string_append (out, "</tbody>\n</table>\n");
-
-  return g_string_free (out, FALSE);
-}
-
-/* Returns the Markdown with tables replaced by placeholders; their HTML goes
- * to @tables in order. Lines inside fenced code blocks are left alone. */
-static char *
-extract_tables (const char *markdown,
-                const char *entry_id,
-                GPtrArray  *tables)
-{
-  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
-  guint n = g_strv_length (lines);
-  GString *out = g_string_new (NULL);
-  char fence_char = 0;
-  gsize fence_len = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *line = lines[i];
-      const char *t = line;
-      gsize run = 0;
-
-      while (*t == ' ')
-        t++;
-      if (*t == '`' || *t == '~')
-        while (t[run] == *t)
-          run++;
-
-      if (fence_char != 0)
-        {
-          if (run >= fence_len && t[0] == fence_char)
-            fence_char = 0;
-        }
-      else if (run >= 3)
-        {
-          fence_char = *t;
-          fence_len = run;
-        }
-      else if (i + 1 < n && is_table_line (line) && is_table_line (lines[i + 1]))
-        {
-          g_autoptr(GPtrArray) header = split_row (line);
-          g_autofree Align *aligns = g_new0 (Align, MAX (header->len, 1));
-
-          if (header->len > 0 && parse_delimiter_row (lines[i + 1], header->len, aligns))
+          url = cmark_node_get_url (node);
+          if (url != NULL && g_str_has_prefix (url, "entry:"))
             {
-              guint end = i + 2;
+              g_autofree char *uri = resolve_entry_link (url + strlen ("entry:"), src->entry_id);
 
-              while (end < n && is_table_line (lines[end]))
-                end++;
-              g_ptr_array_add (tables, render_table (lines + i, end - i, entry_id));
-              g_string_append_printf (out, "\n%s%u\n\n", TABLE_PLACEHOLDER, tables->len - 1);
-              i = end - 1;
-              continue;
+              cmark_node_set_url (node, uri != NULL ? uri : "");
             }
         }
-
-      g_string_append (out, line);
-      if (i + 1 < n)
-        g_string_append_c (out, '\n');
+      else if (cmark_node_get_type (node) == CMARK_NODE_IMAGE && !localize_image (node, src))
+        g_ptr_array_add (images, node);
+      else if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK && is_python (cmark_node_get_fence_info (node)))
+        g_ptr_array_add (python, node);
     }
 
-  return g_string_free (out, FALSE);
+  /* Python blocks get coloured; the highlighter escapes every character. */
+  for (guint i = 0; i < python->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (python, i);
+      cmark_node *html = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+      g_autofree char *code = pyprep_highlight_python (cmark_node_get_literal (block) != NULL
+                                                       ? cmark_node_get_literal (block) : "");
+      g_autofree char *enter = g_strconcat ("<pre><code class=\"language-python\">", code, NULL);
+
+      cmark_node_set_on_enter (html, enter);
+      cmark_node_set_on_exit (html, "</code></pre>\n");
+      cmark_node_replace (block, html);
+      cmark_node_free (block);
+    }
+
+  block_images (images);
+  pyprep_render_gfm (doc);
 }
 
-static void
-insert_tables (cmark_node *doc,
-               GPtrArray  *tables)
+/*
+ * pyprep_render_markdown_from:
+ * Returns: (transfer full): safe HTML for @markdown, written in @src
+ */
+char *
+pyprep_render_markdown_from (const char               *markdown,
+                             const PyprepRenderSource *src)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(cmark_node) doc = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *source = NULL;
+  char *html;
+  char *result;
 
-  if (tables->len == 0)
-    return;
+  tables = g_ptr_array_new_with_free_func (g_free);
+  source = pyprep_render_extract_tables (markdown, src, tables);
+  doc = cmark_parse_document (source, strlen (source), CMARK_OPTIONS);
+  rewrite_document (doc, src);
+  pyprep_render_insert_tables (doc, tables);
+  html = cmark_render_html (doc, CMARK_OPTIONS);
+  result = g_strdup (html);
+  free (html);
 
-  for (cmark_node *node = cmark_node_first_child (doc); node != NULL; node = cmark_node_next (node))
-    {
-      cmark_node *text = cmark_node_first_child (node);
-      const char *literal;
-
-      if (cmark_node_get_type (node) != CMARK_NODE_PARAGRAPH || text == NULL
-          || cmark_node_next (text) != NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT)
-        continue;
-      literal = cmark_node_get_literal (text);
-      if (literal != NULL && g_str_has_prefix (literal, TABLE_PLACEHOLDER))
-        g_ptr_array_add (found, node);
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      cmark_node *paragraph = g_ptr_array_index (found, i);
-      const char *literal = cmark_node_get_literal (cmark_node_first_child (paragraph));
-      guint64 index = 0;
-
-      if (!g_ascii_string_to_unsigned (literal + strlen (TABLE_PLACEHOLDER), 10, 0,
-                                       tables->len - 1, &index, NULL))
-        continue;
-
-      {
-        cmark_node *block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
-
-        cmark_node_set_on_enter (block, g_ptr_array_index (tables, index));
-        cmark_node_set_on_exit (block, "");
-        cmark_node_replace (paragraph, block);
-        cmark_node_free (paragraph);
-      }
-    }
+  return result;
 }
 
 /**
@@ -498,75 +310,40 @@ char *
 pyprep_render_markdown (const char *markdown,
                         const char *entry_id)
 {
-  g_autoptr(cmark_node) doc = NULL;
-  g_autoptr(GPtrArray) tables = NULL;
-  g_autofree char *source = NULL;
-  char *html;
-  char *result;
+  PyprepRenderSource src = { entry_id, NULL };
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
-  tables = g_ptr_array_new_with_free_func (g_free);
-  source = extract_tables (markdown, entry_id, tables);
-  doc = cmark_parse_document (source, strlen (source), CMARK_OPTIONS);
-  rewrite_document (doc, entry_id);
-  insert_tables (doc, tables);
-  html = cmark_render_html (doc, CMARK_OPTIONS);
-  result = g_strdup (html);
-  free (html);
-
-  return result;
+  return pyprep_render_markdown_from (markdown, &src);
 }
 
 static void
-append_markdown (GString    *out,
-                 const char *markdown,
-                 const char *entry_id)
+append_markdown (GString                  *out,
+                 const char               *markdown,
+                 const PyprepRenderSource *src)
 {
   g_autofree char *html = NULL;
 
   if (markdown == NULL || *markdown == '\0')
     return;
 
-  html = pyprep_render_markdown (markdown, entry_id);
+  html = pyprep_render_markdown_from (markdown, src);
   g_string_append (out, html);
 }
 
-/* A table cell: one paragraph's worth of Markdown, without the <p>. */
 static void
-append_inline_markdown (GString    *out,
-                        const char *markdown,
-                        const char *entry_id)
-{
-  g_autofree char *html = NULL;
-  gsize n;
-
-  if (markdown == NULL || *markdown == '\0')
-    return;
-
-  html = pyprep_render_markdown (markdown, entry_id);
-  g_strchomp (html);
-  n = strlen (html);
-  if (g_str_has_prefix (html, "<p>") && g_str_has_suffix (html, "</p>")
-      && strstr (html + 3, "<p>") == NULL)
-    g_string_append_len (out, html + 3, n - 7);
-  else
-    g_string_append (out, html);
-}
-
-static void
-append_card (GString          *out,
-             const PyprepCard *card,
-             const char       *entry_id)
+append_card (GString                  *out,
+             const PyprepCard         *card,
+             const PyprepRenderSource *src)
 {
   g_string_append (out, "<section class=\"study card\">\n<h2>");
   pyprep_html_append_escaped (out, _("Recall Card"));
   g_string_append (out, "</h2>\n<div class=\"prompt\">\n");
-  append_markdown (out, card->prompt, entry_id);
+  append_markdown (out, card->prompt, src);
   g_string_append (out, "</div>\n<details class=\"answer\">\n<summary>");
   pyprep_html_append_escaped (out, _("Show Answer"));
   g_string_append (out, "</summary>\n");
-  append_markdown (out, card->answer, entry_id);
+  append_markdown (out, card->answer, src);
   g_string_append (out, "</details>\n</section>\n");
 }
 
@@ -577,21 +354,21 @@ choice_letter (guint index)
 }
 
 static void
-append_question (GString              *out,
-                 const PyprepQuestion *question,
-                 const char           *entry_id)
+append_question (GString                  *out,
+                 const PyprepQuestion     *question,
+                 const PyprepRenderSource *src)
 {
   GString *correct = g_string_new (NULL);
 
   g_string_append (out, "<li class=\"question\">\n<div class=\"question-text\">\n");
-  append_markdown (out, question->question, entry_id);
+  append_markdown (out, question->question, src);
   g_string_append (out, "</div>\n<ol class=\"choices\" type=\"A\">\n");
   for (guint i = 0; i < question->choices->len; i++)
     {
       const PyprepChoice *choice = g_ptr_array_index (question->choices, i);
 
       g_string_append (out, "<li>");
-      append_markdown (out, choice->text, entry_id);
+      append_markdown (out, choice->text, src);
       g_string_append (out, "</li>\n");
       if (choice->correct)
         g_string_append_printf (correct, "%s%c", correct->len > 0 ? ", " : "", choice_letter (i));
@@ -616,11 +393,11 @@ append_question (GString              *out,
                               choice->correct ? "right" : "wrong", choice_letter (i));
       pyprep_html_append_escaped (out, choice->correct ? _("right") : _("wrong"));
       g_string_append (out, "</span>\n");
-      append_markdown (out, choice->explanation, entry_id);
+      append_markdown (out, choice->explanation, src);
       g_string_append (out, "</li>\n");
     }
   g_string_append (out, "</ul>\n");
-  append_markdown (out, question->explanation, entry_id);
+  append_markdown (out, question->explanation, src);
   g_string_append (out, "</details>\n</li>\n");
 
   g_string_free (correct, TRUE);
@@ -784,6 +561,7 @@ pyprep_render_entry (PyprepEntry     *entry,
                      PyprepPageStyle  style)
 {
   const char *id;
+  PyprepRenderSource src;
   PyprepTopic *topic;
   const PyprepCard *card;
   GString *content;
@@ -792,6 +570,8 @@ pyprep_render_entry (PyprepEntry     *entry,
   g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
 
   id = pyprep_entry_get_id (entry);
+  src.entry_id = id;
+  src.entry_file = pyprep_entry_get_file (entry);
   topic = pyprep_entry_get_topic (entry);
   card = pyprep_entry_get_card (entry);
   content = g_string_new (NULL);
@@ -804,13 +584,27 @@ pyprep_render_entry (PyprepEntry     *entry,
       g_string_append (content, "</p>\n");
     }
   g_string_append (content, "<h1>");
+  if (pyprep_entry_get_number (entry) != NULL)
+    {
+      g_string_append (content, "<span class=\"number\">");
+      pyprep_html_append_escaped (content, pyprep_entry_get_number (entry));
+      g_string_append (content, "</span>");
+    }
   pyprep_html_append_escaped (content, pyprep_entry_get_title (entry));
   g_string_append (content, "</h1>\n</header>\n<div class=\"body\">\n");
-  append_markdown (content, pyprep_entry_get_body (entry), id);
+  if (pyprep_entry_is_unanswered (entry))
+    {
+      g_string_append (content, "<p class=\"unanswered\">");
+      /* Translators: in place of the answer to a question that the user's
+       * notes ask but do not answer */
+      pyprep_html_append_escaped (content, _("No answer in these notes yet. Write your own in an annotation."));
+      g_string_append (content, "</p>\n");
+    }
+  append_markdown (content, pyprep_entry_get_body (entry), &src);
   g_string_append (content, "</div>\n");
 
   if (card != NULL)
-    append_card (content, card, id);
+    append_card (content, card, &src);
 
   if (pyprep_entry_get_n_questions (entry) > 0)
     {
@@ -818,7 +612,7 @@ pyprep_render_entry (PyprepEntry     *entry,
       pyprep_html_append_escaped (content, _("Check Yourself"));
       g_string_append (content, "</h2>\n<ol class=\"questions\">\n");
       for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
-        append_question (content, pyprep_entry_get_question (entry, i), id);
+        append_question (content, pyprep_entry_get_question (entry, i), &src);
       g_string_append (content, "</ol>\n</section>\n");
     }
 

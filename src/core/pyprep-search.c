@@ -481,13 +481,17 @@ doc_new (PyprepEntry *entry,
   const PyprepCard *card = pyprep_entry_get_card (entry);
   GString *body = g_string_new (pyprep_entry_get_body (entry));
   g_autofree char *card_text = NULL;
+  g_autofree char *title = NULL;
   const char *raw[N_FIELDS];
 
   for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
     append_question (body, pyprep_entry_get_question (entry, i));
   card_text = card != NULL ? g_strconcat (card->prompt, "\n", card->answer, NULL) : g_strdup ("");
 
-  raw[PYPREP_SEARCH_FIELD_TITLE] = pyprep_entry_get_title (entry);
+  /* A numbered question is found by its number too: "12" finds "12. …". */
+  if (pyprep_entry_get_number (entry) != NULL)
+    title = g_strdup_printf ("%s. %s", pyprep_entry_get_number (entry), pyprep_entry_get_title (entry));
+  raw[PYPREP_SEARCH_FIELD_TITLE] = title != NULL ? title : pyprep_entry_get_title (entry);
   raw[PYPREP_SEARCH_FIELD_CARD] = card_text;
   raw[PYPREP_SEARCH_FIELD_BODY] = body->str;
   raw[PYPREP_SEARCH_FIELD_ANNOTATION] = annotations != NULL ? annotations : "";

@@ -16,20 +16,17 @@
 
 #include <string.h>
 
-#include <cmark.h>
-
-#include "pyprep-deck-private.h"
 #include "pyprep-entry-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+#include "pyprep-id.h"
+#include "pyprep-markdown.h"
+#include "pyprep-parsers-private.h"
 
 typedef struct
 {
   const char *deck_id;
   const char *topic_id;
   const char *file;
-  GPtrArray *problems;
+  PyprepProblems *problems;
 
   /* Start offsets of every line of the file, 1-based: lines[1] is line 1. */
   GArray *lines;
@@ -45,24 +42,6 @@ typedef struct
   int body_start;              /* first line after the entry heading */
   GArray *excluded;            /* pairs of (first, last) lines of study blocks */
 } Parser;
-
-static void
-index_lines (Parser *p)
-{
-  gsize zero = 0;
-
-  p->lines = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_array_append_val (p->lines, zero);   /* unused slot 0 */
-  g_array_append_val (p->lines, zero);   /* line 1 */
-  for (gsize i = 0; i < p->length; i++)
-    {
-      if (p->text[i] == '\n' && i + 1 < p->length)
-        {
-          gsize next = i + 1;
-          g_array_append_val (p->lines, next);
-        }
-    }
-}
 
 static int
 n_lines (Parser *p)
@@ -98,62 +77,6 @@ strip_owned (GString *s)
   char *str = g_string_free (s, FALSE);
 
   return g_strstrip (str);
-}
-
-/*
- * pyprep_markdown_plain_text:
- * The plain text of a heading, link or paragraph: literal text and code,
- * soft breaks as spaces, formatting dropped, ends stripped.
- */
-char *
-pyprep_markdown_plain_text (cmark_node *node)
-{
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  GString *out = g_string_new (NULL);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-
-      switch (cmark_node_get_type (cur))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_HTML_INLINE:
-          /* Inline HTML in a title is kept as the text the author typed;
-           * it is escaped wherever the title is shown. */
-          g_string_append (out, cmark_node_get_literal (cur));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_NONE:
-        case CMARK_NODE_DOCUMENT:
-        case CMARK_NODE_BLOCK_QUOTE:
-        case CMARK_NODE_LIST:
-        case CMARK_NODE_ITEM:
-        case CMARK_NODE_CODE_BLOCK:
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_CUSTOM_BLOCK:
-        case CMARK_NODE_PARAGRAPH:
-        case CMARK_NODE_HEADING:
-        case CMARK_NODE_THEMATIC_BREAK:
-        case CMARK_NODE_CUSTOM_INLINE:
-        case CMARK_NODE_EMPH:
-        case CMARK_NODE_STRONG:
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-        default:
-          break;
-        }
-    }
-
-  return strip_owned (out);
 }
 
 /* Splits "Title {#id}" into its parts. Returns FALSE when there is no ID. */
@@ -269,22 +192,22 @@ parse_card (Parser     *p,
 
   if (pyprep_entry_get_card (p->entry) != NULL)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "entry “%s” has a second card block; only the first is used",
-                               pyprep_entry_get_local_id (p->entry));
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                                 "entry “%s” has a second card block; only the first is used",
+                                 pyprep_entry_get_local_id (p->entry));
       return;
     }
   if (!after)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "card block has no “---” line between the prompt and the answer");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                                 "card block has no “---” line between the prompt and the answer");
       return;
     }
   if (*prompt_text == '\0' || *answer_text == '\0')
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
-                               "card block has an empty %s",
-                               *prompt_text == '\0' ? "prompt" : "answer");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_CARD, p->file, line,
+                                 "card block has an empty %s",
+                                 *prompt_text == '\0' ? "prompt" : "answer");
       return;
     }
 
@@ -345,6 +268,61 @@ strip_choice_marker (const char *md)
   return g_strstrip (g_strdup (s));
 }
 
+/* One choice of a quiz block, or NULL after a problem. */
+static PyprepChoice *
+parse_choice (Parser      *p,
+              cmark_node  *item,
+              char       **rows,
+              int          base)
+{
+  /* Inner line n is file line base + n: the fence line comes first. */
+  int inner = cmark_node_get_start_line (item);
+  int line = base + inner;
+  cmark_node *first = cmark_node_first_child (item);
+  g_autoptr(PyprepChoice) choice = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *rest = NULL;
+  char *newline;
+  gboolean correct = FALSE;
+
+  if (inner < 1 || (guint) inner > g_strv_length (rows)
+      || !read_choice_marker (rows[inner - 1], &correct)
+      || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
+    {
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                 "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
+      return NULL;
+    }
+
+  /* The choice is the first line of the item; whatever follows, on
+   * the next lines of the same paragraph or in further blocks, explains
+   * it. */
+  md = render_nodes (first, cmark_node_next (first));
+  newline = strchr (md, '\n');
+  rest = render_nodes (cmark_node_next (first), NULL);
+  choice = g_new0 (PyprepChoice, 1);
+  choice->correct = correct;
+  if (newline != NULL)
+    {
+      *newline = '\0';
+      choice->explanation = *rest != '\0'
+                            ? g_strconcat (g_strstrip (newline + 1), "\n\n", rest, NULL)
+                            : g_strdup (g_strstrip (newline + 1));
+    }
+  else
+    choice->explanation = g_steal_pointer (&rest);
+  choice->text = strip_choice_marker (md);
+  if (*choice->text == '\0')
+    {
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
+                                 "choice has no text after its marker");
+      return NULL;
+    }
+  if (*choice->explanation == '\0')
+    g_clear_pointer (&choice->explanation, g_free);
+  return g_steal_pointer (&choice);
+}
+
 static void
 parse_quiz (Parser     *p,
             cmark_node *block,
@@ -357,7 +335,6 @@ parse_quiz (Parser     *p,
   g_autoptr(PyprepQuestion) question = NULL;
   g_autofree char *qid = NULL;
   cmark_node *list = NULL;
-  guint n_rows = g_strv_length (rows);
   guint n_correct = 0;
 
   doc = cmark_parse_document (literal != NULL ? literal : "",
@@ -375,15 +352,15 @@ parse_quiz (Parser     *p,
 
   if (list == NULL)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block has no list of choices");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                                 "quiz block has no list of choices");
       return;
     }
 
-  if (explicit_id != NULL && !pyprep_deck_id_is_valid (explicit_id))
+  if (explicit_id != NULL && !pyprep_id_is_valid (explicit_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                                 "quiz ID “%s” may only use a-z, 0-9, “-” and “_”", explicit_id);
       return;
     }
   qid = explicit_id != NULL
@@ -399,72 +376,31 @@ parse_quiz (Parser     *p,
 
   if (*question->question == '\0')
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block has no question before its choices");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                                 "quiz block has no question before its choices");
       return;
     }
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
     {
-      /* Inner line n is file line base + n: the fence line comes first. */
-      int inner = cmark_node_get_start_line (item);
-      int line = base + inner;
-      cmark_node *first = cmark_node_first_child (item);
-      g_autoptr(PyprepChoice) choice = NULL;
-      g_autofree char *md = NULL;
-      g_autofree char *rest = NULL;
-      char *newline;
-      gboolean correct = FALSE;
+      PyprepChoice *choice = parse_choice (p, item, rows, base);
 
-      if (inner < 1 || (guint) inner > n_rows
-          || !read_choice_marker (rows[inner - 1], &correct)
-          || first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
-        {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
-                                   "choice does not start with “[x]” (correct) or “[ ]” (wrong)");
-          return;
-        }
-
-      /* The choice is the first line of the item; whatever follows, on
-       * the next lines of the same paragraph or in further blocks, explains
-       * it. */
-      md = render_nodes (first, cmark_node_next (first));
-      newline = strchr (md, '\n');
-      rest = render_nodes (cmark_node_next (first), NULL);
-      choice = g_new0 (PyprepChoice, 1);
-      choice->correct = correct;
-      if (newline != NULL)
-        {
-          *newline = '\0';
-          choice->explanation = *rest != '\0'
-                                ? g_strconcat (g_strstrip (newline + 1), "\n\n", rest, NULL)
-                                : g_strdup (g_strstrip (newline + 1));
-        }
-      else
-        choice->explanation = g_steal_pointer (&rest);
-      choice->text = strip_choice_marker (md);
-      if (*choice->text == '\0')
-        {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, line,
-                                   "choice has no text after its marker");
-          return;
-        }
-      if (*choice->explanation == '\0')
-        g_clear_pointer (&choice->explanation, g_free);
-      n_correct += correct ? 1 : 0;
-      g_ptr_array_add (question->choices, g_steal_pointer (&choice));
+      if (choice == NULL)
+        return;
+      n_correct += choice->correct ? 1 : 0;
+      g_ptr_array_add (question->choices, choice);
     }
 
   if (question->choices->len < 2)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block needs at least two choices");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                                 "quiz block needs at least two choices");
       return;
     }
   if (n_correct == 0)
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
-                               "quiz block marks no choice as correct with “[x]”");
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_QUIZ, p->file, base,
+                                 "quiz block marks no choice as correct with “[x]”");
       return;
     }
   if (*question->explanation == '\0')
@@ -474,9 +410,9 @@ parse_quiz (Parser     *p,
     {
       if (g_str_equal (pyprep_entry_get_question (p->entry, i)->id, question->id))
         {
-          pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
-                                   "quiz ID “%s” is used twice in entry “%s”",
-                                   qid, pyprep_entry_get_local_id (p->entry));
+          pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, base,
+                                     "quiz ID “%s” is used twice in entry “%s”",
+                                     qid, pyprep_entry_get_local_id (p->entry));
           return;
         }
     }
@@ -516,9 +452,9 @@ parse_reading (Parser     *p,
     }
 
   if (found == 0)
-    pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_READING, p->file,
-                             cmark_node_get_start_line (block),
-                             "reading block holds no links");
+    pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_READING, p->file,
+                               cmark_node_get_start_line (block),
+                               "reading block holds no links");
 }
 
 static void
@@ -570,21 +506,21 @@ start_entry (Parser     *p,
 
   if (!split_heading_id (text, &title, &local_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
-                               "entry “%s” has no ID: end its heading with {#an-id}", text);
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+                                 "entry “%s” has no ID: end its heading with {#an-id}", text);
       return;
     }
-  if (!pyprep_deck_id_is_valid (local_id))
+  if (!pyprep_id_is_valid (local_id))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
-                               "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_NO_ID, p->file, line,
+                                 "entry ID “%s” may only use a-z, 0-9, “-” and “_”", local_id);
       return;
     }
   if (g_hash_table_lookup_extended (p->seen_ids, local_id, NULL, &first_line))
     {
-      pyprep_deck_add_problem (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
-                               "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
-                               local_id, GPOINTER_TO_INT (first_line));
+      pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_DUPLICATE_ID, p->file, line,
+                                 "duplicate entry ID “%s” (first used at line %d); this entry is skipped",
+                                 local_id, GPOINTER_TO_INT (first_line));
       return;
     }
   if (*title == '\0')
@@ -649,6 +585,24 @@ is_blank (const char *text,
   return TRUE;
 }
 
+/* Front matter is no Markdown: a copy of @text with it blanked, so that
+ * lines keep their numbers, or NULL when there is none. */
+static char *
+blank_front_matter (const char *text,
+                    gsize       length)
+{
+  gsize front = pyprep_markdown_front_matter (text, length, NULL);
+  char *blanked;
+
+  if (front == 0)
+    return NULL;
+  blanked = g_strndup (text, length);
+  for (gsize i = 0; i < front; i++)
+    if (blanked[i] != '\n')
+      blanked[i] = ' ';
+  return blanked;
+}
+
 /*
  * pyprep_topic_parse:
  * Returns: (transfer full): the topic with every entry that parsed; problems
@@ -659,12 +613,13 @@ pyprep_topic_parse (const char *deck_id,
                     const char *topic_id,
                     const char *file,
                     const char *text,
-                    gsize       length,
-                    GPtrArray  *problems)
+                    gsize           length,
+                    PyprepProblems *problems)
 {
   g_autoptr(PyprepTopic) topic = pyprep_topic_new (topic_id, file);
   g_autoptr(cmark_node) doc = NULL;
   const char *bad = NULL;
+  g_autofree char *blanked = NULL;
   gboolean have_title = FALSE;
   Parser p = { 0 };
 
@@ -672,9 +627,9 @@ pyprep_topic_parse (const char *deck_id,
 
   if (length > PYPREP_DECK_MAX_FILE_SIZE)
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
-                               "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
-                               length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
+      pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_TOO_LARGE, file, 1,
+                                 "file is %" G_GSIZE_FORMAT " MiB, over the limit of %d MiB",
+                                 length / (1024 * 1024), PYPREP_DECK_MAX_FILE_SIZE / (1024 * 1024));
       return g_steal_pointer (&topic);
     }
   if (!g_utf8_validate_len (text, length, &bad))
@@ -682,21 +637,25 @@ pyprep_topic_parse (const char *deck_id,
       gsize offset = bad - text;
 
       if (*bad == '\0')
-        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
-                                 line_of_offset (text, offset),
-                                 "file contains a NUL byte: is it a binary file?");
+        pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
+                                   line_of_offset (text, offset),
+                                   "file contains a NUL byte: is it a binary file?");
       else
-        pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_ENCODING, file,
-                                 line_of_offset (text, offset),
-                                 "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
-                                 (guchar) *bad);
+        pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_ENCODING, file,
+                                   line_of_offset (text, offset),
+                                   "file is not valid UTF-8 (byte 0x%02x); the file is skipped",
+                                   (guchar) *bad);
       return g_steal_pointer (&topic);
     }
   if (is_blank (text, length))
     {
-      pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
+      pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1, "file is empty");
       return g_steal_pointer (&topic);
     }
+
+  blanked = blank_front_matter (text, length);
+  if (blanked != NULL)
+    text = blanked;
 
   p.deck_id = deck_id;
   p.topic_id = topic_id;
@@ -707,7 +666,7 @@ pyprep_topic_parse (const char *deck_id,
   p.topic = topic;
   p.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.excluded = g_array_new (FALSE, FALSE, sizeof (int));
-  index_lines (&p);
+  p.lines = pyprep_markdown_index_lines (text, length);
 
   doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
 
@@ -729,9 +688,9 @@ pyprep_topic_parse (const char *deck_id,
               have_title = TRUE;
             }
           else
-            pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
-                                     cmark_node_get_start_line (node),
-                                     "a topic file has one level-one heading; this one is ignored");
+            pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file,
+                                       cmark_node_get_start_line (node),
+                                       "a topic file has one level-one heading; this one is ignored");
           continue;
         }
 
@@ -742,12 +701,12 @@ pyprep_topic_parse (const char *deck_id,
     finish_entry (&p, n_lines (&p));
 
   if (!have_title)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
-                             "topic file has no level-one heading (“# Title”); using the ID “%s”",
-                             topic_id);
+    pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_BAD_VALUE, file, 1,
+                               "topic file has no level-one heading (“# Title”); using the ID “%s”",
+                               topic_id);
   if (g_list_model_get_n_items (pyprep_topic_get_entries (topic)) == 0)
-    pyprep_deck_add_problem (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
-                             "topic file has no entries (“## Title {#id}” headings)");
+    pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_EMPTY, file, 1,
+                               "topic file has no entries (“## Title {#id}” headings)");
 
   g_hash_table_unref (p.seen_ids);
   g_array_unref (p.excluded);

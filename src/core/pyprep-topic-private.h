@@ -13,6 +13,9 @@ void         pyprep_topic_set_title (PyprepTopic *self,
                                      const char  *title);
 void         pyprep_topic_add_entry (PyprepTopic *self,
                                      PyprepEntry *entry);
+void         pyprep_topic_set_group (PyprepTopic *self,
+                                     const char  *group,
+                                     const char  *group_title);
 void         pyprep_topic_set_deck  (PyprepTopic *self,
                                      PyprepDeck  *deck);
 

@@ -17,6 +17,8 @@ struct _PyprepTopic
   char *id;
   char *title;
   char *file;
+  char *group;
+  char *group_title;
   GListStore *entries;
 
   /* borrowed: the deck owns its topics */
@@ -59,6 +61,8 @@ pyprep_topic_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_free (self->file);
+  g_free (self->group);
+  g_free (self->group_title);
 
   G_OBJECT_CLASS (pyprep_topic_parent_class)->finalize (object);
 }
@@ -202,6 +206,19 @@ pyprep_topic_add_entry (PyprepTopic *self,
 }
 
 void
+pyprep_topic_set_group (PyprepTopic *self,
+                        const char  *group,
+                        const char  *group_title)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC (self));
+
+  g_free (self->group);
+  g_free (self->group_title);
+  self->group = group != NULL && *group != '\0' ? g_strdup (group) : NULL;
+  self->group_title = self->group != NULL ? g_strdup (group_title) : NULL;
+}
+
+void
 pyprep_topic_set_deck (PyprepTopic *self,
                        PyprepDeck  *deck)
 {
@@ -256,6 +273,36 @@ pyprep_topic_get_deck (PyprepTopic *self)
 {
   g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
   return self->deck;
+}
+
+/**
+ * pyprep_topic_get_group:
+ *
+ * A folder of notes may hold subfolders; each subfolder is a group of
+ * topics. Groups nest as their paths do ("os" holds "os/memory").
+ *
+ * Returns: (nullable): the subfolder the topic's file is in, relative to
+ *   the deck folder with "/" between names, or %NULL for the deck folder
+ *   itself and for decks with a manifest
+ */
+const char *
+pyprep_topic_get_group (PyprepTopic *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
+  return self->group;
+}
+
+/**
+ * pyprep_topic_get_group_title:
+ *
+ * Returns: (nullable): the title of the topic's group: the title of the
+ *   subfolder's README, else the subfolder's name; %NULL without a group
+ */
+const char *
+pyprep_topic_get_group_title (PyprepTopic *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
+  return self->group_title;
 }
 
 /**

@@ -296,14 +296,17 @@ def opening(build, scratch, deck, runs):
     return to_painted, to_listed, stalls, loading_stalls
 
 
-def make_deck(source, build):
-    """The generated deck, made again only when the generator changes."""
+def make_deck(source, build, name="bench-deck", *args):
+    """A generated deck or notes folder, made again only when the generator changes."""
     generator = source / "build-aux" / "gen-deck.py"
-    deck = build / "bench-deck"
-    stamp = deck / ".generator"
-    key = f"{DECK_ENTRIES}\n{generator.read_text(encoding='utf-8')}"
+    deck = build / name
+    stamp = build / f".{name}.generator"
+    args = args or (str(DECK_ENTRIES),)
+    key = f"{args}\n{generator.read_text(encoding='utf-8')}"
     if not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
-        subprocess.run([sys.executable, str(generator), str(deck), str(DECK_ENTRIES)], check=True)
+        subprocess.run(["rm", "-rf", str(deck)], check=True)
+        flags = [args[0]] if args[0].startswith("--") else []
+        subprocess.run([sys.executable, str(generator), *flags, str(deck), *args[len(flags):]], check=True)
         stamp.write_text(key, encoding="utf-8")
     size = sum(f.stat().st_size for f in deck.rglob("*.md"))
     return deck, size
@@ -355,11 +358,17 @@ def inner(source, build, runs):
     switches = switching(build, scratch, runs)
     print("opening the generated deck ...", flush=True)
     to_painted, to_listed, stalls, loading_stalls = opening(build, scratch, deck, runs)
+    notes, notes_size = make_deck(source, build, "bench-notes", "--notes", "5000")
+    readme, readme_size = make_deck(source, build, "bench-readme", "--readme", "250")
+    print("opening the real-shape notes ...", flush=True)
+    notes_painted, _, _, _ = opening(build, scratch, notes, runs)
     print("search, deck loading and user data ...", flush=True)
     bundled_search, bundled_info = core(build, "search", str(source / "data" / "deck"), "en",
                                         str(runs), *SEARCH_QUERIES)
     big_search, big_info = core(build, "search", str(deck), "en", str(runs), *SEARCH_QUERIES)
     deck_load, _ = core(build, "deck", str(deck), "en", str(runs))
+    notes_load, _ = core(build, "deck", str(notes), "en", str(runs))
+    readme_load, _ = core(build, "deck", str(readme), "en", str(runs))
     store_dir = scratch / "store"
     user_data, _ = core(build, "store", str(store_dir), str(runs), str(ANNOTATIONS))
 
@@ -398,6 +407,12 @@ def inner(source, build, runs):
                     note="the same up to the first entry painted: the new sidebar's first "
                          "layout and the page load, as with any deck"),
         Measurement("load 10k deck, one thread (core)", "ms", deck_load["load"], note=big),
+        Measurement("load 5k-question notes folder (core)", "ms", notes_load["load"],
+                    note=f"250 files in nested folders, {notes_size / 1e6:.1f} MB, no deck.json"),
+        Measurement("open 5k-question notes folder to painted", "ms", notes_painted,
+                    note="real-shape notes, in the app"),
+        Measurement("load 250-question README (core)", "ms", readme_load["load"],
+                    note=f"one file, {readme_size / 1e3:.0f} KB"),
         Measurement("save 10k annotations, background", "ms", user_data["background-save"],
                     "< 100 ms", limit=100, note="from the debounced save to written, fsync included"),
         Measurement("main-loop stall while saving", "ms", user_data["save-stall"],

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-id.h"
 
 static char *scratch;
 
@@ -22,7 +23,7 @@ static void
 check_id (const char *kind,
           const char *id)
 {
-  if (!pyprep_deck_id_is_valid (id))
+  if (!pyprep_id_is_valid (id))
     g_error ("invalid %s ID “%s”", kind, id);
 }
 

@@ -1,0 +1,35 @@
+/* pyprep-render-private.h: the passes the renderer's files share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pyprep-markdown.h"
+#include "pyprep-render.h"
+
+G_BEGIN_DECLS
+
+/* Where a piece of Markdown was written: entry links are relative to the
+ * entry, image paths to its file. */
+typedef struct
+{
+  const char *entry_id;        /* nullable */
+  const char *entry_file;      /* nullable: relative to the deck folder */
+} PyprepRenderSource;
+
+#define PYPREP_RENDER_CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+
+/* pyprep-render.c */
+char *pyprep_render_markdown_from   (const char               *markdown,
+                                     const PyprepRenderSource *src);
+
+/* pyprep-render-table.c */
+char *pyprep_render_extract_tables  (const char               *markdown,
+                                     const PyprepRenderSource *src,
+                                     GPtrArray                *tables);
+void  pyprep_render_insert_tables   (cmark_node               *doc,
+                                     GPtrArray                *tables);
+
+/* pyprep-render-gfm.c */
+void  pyprep_render_gfm             (cmark_node               *doc);
+
+G_END_DECLS
