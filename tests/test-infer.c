@@ -7,10 +7,12 @@
 
 #include <unistd.h>
 
+#include <cmark.h>
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
 #include "pyprep-id.h"
+#include "pyprep-render.h"
 
 static PyprepDeck *
 load (const char *path,
@@ -351,6 +353,48 @@ test_infer_hostile_trees (void)
   remove_tree (dir);
 }
 
+/* How many times @needle occurs in @haystack. */
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The seeds' section 多进程和多线程 has a flat list of three points, two
+ * of them with unindented continuation lines: the entry must keep it flat,
+ * as cmark reads the same lines. */
+static void
+check_flat_list (const char  *folder,
+                 PyprepEntry *entry)
+{
+  g_autofree char *file = g_build_filename (folder, "prose-notes.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *rendered = NULL;
+  char *own_html;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  start = strstr (text, "### 多进程和多线程\n");
+  g_assert_nonnull (start);
+  start = strchr (start, '\n') + 1;
+  end = strstr (start, "\n### ");
+  section = end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+  own_html = cmark_markdown_to_html (section, strlen (section), CMARK_OPT_DEFAULT);
+  rendered = pyprep_render_markdown (pyprep_entry_get_body (entry), pyprep_entry_get_id (entry));
+
+  g_assert_cmpuint (count (own_html, "<ul>"), ==, 1);
+  g_assert_cmpuint (count (own_html, "<li>"), ==, 3);
+  g_assert_cmpuint (count (rendered, "<ul>"), ==, count (own_html, "<ul>"));
+  g_assert_cmpuint (count (rendered, "<li>"), ==, count (own_html, "<li>"));
+  free (own_html);
+}
+
 /* The user's own notes, when they are beside the project (../shared/seeds). */
 static void
 test_infer_seeds (void)
@@ -389,6 +433,7 @@ test_infer_seeds (void)
 
     g_assert_cmpuint (g_list_model_get_n_items (pyprep_topic_get_entries (prose)), ==, 7);
     g_assert_cmpstr (pyprep_entry_get_title (entry_at (deck, 3, 1)), ==, "多进程和多线程");
+    check_flat_list (path, entry_at (deck, 3, 1));
   }
 }
 
