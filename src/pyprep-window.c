@@ -1773,53 +1773,11 @@ pyprep_window_get_reader (PyprepWindow *self)
   return self->reader;
 }
 
-GtkListView *
-pyprep_window_get_entry_list (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->entry_list;
-}
-
 GtkSingleSelection *
 pyprep_window_get_selection (PyprepWindow *self)
 {
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return self->selection;
-}
-
-AdwNavigationSplitView *
-pyprep_window_get_split_view (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->split_view;
-}
-
-PyprepAnnotationPanel *
-pyprep_window_get_annotation_panel (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->annotation_panel;
-}
-
-AdwBanner *
-pyprep_window_get_problems_banner (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->problems_banner;
-}
-
-AdwBanner *
-pyprep_window_get_banner (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->banner;
-}
-
-AdwToastOverlay *
-pyprep_window_get_toast_overlay (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->toast_overlay;
 }
 
 /**
@@ -1897,27 +1855,6 @@ pyprep_window_export_annotations_to (PyprepWindow *self,
     show_toast (self, _("Annotations exported"));
 }
 
-GtkSearchEntry *
-pyprep_window_get_find_entry (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->find_entry;
-}
-
-GtkLabel *
-pyprep_window_get_find_count (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->find_count;
-}
-
-GtkSearchEntry *
-pyprep_window_get_search_entry (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->search_entry;
-}
-
 GListModel *
 pyprep_window_get_results (PyprepWindow *self)
 {
@@ -1947,27 +1884,6 @@ pyprep_window_report (PyprepWindow *self,
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
   show_error (self, title, message);
-}
-
-GtkStack *
-pyprep_window_get_main_stack (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->main_stack;
-}
-
-GtkWidget *
-pyprep_window_get_quiz_view (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->quiz_view);
-}
-
-GtkWidget *
-pyprep_window_get_stats_view (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->stats_view);
 }
 
 /**

@@ -33,7 +33,7 @@ static gboolean
 showing_questions (gpointer data)
 {
   Fixture *f = data;
-  PyprepEntry *entry = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+  PyprepEntry *entry = shown_entry (f);
 
   return entry != NULL && g_str_has_prefix (pyprep_entry_get_id (entry), "notes/questions-concurrency/");
 }
@@ -42,7 +42,7 @@ static gboolean
 page_shows (gpointer data)
 {
   PageWait *wait = data;
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (wait->f->window)));
+  WebKitWebView *view = window_view (wait->f);
   g_autofree char *text = NULL;
 
   spin (100);
@@ -61,6 +61,7 @@ check_open_folder (Fixture *f)
   g_auto(GStrv) folders = NULL;
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   PyprepEntry *entry;
+  AdwBanner *banner;
   PageWait wait = { f, NULL };
 
   /* The same call the Open Notes Folder dialog and `pyprep FILE` make. */
@@ -74,15 +75,16 @@ check_open_folder (Fixture *f)
 
   /* Several decks: sections name their deck. */
   {
-    PyprepTopic *topic = pyprep_entry_get_topic (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+    PyprepTopic *topic = pyprep_entry_get_topic (shown_entry (f));
     g_autofree char *section = pyprep_topic_dup_section_title (topic);
 
     g_assert_cmpstr (section, ==, "notes · Concurrency");
   }
 
   /* Its broken files are reported, the rest is readable. */
-  g_assert_true (adw_banner_get_revealed (pyprep_window_get_problems_banner (f->window)));
-  g_assert_nonnull (strstr (adw_banner_get_title (pyprep_window_get_problems_banner (f->window)), "2 problems"));
+  banner = window_child (f, "problems_banner");
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "2 problems"));
   wait.text = "A lock in CPython.";
   wait_until (page_shows, &wait, "the opened file's first entry to be painted");
   save_screenshot (f, "folder-opened.png");
@@ -105,7 +107,7 @@ check_open_folder (Fixture *f)
   }
   wait.text = "Edited while reading.";
   wait_until (page_shows, &wait, "the edited entry");
-  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)),
                    ==, "notes/basics/what-is-a-list");
   /* The user's data is keyed by ID, so the new entry keeps its bookmark. */
   g_assert_true (pyprep_window_get_bookmarked (f->window));
