@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-problems-dialog.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-stats-view.h"
 #include "pyprep-search.h"
@@ -908,33 +909,10 @@ banner_dismissed_cb (PyprepWindow *self)
   adw_banner_set_revealed (self->banner, FALSE);
 }
 
-/* Every problem of every open deck, as `deck: file:line: message` lines. */
-static char *
-problems_text (PyprepWindow *self,
-               guint        *count)
-{
-  GListModel *decks = pyprep_library_get_decks (self->library);
-  GString *text = g_string_new (NULL);
-
-  *count = 0;
-  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
-      GPtrArray *problems = pyprep_deck_get_problems (deck);
-
-      for (guint i = 0; i < problems->len; i++)
-        g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", pyprep_deck_get_title (deck),
-                                ((GError *) g_ptr_array_index (problems, i))->message);
-      *count += problems->len;
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 update_problems (PyprepWindow *self)
 {
-  guint count;
-  g_autofree char *text = problems_text (self, &count);
+  guint count = pyprep_problems_dialog_count_problems (self->library);
   g_autofree char *title = NULL;
 
   if (count == 0)
@@ -952,22 +930,7 @@ update_problems (PyprepWindow *self)
 static void
 show_problems_cb (PyprepWindow *self)
 {
-  guint count;
-  g_autofree char *text = problems_text (self, &count);
-  AdwDialog *dialog = adw_alert_dialog_new (_("Problems in the Notes"), NULL);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+  adw_dialog_present (pyprep_problems_dialog_new (self->library), GTK_WIDGET (self));
 }
 
 /* Undo of a deleted annotation ------------------------------------------- */

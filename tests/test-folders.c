@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-problems-dialog.h"
 #include "ui-harness.h"
 
 typedef struct
@@ -50,6 +51,29 @@ page_shows (gpointer data)
   return text != NULL && strstr (text, wait->text) != NULL;
 }
 
+/* The banner's Show Problems lists each problem on a line of its own. */
+static void
+check_problems_listed (Fixture   *f,
+                       AdwBanner *banner)
+{
+  AdwDialog *dialog;
+  GtkLabel *label;
+  g_auto(GStrv) lines = NULL;
+
+  g_signal_emit_by_name (banner, "button-clicked");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (PYPREP_IS_PROBLEMS_DIALOG (dialog));
+  label = template_child (dialog, PYPREP_TYPE_PROBLEMS_DIALOG, "label");
+  lines = g_strsplit (gtk_label_get_label (label), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "notes: "));
+  /* Past the dialog's opening animation, which is slow on a virtual display. */
+  spin (1500);
+  save_screenshot (f, "problems-dialog.png");
+  adw_dialog_force_close (dialog);
+}
+
 static void
 check_open_folder (Fixture *f)
 {
@@ -85,6 +109,7 @@ check_open_folder (Fixture *f)
   banner = window_child (f, "problems_banner");
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "2 problems"));
+  check_problems_listed (f, banner);
   wait.text = "A lock in CPython.";
   wait_until (page_shows, &wait, "the opened file's first entry to be painted");
   save_screenshot (f, "folder-opened.png");
