@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-find-bar.h"
 #include "pyprep-problems-dialog.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-stats-view.h"
@@ -49,9 +50,7 @@ struct _PyprepWindow
   GtkSearchEntry *search_entry;
   GtkListView *results_list;
   GtkWidget *filter_box;
-  GtkSearchBar *find_bar;
-  GtkSearchEntry *find_entry;
-  GtkLabel *find_count;
+  PyprepFindBar *find_bar;
   PyprepReader *reader;
 
   /* owned */
@@ -81,8 +80,6 @@ struct _PyprepWindow
   guint due_source;           /* debounced due-count refresh */
   guint due_timer;            /* learning cards fall due as time passes */
   guint n_due;
-  guint find_matches;
-  guint find_index;           /* 1-based; 0 when nothing is selected */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -358,8 +355,6 @@ reader_entry_changed_cb (PyprepWindow *self)
 
   adw_navigation_page_set_title (self->content_page, pyprep_entry_get_title (entry));
   select_entry_in_sidebar (self, entry);
-  /* A search belongs to the page it was made in. */
-  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   if (!pyprep_store_get_read_only (self->store))
     {
       const char *id = pyprep_entry_get_id (entry);
@@ -458,10 +453,7 @@ open_result (PyprepWindow       *self,
   pyprep_window_show_entry (self, pyprep_search_result_get_entry (result));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   if (terms[0] != NULL)
-    {
-      gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), terms[0]);
-    }
+    pyprep_find_bar_search (self->find_bar, terms[0]);
 }
 
 static void
@@ -534,88 +526,12 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Find in page -------------------------------------------------------- */
-
-static void
-update_find_count (PyprepWindow *self)
-{
-  g_autofree char *text = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
-
-  if (*query == '\0')
-    text = g_strdup ("");
-  else if (self->find_matches == 0)
-    text = g_strdup (_("No matches"));
-  else
-    /* Translators: the position of the selected match among all, as in "2 of 5". */
-    text = g_strdup_printf (_("%u of %u"), self->find_index, self->find_matches);
-
-  gtk_label_set_label (self->find_count, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
-  if (*query != '\0' && self->find_matches == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
-}
-
-static void
-found_cb (PyprepWindow *self,
-          guint         count)
-{
-  self->find_matches = count;
-  if (count == 0)
-    self->find_index = 0;
-  else if (self->find_index == 0 || self->find_index > count)
-    self->find_index = 1;
-  update_find_count (self);
-}
-
-static void
-find_changed_cb (PyprepWindow *self)
-{
-  self->find_index = 0;
-  pyprep_reader_find (self->reader, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
-}
-
-static void
-find_next_cb (PyprepWindow *self)
-{
-  if (self->find_matches == 0)
-    return;
-  self->find_index = self->find_index % self->find_matches + 1;
-  pyprep_reader_find_next (self->reader);
-  update_find_count (self);
-}
-
-static void
-find_previous_cb (PyprepWindow *self)
-{
-  if (self->find_matches == 0)
-    return;
-  self->find_index = self->find_index <= 1 ? self->find_matches : self->find_index - 1;
-  pyprep_reader_find_previous (self->reader);
-  update_find_count (self);
-}
-
-static void
-find_mode_changed_cb (PyprepWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->find_bar))
-    {
-      /* Closing the bar clears the highlights. */
-      pyprep_reader_find (self->reader, NULL);
-      gtk_widget_grab_focus (GTK_WIDGET (pyprep_reader_get_view (self->reader)));
-    }
-}
-
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PyprepWindow *self = PYPREP_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  pyprep_find_bar_open (PYPREP_WINDOW (widget)->find_bar);
 }
 
 /* Due counts: per topic in the sidebar's section headers, the total on
@@ -825,31 +741,10 @@ find_step_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
-  if (!gtk_search_bar_get_search_mode (self->find_bar))
-    {
-      find_action (widget, action_name, parameter);
-      return;
-    }
   if (g_str_equal (action_name, "win.find-previous"))
-    find_previous_cb (self);
+    pyprep_find_bar_previous (self->find_bar);
   else
-    find_next_cb (self);
-}
-
-static gboolean
-find_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     PyprepWindow          *self)
-{
-  /* Enter goes forward (the entry's own activate); Shift+Enter back. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
-    {
-      find_previous_cb (self);
-      return TRUE;
-    }
-  return FALSE;
+    pyprep_find_bar_next (self->find_bar);
 }
 
 static void
@@ -1451,6 +1346,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
+  g_type_ensure (PYPREP_TYPE_FIND_BAR);
   g_type_ensure (PYPREP_TYPE_SEARCH_RESULT);
   g_type_ensure (PYPREP_TYPE_ENTRY);
   g_type_ensure (PYPREP_TYPE_TOPIC);
@@ -1478,8 +1374,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_entry);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_count);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_entry_changed_cb);
@@ -1495,15 +1389,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, found_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_mode_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
@@ -1581,13 +1470,6 @@ pyprep_window_init (PyprepWindow *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
     g_signal_connect (click, "pressed", G_CALLBACK (list_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->entry_list), GTK_EVENT_CONTROLLER (click));
-  }
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
-    gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   }
   {
     GtkGesture *mouse = gtk_gesture_click_new ();

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-find-bar.h"
 #include "ui-harness.h"
 
 static gboolean
@@ -511,13 +512,13 @@ window_annotation_panel (Fixture *f)
 GtkSearchEntry *
 window_find_entry (Fixture *f)
 {
-  return window_child (f, "find_entry");
+  return template_child (window_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_entry");
 }
 
 GtkLabel *
 window_find_count (Fixture *f)
 {
-  return window_child (f, "find_count");
+  return template_child (window_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_count");
 }
 
 GtkSearchEntry *
