@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 PyprepReader       *pyprep_window_get_reader     (PyprepWindow *self);
 GtkSingleSelection *pyprep_window_get_selection  (PyprepWindow *self);
-GListModel         *pyprep_window_get_results    (PyprepWindow *self);
-gboolean            pyprep_window_get_search_ready (PyprepWindow *self);
 guint               pyprep_window_get_n_due      (PyprepWindow *self);
 void                pyprep_window_export_data_to (PyprepWindow *self,
                                                   GFile        *file);

@@ -11,7 +11,7 @@
 #include "pyprep-problems-dialog.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-stats-view.h"
-#include "pyprep-search.h"
+#include "pyprep-search-panel.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-window-private.h"
 
@@ -48,7 +48,7 @@ struct _PyprepWindow
   AdwStatusPage *filter_status;
   GtkToggleButton *bookmark_button;
   GtkSearchEntry *search_entry;
-  GtkListView *results_list;
+  PyprepSearchPanel *search_panel;
   GtkWidget *filter_box;
   PyprepFindBar *find_bar;
   PyprepReader *reader;
@@ -61,9 +61,6 @@ struct _PyprepWindow
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GListModel *all_entries;
-  PyprepSearchIndex *search_index;
-  GtkSingleSelection *results;
-  GCancellable *index_cancellable;
   GtkListItemFactory *header_factory;
 
   /* borrowed */
@@ -76,7 +73,6 @@ struct _PyprepWindow
   guint scroll_source;
   guint scroll_frames;
   gint64 last_click;
-  guint index_source;
   guint due_source;           /* debounced due-count refresh */
   guint due_timer;            /* learning cards fall due as time passes */
   guint n_due;
@@ -169,9 +165,7 @@ update_sidebar_state (PyprepWindow *self)
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (*query != '\0' && has_entries)
-    gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
-                                      ? "results" : "no-results");
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
   else if (n > 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "entries");
   else if (has_entries)
@@ -383,93 +377,24 @@ reader_scrolled_cb (PyprepWindow *self,
 /* Search ------------------------------------------------------------------ */
 
 static void
-run_search (PyprepWindow *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GListModel) results = NULL;
-
-  if (self->search_index != NULL && *query != '\0')
-    results = pyprep_search_index_query (self->search_index, query);
-  else
-    results = G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT));
-
-  gtk_single_selection_set_model (self->results, results);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_box), *query == '\0');
-  update_sidebar_state (self);
-}
-
-static void
-index_built_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PyprepWindow) self = user_data;
-  g_autoptr(PyprepSearchIndex) index = NULL;
-
-  index = pyprep_search_index_new_finish (result, NULL);
-  if (index == NULL)
-    return;
-  g_set_object (&self->search_index, index);
-  run_search (self);
-}
-
-static gboolean
-rebuild_index_cb (gpointer user_data)
-{
-  PyprepWindow *self = user_data;
-
-  self->index_source = 0;
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  self->index_cancellable = g_cancellable_new ();
-  pyprep_search_index_new_async (self->library, self->store, self->index_cancellable,
-                                 index_built_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* The index is rebuilt, off the main thread, a moment after the decks or
- * the annotations change; searches meanwhile use the previous one. */
-static void
-schedule_index (PyprepWindow *self)
-{
-  g_clear_handle_id (&self->index_source, g_source_remove);
-  self->index_source = g_timeout_add (300, rebuild_index_cb, self);
-}
-
-static void
 search_changed_cb (PyprepWindow *self)
 {
-  run_search (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box),
+                          *pyprep_search_panel_get_query (self->search_panel) == '\0');
+  update_sidebar_state (self);
 }
 
 /* Opens a result: the entry, scrolled to the first match, every match
  * highlighted, the find bar saying how many. */
 static void
-open_result (PyprepWindow       *self,
-             PyprepSearchResult *result)
+result_activated_cb (PyprepWindow *self,
+                     PyprepEntry  *entry,
+                     const char   *term)
 {
-  g_auto(GStrv) terms = pyprep_search_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  pyprep_window_show_entry (self, pyprep_search_result_get_entry (result));
+  pyprep_window_show_entry (self, entry);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  if (terms[0] != NULL)
-    pyprep_find_bar_search (self->find_bar, terms[0]);
-}
-
-static void
-result_activate_cb (PyprepWindow *self,
-                    guint         position)
-{
-  g_autoptr(PyprepSearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), position);
-
-  if (result != NULL)
-    open_result (self, result);
-}
-
-static void
-search_activate_cb (PyprepWindow *self)
-{
-  result_activate_cb (self, 0);
+  if (term != NULL)
+    pyprep_find_bar_search (self->find_bar, term);
 }
 
 static void
@@ -477,22 +402,6 @@ search_stop_cb (PyprepWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry_list));
-}
-
-static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       PyprepWindow          *self)
-{
-  /* Down from the search field walks into the results. */
-  if (keyval == GDK_KEY_Down && g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
-    {
-      gtk_list_view_scroll_to (self->results_list, 0, GTK_LIST_SCROLL_FOCUS, NULL);
-      return TRUE;
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -790,10 +699,7 @@ store_changed_cb (PyprepWindow *self,
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
   if (g_strcmp0 (what, "annotation") == 0 || g_strcmp0 (what, "import") == 0)
-    {
-      update_passages (self);
-      schedule_index (self);
-    }
+    update_passages (self);
   update_bookmark_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
@@ -1171,6 +1077,8 @@ setup_models (PyprepWindow      *self,
   self->store = pyprep_application_get_store (app);
   pyprep_reader_set_library (self->reader, self->library);
   pyprep_annotation_panel_set_store (self->annotation_panel, self->store);
+  pyprep_search_panel_set_library (self->search_panel, self->library);
+  pyprep_search_panel_set_store (self->search_panel, self->store);
 
   entries = create_entries_model (self->library);
   self->all_entries = g_object_ref (entries);
@@ -1205,18 +1113,11 @@ setup_models (PyprepWindow      *self,
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
-                           G_CALLBACK (schedule_index), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (schedule_due_counts), self, G_CONNECT_SWAPPED);
   schedule_due_counts (self);
   self->due_timer = g_timeout_add_seconds (300, due_timer_cb, self);
-  self->results = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (PYPREP_TYPE_SEARCH_RESULT)));
-  gtk_single_selection_set_autoselect (self->results, FALSE);
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results));
-  if (g_list_model_get_n_items (pyprep_library_get_decks (self->library)) > 0)
-    schedule_index (self);
 
   /* What the store had to do at load time, the user hears about. */
   message = pyprep_store_get_recovery_message (self->store);
@@ -1253,13 +1154,8 @@ pyprep_window_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->all_entries);
-  g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->due_source, g_source_remove);
   g_clear_handle_id (&self->due_timer, g_source_remove);
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  g_clear_object (&self->search_index);
-  g_clear_object (&self->results);
   g_clear_object (&self->header_factory);
   g_clear_object (&self->settings);
 
@@ -1347,7 +1243,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
   g_type_ensure (PYPREP_TYPE_FIND_BAR);
-  g_type_ensure (PYPREP_TYPE_SEARCH_RESULT);
+  g_type_ensure (PYPREP_TYPE_SEARCH_PANEL);
   g_type_ensure (PYPREP_TYPE_ENTRY);
   g_type_ensure (PYPREP_TYPE_TOPIC);
 
@@ -1371,7 +1267,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader);
@@ -1390,9 +1286,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
@@ -1456,11 +1351,8 @@ pyprep_window_init (PyprepWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
   {
-    GtkEventController *keys = gtk_event_controller_key_new ();
     GtkEventController *window_keys = gtk_event_controller_key_new ();
 
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
     g_signal_connect (window_keys, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), window_keys);
   }
@@ -1698,20 +1590,6 @@ pyprep_window_export_annotations_to (PyprepWindow *self,
     show_error (self, _("Could Not Export the Annotations"), error->message);
   else
     show_toast (self, _("Annotations exported"));
-}
-
-GListModel *
-pyprep_window_get_results (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->results);
-}
-
-gboolean
-pyprep_window_get_search_ready (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
-  return self->search_index != NULL && self->index_source == 0;
 }
 
 /**

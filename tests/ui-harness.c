@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-find-bar.h"
+#include "pyprep-search-panel.h"
 #include "ui-harness.h"
 
 static gboolean
@@ -530,13 +531,16 @@ window_search_entry (Fixture *f)
 GListModel *
 window_results (Fixture *f)
 {
-  return pyprep_window_get_results (f->window);
+  return pyprep_search_panel_get_results (window_child (f, "search_panel"));
 }
 
 gboolean
 window_search_ready (Fixture *f)
 {
-  return pyprep_window_get_search_ready (f->window);
+  gboolean ready;
+
+  g_object_get (window_child (f, "search_panel"), "ready", &ready, NULL);
+  return ready;
 }
 
 guint
