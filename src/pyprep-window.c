@@ -5,11 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
-#include "pyprep-find-bar.h"
 #include "pyprep-problems-dialog.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-reader-page.h"
 #include "pyprep-stats-view.h"
 #include "pyprep-search-panel.h"
 #include "pyprep-study-sheet.h"
@@ -38,20 +37,14 @@ struct _PyprepWindow
   PyprepStatsView *stats_view;
   GtkButton *review_button;
   GtkLabel *due_label;
-  AdwNavigationPage *content_page;
-  AdwOverlaySplitView *annotation_split;
-  PyprepAnnotationPanel *annotation_panel;
+  PyprepReaderPage *reader_page;
   GtkStack *sidebar_stack;
-  GtkStack *content_stack;
   GtkListView *entry_list;
   AdwStatusPage *sidebar_status;
   AdwStatusPage *filter_status;
-  GtkToggleButton *bookmark_button;
   GtkSearchEntry *search_entry;
   PyprepSearchPanel *search_panel;
   GtkWidget *filter_box;
-  PyprepFindBar *find_bar;
-  PyprepReader *reader;
 
   /* owned */
   GSettings *settings;
@@ -66,6 +59,8 @@ struct _PyprepWindow
   /* borrowed */
   PyprepLibrary *library;
   PyprepStore *store;
+  PyprepReader *reader;         /* the reader page's */
+  PyprepFindBar *find_bar;      /* the reader page's */
 
   /* state */
   Filter filter_mode;
@@ -191,13 +186,6 @@ update_sidebar_state (PyprepWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-
-  if (has_entries)
-    gtk_stack_set_visible_child_name (self->content_stack, "reader");
-  else if (pyprep_library_get_loading (self->library))
-    gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
 /* A list view places rows it has not measured yet by an estimate, so a
@@ -316,62 +304,20 @@ list_activate_cb (PyprepWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
-static void
-update_passages (PyprepWindow *self)
-{
-  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
-  g_autoptr(GPtrArray) annotations = NULL;
-
-  if (entry == NULL || self->store == NULL)
-    return;
-  annotations = pyprep_store_dup_annotations (self->store, pyprep_entry_get_id (entry));
-  pyprep_reader_set_passages (self->reader, annotations);
-}
-
-static void
-update_bookmark_button (PyprepWindow *self)
-{
-  gboolean bookmarked = pyprep_window_get_bookmarked (self);
-
-  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
-                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
-                               bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)"));
-}
-
+/* The sidebar follows the reader, whatever made it change entry. */
 static void
 reader_entry_changed_cb (PyprepWindow *self)
 {
   PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
 
-  if (entry == NULL)
-    return;
-
-  adw_navigation_page_set_title (self->content_page, pyprep_entry_get_title (entry));
-  select_entry_in_sidebar (self, entry);
-  if (!pyprep_store_get_read_only (self->store))
-    {
-      const char *id = pyprep_entry_get_id (entry);
-
-      /* Reopening the app brings the reader back here. */
-      if (g_strcmp0 (pyprep_store_get_last_entry (self->store), id) != 0)
-        pyprep_store_set_last_entry (self->store, id, pyprep_store_get_scroll (self->store, id));
-      pyprep_store_mark_read (self->store, id);
-    }
-  pyprep_annotation_panel_set_entry (self->annotation_panel, entry);
-  update_passages (self);
-  update_bookmark_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+  if (entry != NULL)
+    select_entry_in_sidebar (self, entry);
 }
 
 static void
-reader_scrolled_cb (PyprepWindow *self,
-                    double        fraction)
+bookmarked_changed_cb (PyprepWindow *self)
 {
-  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
-
-  if (entry != NULL && !pyprep_store_get_read_only (self->store))
-    pyprep_store_set_last_entry (self->store, pyprep_entry_get_id (entry), fraction);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
 
 /* Search ------------------------------------------------------------------ */
@@ -674,13 +620,6 @@ history_changed_cb (PyprepWindow *self)
 }
 
 static void
-passages_marked_cb (PyprepWindow       *self,
-                    const char * const *found)
-{
-  pyprep_annotation_panel_set_found (self->annotation_panel, found);
-}
-
-static void
 store_changed_cb (PyprepWindow *self,
                   const char   *what,
                   const char   *id)
@@ -698,10 +637,6 @@ store_changed_cb (PyprepWindow *self,
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
-  if (g_strcmp0 (what, "annotation") == 0 || g_strcmp0 (what, "import") == 0)
-    update_passages (self);
-  update_bookmark_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
 
 static void
@@ -734,31 +669,6 @@ show_problems_cb (PyprepWindow *self)
   adw_dialog_present (pyprep_problems_dialog_new (self->library), GTK_WIDGET (self));
 }
 
-/* Undo of a deleted annotation ------------------------------------------- */
-
-static void
-undo_delete_cb (AdwToast     *toast,
-                PyprepWindow *self)
-{
-  PyprepAnnotation *annotation = g_object_get_data (G_OBJECT (toast), "annotation");
-
-  pyprep_store_restore_annotation (self->store, annotation);
-}
-
-static void
-annotation_deleted_cb (PyprepWindow     *self,
-                       PyprepAnnotation *annotation)
-{
-  AdwToast *toast = adw_toast_new (_("Annotation deleted"));
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "annotation", pyprep_annotation_copy (annotation),
-                          (GDestroyNotify) pyprep_annotation_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_toast (PyprepWindow *self,
             const char   *title)
@@ -780,35 +690,11 @@ show_error (PyprepWindow *self,
 /* Actions ----------------------------------------------------------------- */
 
 static void
-new_annotation_selection_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  g_autoptr(PyprepWindow) self = user_data;
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-
-  /* Without a selection (or if the page cannot say), the note quotes nothing. */
-  if (!pyprep_reader_get_selection_finish (PYPREP_READER (object), result, &quote, &prefix, &suffix, NULL))
-    g_clear_pointer (&quote, g_free);
-
-  adw_overlay_split_view_set_show_sidebar (self->annotation_split, TRUE);
-  pyprep_annotation_panel_compose (self->annotation_panel, quote,
-                                   quote != NULL ? prefix : NULL, quote != NULL ? suffix : NULL);
-}
-
-static void
 new_annotation_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  PyprepWindow *self = PYPREP_WINDOW (widget);
-
-  if (pyprep_reader_get_entry (self->reader) == NULL || pyprep_store_get_read_only (self->store))
-    return;
-
-  pyprep_reader_get_selection_async (self->reader, NULL, new_annotation_selection_cb, g_object_ref (self));
+  pyprep_reader_page_new_annotation (PYPREP_WINDOW (widget)->reader_page);
 }
 
 static void
@@ -1075,8 +961,8 @@ setup_models (PyprepWindow      *self,
 
   self->library = pyprep_application_get_library (app);
   self->store = pyprep_application_get_store (app);
-  pyprep_reader_set_library (self->reader, self->library);
-  pyprep_annotation_panel_set_store (self->annotation_panel, self->store);
+  pyprep_reader_page_set_library (self->reader_page, self->library);
+  pyprep_reader_page_set_store (self->reader_page, self->store);
   pyprep_search_panel_set_library (self->search_panel, self->library);
   pyprep_search_panel_set_store (self->search_panel, self->store);
 
@@ -1147,6 +1033,8 @@ pyprep_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry_list), self->scroll_source);
       self->scroll_source = 0;
     }
+  self->reader = NULL;
+  self->find_bar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1179,8 +1067,8 @@ pyprep_window_get_property (GObject    *object,
       g_value_set_string (value, filter_names[self->filter_mode]);
       break;
     case PROP_SHOW_ANNOTATIONS:
-      g_value_set_boolean (value, self->annotation_split != NULL
-                                  && adw_overlay_split_view_get_show_sidebar (self->annotation_split));
+      g_value_set_boolean (value, self->reader_page != NULL
+                                  && pyprep_reader_page_get_show_annotations (self->reader_page));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1204,7 +1092,7 @@ pyprep_window_set_property (GObject      *object,
       pyprep_window_set_filter (self, g_value_get_string (value));
       break;
     case PROP_SHOW_ANNOTATIONS:
-      adw_overlay_split_view_set_show_sidebar (self->annotation_split, g_value_get_boolean (value));
+      pyprep_reader_page_set_show_annotations (self->reader_page, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1238,11 +1126,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PYPREP_TYPE_READER);
+  g_type_ensure (PYPREP_TYPE_READER_PAGE);
   g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
-  g_type_ensure (PYPREP_TYPE_ANNOTATION_PANEL);
-  g_type_ensure (PYPREP_TYPE_FIND_BAR);
   g_type_ensure (PYPREP_TYPE_SEARCH_PANEL);
   g_type_ensure (PYPREP_TYPE_ENTRY);
   g_type_ensure (PYPREP_TYPE_TOPIC);
@@ -1257,23 +1143,15 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, stats_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, due_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_page);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_split);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, annotation_panel);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, entry_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_status);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, find_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reader_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, passages_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
@@ -1282,9 +1160,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_practice_cb);
-  gtk_widget_class_bind_template_callback (widget_class, annotation_deleted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reader_scrolled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, history_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -1344,6 +1219,8 @@ static void
 pyprep_window_init (PyprepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reader = pyprep_reader_page_get_reader (self->reader_page);
+  self->find_bar = pyprep_reader_page_get_find_bar (self->reader_page);
 
   self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   load_window_state (self);
@@ -1372,8 +1249,16 @@ pyprep_window_init (PyprepWindow *self)
     g_signal_connect (mouse, "pressed", G_CALLBACK (mouse_button_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse));
   }
-  g_signal_connect_object (self->annotation_split, "notify::show-sidebar",
+  g_signal_connect_object (self->reader_page, "notify::show-annotations",
                            G_CALLBACK (show_sidebar_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_page, "notify::bookmarked",
+                           G_CALLBACK (bookmarked_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::entry",
+                           G_CALLBACK (reader_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-back",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::can-go-forward",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1433,32 +1318,19 @@ pyprep_window_show_entry (PyprepWindow *self,
 gboolean
 pyprep_window_get_bookmarked (PyprepWindow *self)
 {
-  PyprepEntry *entry;
-
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
 
   /* The property action asks before the template is built. */
-  if (self->reader == NULL)
-    return FALSE;
-  entry = pyprep_reader_get_entry (self->reader);
-  return entry != NULL && self->store != NULL
-         && pyprep_store_get_bookmarked (self->store, pyprep_entry_get_id (entry));
+  return self->reader_page != NULL && pyprep_reader_page_get_bookmarked (self->reader_page);
 }
 
 void
 pyprep_window_set_bookmarked (PyprepWindow *self,
                               gboolean      bookmarked)
 {
-  PyprepEntry *entry;
-
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
-  entry = pyprep_reader_get_entry (self->reader);
-  if (entry == NULL || self->store == NULL || pyprep_store_get_read_only (self->store))
-    return;
-
-  /* The store's "changed" signal updates the button and the sidebar. */
-  pyprep_store_set_bookmarked (self->store, pyprep_entry_get_id (entry), bookmarked);
+  pyprep_reader_page_set_bookmarked (self->reader_page, bookmarked);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-find-bar.h"
+#include "pyprep-reader-page.h"
 #include "pyprep-search-panel.h"
 #include "ui-harness.h"
 
@@ -472,10 +473,18 @@ window_child (Fixture    *f,
   return template_child (f->window, PYPREP_TYPE_WINDOW, name);
 }
 
+/* The reader page's part @name. */
+static gpointer
+reader_page_child (Fixture    *f,
+                   const char *name)
+{
+  return template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE, name);
+}
+
 PyprepReader *
 window_reader (Fixture *f)
 {
-  return window_child (f, "reader");
+  return reader_page_child (f, "reader");
 }
 
 WebKitWebView *
@@ -507,19 +516,19 @@ window_entries (Fixture *f)
 PyprepAnnotationPanel *
 window_annotation_panel (Fixture *f)
 {
-  return window_child (f, "annotation_panel");
+  return reader_page_child (f, "annotation_panel");
 }
 
 GtkSearchEntry *
 window_find_entry (Fixture *f)
 {
-  return template_child (window_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_entry");
+  return template_child (reader_page_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_entry");
 }
 
 GtkLabel *
 window_find_count (Fixture *f)
 {
-  return template_child (window_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_count");
+  return template_child (reader_page_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_count");
 }
 
 GtkSearchEntry *
