@@ -12,6 +12,7 @@
 #include "pyprep-chart.h"
 #include "pyprep-review.h"
 #include "pyprep-stats-view.h"
+#include "pyprep-topic-header.h"
 
 struct _PyprepStatsView
 {
@@ -271,6 +272,7 @@ add_retention (PyprepStatsView         *self,
 
 static void
 add_topics (PyprepStatsView *self,
+            PyprepLibrary   *library,
             GPtrArray       *progress)
 {
   /* xgettext:no-c-format */
@@ -281,7 +283,7 @@ add_topics (PyprepStatsView *self,
     {
       PyprepTopicProgress *topic = g_ptr_array_index (progress, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = topic->topic != NULL ? pyprep_topic_dup_section_title (topic->topic)
+      g_autofree char *title = topic->topic != NULL ? pyprep_topic_header_dup_title (library, topic->topic)
                                                     : g_strdup (_("Other"));
       g_autofree char *subtitle = NULL;
 
@@ -323,6 +325,7 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 add_practice (PyprepStatsView *self,
+              PyprepLibrary   *library,
               GPtrArray       *progress)
 {
   GtkWidget *widget = group (_("Practice"),
@@ -345,7 +348,7 @@ add_practice (PyprepStatsView *self,
 
       if (topic->topic == NULL)
         continue;
-      title = pyprep_topic_dup_section_title (topic->topic);
+      title = pyprep_topic_header_dup_title (library, topic->topic);
       gtk_string_list_append (choices, title);
       g_ptr_array_add (self->practice_topics, g_object_ref (topic->topic));
     }
@@ -429,8 +432,8 @@ pyprep_stats_view_refresh (PyprepStatsView *self,
   add_forecast (self, &stats);
   add_history (self, &stats);
   add_retention (self, &stats);
-  add_topics (self, progress);
-  add_practice (self, progress);
+  add_topics (self, library, progress);
+  add_practice (self, library, progress);
   add_decks (self, pyprep_library_get_decks (library));
   gtk_widget_grab_focus (self->back_button);
 }

@@ -12,6 +12,7 @@
 #include "pyprep-stats-view.h"
 #include "pyprep-search-panel.h"
 #include "pyprep-study-sheet.h"
+#include "pyprep-topic-header.h"
 #include "pyprep-window-private.h"
 
 typedef enum
@@ -516,7 +517,7 @@ start_practice (PyprepWindow       *self,
     case PYPREP_PRACTICE_ALL:
     default:
       {
-        g_autofree char *name = topic != NULL ? pyprep_topic_dup_section_title (topic) : NULL;
+        g_autofree char *name = topic != NULL ? pyprep_topic_header_dup_title (self->library, topic) : NULL;
 
         /* Translators: the header of a practice session over one topic */
         title = g_strdup_printf (_("Practice: %s"), name != NULL ? name : _("All Cards"));
@@ -920,6 +921,34 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_accessible_label (item, NULL);
 }
 
+/* Topic headers: the topic of a section's first entry. */
+static void
+setup_header_cb (GtkSignalListItemFactory *factory,
+                 GtkListHeader            *header,
+                 PyprepWindow             *self)
+{
+  gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library, NULL));
+}
+
+static void
+bind_header_cb (GtkSignalListItemFactory *factory,
+                GtkListHeader            *header,
+                PyprepWindow             *self)
+{
+  PyprepEntry *entry = gtk_list_header_get_item (header);
+
+  pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)),
+                                 entry != NULL ? pyprep_entry_get_topic (entry) : NULL);
+}
+
+static void
+unbind_header_cb (GtkSignalListItemFactory *factory,
+                  GtkListHeader            *header,
+                  PyprepWindow             *self)
+{
+  pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)), NULL);
+}
+
 /* Window state ------------------------------------------------------------ */
 
 static void
@@ -987,7 +1016,11 @@ setup_models (PyprepWindow      *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->entry_list, factory);
   g_object_unref (factory);
-  self->header_factory = g_object_ref (gtk_list_view_get_header_factory (self->entry_list));
+  self->header_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (self->header_factory, "setup", G_CALLBACK (setup_header_cb), self);
+  g_signal_connect (self->header_factory, "bind", G_CALLBACK (bind_header_cb), self);
+  g_signal_connect (self->header_factory, "unbind", G_CALLBACK (unbind_header_cb), self);
+  gtk_list_view_set_header_factory (self->entry_list, self->header_factory);
   gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "items-changed",
@@ -1131,7 +1164,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_SEARCH_PANEL);
   g_type_ensure (PYPREP_TYPE_ENTRY);
-  g_type_ensure (PYPREP_TYPE_TOPIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, toast_overlay);

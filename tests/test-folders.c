@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-problems-dialog.h"
+#include "pyprep-topic-header.h"
 #include "ui-harness.h"
 
 typedef struct
@@ -37,6 +38,20 @@ showing_questions (gpointer data)
   PyprepEntry *entry = shown_entry (f);
 
   return entry != NULL && g_str_has_prefix (pyprep_entry_get_id (entry), "notes/questions-concurrency/");
+}
+
+/* The sidebar shows the heading of the opened file's topic. */
+static gboolean
+shows_heading (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (window_entry_list (f)), "heading", headings);
+  for (guint i = 0; i < headings->len; i++)
+    if (g_str_equal (g_ptr_array_index (headings, i), "notes · Concurrency"))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -100,9 +115,10 @@ check_open_folder (Fixture *f)
   /* Several decks: sections name their deck. */
   {
     PyprepTopic *topic = pyprep_entry_get_topic (shown_entry (f));
-    g_autofree char *section = pyprep_topic_dup_section_title (topic);
+    g_autofree char *section = pyprep_topic_header_dup_title (library, topic);
 
     g_assert_cmpstr (section, ==, "notes · Concurrency");
+    wait_until (shows_heading, f, "the topic's heading in the sidebar");
   }
 
   /* Its broken files are reported, the rest is readable. */
