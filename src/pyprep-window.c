@@ -5,24 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-entry-row.h"
 #include "pyprep-problems-dialog.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-reader-page.h"
 #include "pyprep-stats-view.h"
-#include "pyprep-search-panel.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-topic-header.h"
-#include "pyprep-window-private.h"
-
-typedef enum
-{
-  FILTER_ALL,
-  FILTER_BOOKMARKED,
-  FILTER_ANNOTATED,
-} Filter;
-
-static const char *filter_names[] = { "all", "bookmarked", "annotated" };
+#include "pyprep-window.h"
 
 struct _PyprepWindow
 {
@@ -36,42 +26,17 @@ struct _PyprepWindow
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
   PyprepStatsView *stats_view;
-  GtkButton *review_button;
-  GtkLabel *due_label;
+  PyprepSidebar *sidebar;
   PyprepReaderPage *reader_page;
-  GtkStack *sidebar_stack;
-  GtkListView *entry_list;
-  AdwStatusPage *sidebar_status;
-  AdwStatusPage *filter_status;
-  GtkSearchEntry *search_entry;
-  PyprepSearchPanel *search_panel;
-  GtkWidget *filter_box;
 
   /* owned */
   GSettings *settings;
-  GtkSingleSelection *selection;
-  GtkCustomFilter *filter;
-  GtkCustomSorter *sorter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
-  GListModel *all_entries;
-  GtkListItemFactory *header_factory;
 
   /* borrowed */
   PyprepLibrary *library;
   PyprepStore *store;
   PyprepReader *reader;         /* the reader page's */
   PyprepFindBar *find_bar;      /* the reader page's */
-
-  /* state */
-  Filter filter_mode;
-  gboolean syncing_selection;
-  guint scroll_source;
-  guint scroll_frames;
-  gint64 last_click;
-  guint due_source;           /* debounced due-count refresh */
-  guint due_timer;            /* learning cards fall due as time passes */
-  guint n_due;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,165 +51,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gpointer
-deck_topics_cb (gpointer item,
-                gpointer user_data)
-{
-  g_autoptr(PyprepDeck) deck = item;
-
-  return g_object_ref (pyprep_deck_get_topics (deck));
-}
-
-static gpointer
-topic_entries_cb (gpointer item,
-                  gpointer user_data)
-{
-  g_autoptr(PyprepTopic) topic = item;
-
-  return g_object_ref (pyprep_topic_get_entries (topic));
-}
-
-/* The sidebar shows every entry of every deck, one section per topic. */
-static GListModel *
-create_entries_model (PyprepLibrary *library)
-{
-  GListModel *decks = g_object_ref (pyprep_library_get_decks (library));
-  GtkMapListModel *topics_per_deck = gtk_map_list_model_new (decks, deck_topics_cb, NULL, NULL);
-  GtkFlattenListModel *topics = gtk_flatten_list_model_new (G_LIST_MODEL (topics_per_deck));
-  GtkMapListModel *entries_per_topic = gtk_map_list_model_new (G_LIST_MODEL (topics),
-                                                               topic_entries_cb, NULL, NULL);
-
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (entries_per_topic)));
-}
-
-static gboolean
-filter_entry_cb (gpointer item,
-                 gpointer user_data)
-{
-  PyprepWindow *self = user_data;
-  const char *id = pyprep_entry_get_id (PYPREP_ENTRY (item));
-
-  switch (self->filter_mode)
-    {
-    case FILTER_BOOKMARKED:
-      return pyprep_store_get_bookmarked (self->store, id);
-    case FILTER_ANNOTATED:
-      return pyprep_store_count_annotations (self->store, id) > 0;
-    case FILTER_ALL:
-    default:
-      return TRUE;
-    }
-}
-
-static int
-sort_entry_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  PyprepWindow *self = user_data;
-  gint64 x, y;
-
-  /* Only bookmarks are sorted, newest first; otherwise deck order stays. */
-  if (self->filter_mode != FILTER_BOOKMARKED)
-    return GTK_ORDERING_EQUAL;
-
-  x = pyprep_store_get_bookmark_time (self->store, pyprep_entry_get_id (PYPREP_ENTRY ((gpointer) a)));
-  y = pyprep_store_get_bookmark_time (self->store, pyprep_entry_get_id (PYPREP_ENTRY ((gpointer) b)));
-  return x > y ? GTK_ORDERING_SMALLER : x < y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
+/* The decks changed. */
 static void
-update_sidebar_state (PyprepWindow *self)
+library_changed_cb (PyprepWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean has_entries = pyprep_library_get_first_entry (self->library) != NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (*query != '\0' && has_entries)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
-  else if (n > 0)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "entries");
-  else if (has_entries)
-    {
-      /* The filter hides everything: say what would show up here. */
-      if (self->filter_mode == FILTER_BOOKMARKED)
-        {
-          adw_status_page_set_icon_name (self->filter_status, "starred-symbolic");
-          adw_status_page_set_title (self->filter_status, _("No Bookmarks"));
-          adw_status_page_set_description (self->filter_status,
-                                           _("Press Ctrl+D or the star to bookmark the entry you are reading."));
-        }
-      else
-        {
-          adw_status_page_set_icon_name (self->filter_status, "document-edit-symbolic");
-          adw_status_page_set_title (self->filter_status, _("No Annotations"));
-          adw_status_page_set_description (self->filter_status,
-                                           _("Press Ctrl+N to write a note on the entry you are reading."));
-        }
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-matches");
-    }
-  else if (pyprep_library_get_loading (self->library))
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
-  else
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-}
-
-/* A list view places rows it has not measured yet by an estimate, so a
- * scroll to a row far down (at start, or after the model refilled) can
- * stop short of it. Scrolling again for a few frames, once the rows near
- * it are laid out, brings it fully into view. */
-#define SCROLL_FRAMES 4
-
-static gboolean
-scroll_to_selected_tick (GtkWidget     *widget,
-                         GdkFrameClock *clock,
-                         gpointer       data)
-{
-  PyprepWindow *self = PYPREP_WINDOW (data);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_list_view_scroll_to (self->entry_list, position, GTK_LIST_SCROLL_NONE, NULL);
-  if (--self->scroll_frames > 0)
-    return G_SOURCE_CONTINUE;
-  self->scroll_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-select_entry_in_sidebar (PyprepWindow *self,
-                         PyprepEntry  *entry)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  self->syncing_selection = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PyprepEntry) item = g_list_model_get_item (model, i);
-
-      if (item == entry)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_list_view_scroll_to (self->entry_list, i, GTK_LIST_SCROLL_NONE, NULL);
-          self->scroll_frames = SCROLL_FRAMES;
-          if (self->scroll_source == 0)
-            self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->entry_list),
-                                                                scroll_to_selected_tick, self, NULL);
-          self->syncing_selection = FALSE;
-          return;
-        }
-    }
-  /* Filtered out: nothing in the sidebar is the entry shown. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->syncing_selection = FALSE;
-}
-
-static void
-entries_changed_cb (PyprepWindow *self)
-{
-  update_sidebar_state (self);
-
   /* As soon as there is something to read: the entry read last, where it
    * was left, or else the first entry. */
   if (pyprep_reader_get_entry (self->reader) == NULL)
@@ -266,42 +76,21 @@ entries_changed_cb (PyprepWindow *self)
        * under the same IDs: show the new one in place. */
       if (now != NULL && now != shown)
         pyprep_reader_replace_entry (self->reader, now);
-      else
-        select_entry_in_sidebar (self, shown);
     }
 }
 
 static void
-selection_changed_cb (PyprepWindow *self)
+sidebar_entry_selected_cb (PyprepWindow *self,
+                           PyprepEntry  *entry)
 {
-  PyprepEntry *entry = gtk_single_selection_get_selected_item (self->selection);
-
-  if (entry == NULL || self->syncing_selection)
-    return;
-
   pyprep_reader_show_entry (self->reader, entry);
-  /* On a narrow window the sidebar covers the reader: a click on an entry
-   * moves on to it. Keyboard focus alone (arrow keys, the focus landing in
-   * the list) does not; Enter does, through list_activate_cb(). */
-  if (g_get_monotonic_time () - self->last_click < 500 * G_TIME_SPAN_MILLISECOND)
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* On a narrow window the sidebar covers the reader: a click on an entry,
+ * or Enter, moves on to it. */
 static void
-list_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 PyprepWindow    *self)
+sidebar_entry_activated_cb (PyprepWindow *self)
 {
-  self->last_click = g_get_monotonic_time ();
-}
-
-static void
-list_activate_cb (PyprepWindow *self,
-                  guint         position)
-{
-
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
@@ -312,7 +101,7 @@ reader_entry_changed_cb (PyprepWindow *self)
   PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
 
   if (entry != NULL)
-    select_entry_in_sidebar (self, entry);
+    pyprep_sidebar_select_entry (self->sidebar, entry);
 }
 
 static void
@@ -322,14 +111,6 @@ bookmarked_changed_cb (PyprepWindow *self)
 }
 
 /* Search ------------------------------------------------------------------ */
-
-static void
-search_changed_cb (PyprepWindow *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_box),
-                          *pyprep_search_panel_get_query (self->search_panel) == '\0');
-  update_sidebar_state (self);
-}
 
 /* Opens a result: the entry, scrolled to the first match, every match
  * highlighted, the find bar saying how many. */
@@ -342,13 +123,6 @@ result_activated_cb (PyprepWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   if (term != NULL)
     pyprep_find_bar_search (self->find_bar, term);
-}
-
-static void
-search_stop_cb (PyprepWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry_list));
 }
 
 static gboolean
@@ -379,7 +153,7 @@ search_action (GtkWidget  *widget,
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  pyprep_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -388,74 +162,6 @@ find_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   pyprep_find_bar_open (PYPREP_WINDOW (widget)->find_bar);
-}
-
-/* Due counts: per topic in the sidebar's section headers, the total on
- * the review button. Cards due now, from every open deck. */
-static gboolean
-refresh_due_counts (gpointer data)
-{
-  PyprepWindow *self = data;
-  g_autoptr(GListModel) entries = NULL;
-  g_autoptr(GPtrArray) progress = NULL;
-  g_autofree char *tooltip = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *count = NULL;
-  PyprepFsrsParams params;
-  guint total = 0;
-
-  self->due_source = 0;
-  if (self->library == NULL || self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  pyprep_fsrs_params_init (&params);
-  entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
-  progress = pyprep_review_dup_topic_progress (entries, self->store, &params, g_get_real_time ());
-  for (guint i = 0; i < progress->len; i++)
-    {
-      PyprepTopicProgress *topic = g_ptr_array_index (progress, i);
-
-      if (topic->topic != NULL)
-        pyprep_topic_set_n_due (topic->topic, topic->n_due);
-      total += topic->n_due;
-    }
-
-  self->n_due = total;
-  count = g_strdup_printf ("%u", total);
-  gtk_label_set_text (self->due_label, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_label), total > 0);
-  if (total > 0)
-    {
-      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Review Cards: %u due (Ctrl+R)",
-                                              "Review Cards: %u due (Ctrl+R)", total), total);
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Review Cards, %u due", "Review Cards, %u due", total), total);
-    }
-  else
-    {
-      tooltip = g_strdup (_("Review Cards (Ctrl+R)"));
-      label = g_strdup (_("Review Cards"));
-    }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
-  /* Screen readers hear the count too. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_due_counts (PyprepWindow *self)
-{
-  if (self->due_source == 0)
-    self->due_source = g_timeout_add (250, refresh_due_counts, self);
-}
-
-static gboolean
-due_timer_cb (gpointer data)
-{
-  schedule_due_counts (data);
-  return G_SOURCE_CONTINUE;
 }
 
 /* Review: the quiz takes the whole window; the reader stays where it was. */
@@ -559,7 +265,7 @@ static void
 quiz_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
-  refresh_due_counts (self);
+  pyprep_sidebar_refresh_due_counts (self->sidebar);
 }
 
 static void
@@ -618,26 +324,6 @@ history_changed_cb (PyprepWindow *self)
                                  pyprep_reader_get_can_go_back (self->reader));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
                                  pyprep_reader_get_can_go_forward (self->reader));
-}
-
-static void
-store_changed_cb (PyprepWindow *self,
-                  const char   *what,
-                  const char   *id)
-{
-  /* During a session the counts are out of sight; closing it counts
-   * again (on a 10,000-entry deck a count takes some 25 ms). */
-  if ((g_strcmp0 (what, "card") == 0 || g_strcmp0 (what, "import") == 0)
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "quiz") != 0)
-    schedule_due_counts (self);
-  if (g_strcmp0 (what, "reading") == 0 || g_strcmp0 (what, "card") == 0)
-    return;
-
-  if (self->filter_mode != FILTER_ALL)
-    {
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-    }
 }
 
 static void
@@ -720,26 +406,15 @@ step_entry (PyprepWindow *self,
             int           direction)
 {
   PyprepEntry *current = pyprep_reader_get_entry (self->reader);
-  guint n = g_list_model_get_n_items (self->all_entries);
+  PyprepEntry *next;
 
-  for (guint i = 0; current != NULL && i < n; i++)
-    {
-      g_autoptr(PyprepEntry) entry = g_list_model_get_item (self->all_entries, i);
-
-      if (entry == current)
-        {
-          g_autoptr(PyprepEntry) next = NULL;
-
-          if ((direction < 0 && i == 0) || (direction > 0 && i + 1 >= n))
-            {
-              gtk_widget_error_bell (GTK_WIDGET (self));
-              return;
-            }
-          next = g_list_model_get_item (self->all_entries, i + direction);
-          pyprep_window_show_entry (self, next);
-          return;
-        }
-    }
+  if (current == NULL)
+    return;
+  next = pyprep_sidebar_get_neighbour (self->sidebar, current, direction);
+  if (next != NULL)
+    pyprep_window_show_entry (self, next);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -885,70 +560,6 @@ file_action_cb (GtkWidget  *widget,
     gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_chosen_cb, g_object_ref (self));
 }
 
-/* Sidebar rows ------------------------------------------------------------ */
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              PyprepWindow             *self)
-{
-  GtkWidget *row = g_object_new (PYPREP_TYPE_ENTRY_ROW, NULL);
-
-  pyprep_entry_row_set_store (PYPREP_ENTRY_ROW (row), self->store);
-  gtk_list_item_set_child (item, row);
-  /* Screen readers speak the list item, not the row inside it: the item
-   * carries the entry's title and its marks in words. */
-  g_object_bind_property (row, "marks", item, "accessible-description", G_BINDING_SYNC_CREATE);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             PyprepWindow             *self)
-{
-  PyprepEntry *entry = gtk_list_item_get_item (item);
-
-  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)), entry);
-  gtk_list_item_set_accessible_label (item, pyprep_entry_get_title (entry));
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PyprepWindow             *self)
-{
-  pyprep_entry_row_set_entry (PYPREP_ENTRY_ROW (gtk_list_item_get_child (item)), NULL);
-  gtk_list_item_set_accessible_label (item, NULL);
-}
-
-/* Topic headers: the topic of a section's first entry. */
-static void
-setup_header_cb (GtkSignalListItemFactory *factory,
-                 GtkListHeader            *header,
-                 PyprepWindow             *self)
-{
-  gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library, NULL));
-}
-
-static void
-bind_header_cb (GtkSignalListItemFactory *factory,
-                GtkListHeader            *header,
-                PyprepWindow             *self)
-{
-  PyprepEntry *entry = gtk_list_header_get_item (header);
-
-  pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)),
-                                 entry != NULL ? pyprep_entry_get_topic (entry) : NULL);
-}
-
-static void
-unbind_header_cb (GtkSignalListItemFactory *factory,
-                  GtkListHeader            *header,
-                  PyprepWindow             *self)
-{
-  pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)), NULL);
-}
-
 /* Window state ------------------------------------------------------------ */
 
 static void
@@ -984,59 +595,19 @@ static void
 setup_models (PyprepWindow      *self,
               PyprepApplication *app)
 {
-  GListModel *entries;
-  GtkListItemFactory *factory;
   const char *message;
 
   self->library = pyprep_application_get_library (app);
   self->store = pyprep_application_get_store (app);
   pyprep_reader_page_set_library (self->reader_page, self->library);
   pyprep_reader_page_set_store (self->reader_page, self->store);
-  pyprep_search_panel_set_library (self->search_panel, self->library);
-  pyprep_search_panel_set_store (self->search_panel, self->store);
+  pyprep_sidebar_set_library (self->sidebar, self->library);
+  pyprep_sidebar_set_store (self->sidebar, self->store);
 
-  entries = create_entries_model (self->library);
-  self->all_entries = g_object_ref (entries);
-  self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_entry_cb, self, NULL);
-  /* Filtering keeps the topic sections; the sorted model (bookmarks,
-   * newest first) is one flat list and is used only for bookmarks. */
-  self->filtered = gtk_filter_list_model_new (entries, GTK_FILTER (g_object_ref (self->filter)));
-  /* The sorted model follows the filtered one only while bookmarks are
-   * listed: otherwise every change to a large deck would sort it for
-   * nothing (the benchmark found that). */
-  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (g_object_ref (self->sorter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->entry_list, factory);
-  g_object_unref (factory);
-  self->header_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (self->header_factory, "setup", G_CALLBACK (setup_header_cb), self);
-  g_signal_connect (self->header_factory, "bind", G_CALLBACK (bind_header_cb), self);
-  g_signal_connect (self->header_factory, "unbind", G_CALLBACK (unbind_header_cb), self);
-  gtk_list_view_set_header_factory (self->entry_list, self->header_factory);
-  gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (entries_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library, "notify::loading",
-                           G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
+                           G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
-                           G_CALLBACK (schedule_due_counts), self, G_CONNECT_SWAPPED);
-  schedule_due_counts (self);
-  self->due_timer = g_timeout_add_seconds (300, due_timer_cb, self);
 
   /* What the store had to do at load time, the user hears about. */
   message = pyprep_store_get_recovery_message (self->store);
@@ -1050,7 +621,7 @@ setup_models (PyprepWindow      *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data",
                                  !pyprep_store_get_read_only (self->store));
 
-  entries_changed_cb (self);
+  library_changed_cb (self);
   update_problems (self);
 }
 
@@ -1061,23 +632,9 @@ pyprep_window_dispose (GObject *object)
 {
   PyprepWindow *self = PYPREP_WINDOW (object);
 
-  if (self->scroll_source != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry_list), self->scroll_source);
-      self->scroll_source = 0;
-    }
   self->reader = NULL;
   self->find_bar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->all_entries);
-  g_clear_handle_id (&self->due_source, g_source_remove);
-  g_clear_handle_id (&self->due_timer, g_source_remove);
-  g_clear_object (&self->header_factory);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
@@ -1097,7 +654,7 @@ pyprep_window_get_property (GObject    *object,
       g_value_set_boolean (value, pyprep_window_get_bookmarked (self));
       break;
     case PROP_FILTER:
-      g_value_set_string (value, filter_names[self->filter_mode]);
+      g_value_set_string (value, self->sidebar != NULL ? pyprep_sidebar_get_filter (self->sidebar) : "all");
       break;
     case PROP_SHOW_ANNOTATIONS:
       g_value_set_boolean (value, self->reader_page != NULL
@@ -1133,6 +690,12 @@ pyprep_window_set_property (GObject      *object,
 }
 
 static void
+filter_changed_cb (PyprepWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+static void
 show_sidebar_changed_cb (PyprepWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ANNOTATIONS]);
@@ -1159,10 +722,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PYPREP_TYPE_SIDEBAR);
   g_type_ensure (PYPREP_TYPE_READER_PAGE);
   g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
-  g_type_ensure (PYPREP_TYPE_SEARCH_PANEL);
   g_type_ensure (PYPREP_TYPE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-window.ui");
@@ -1173,17 +736,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, stats_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, review_button);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader_page);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, entry_list);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_status);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_status);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_panel);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, filter_box);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_entry_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
@@ -1192,9 +748,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_practice_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
@@ -1266,13 +820,6 @@ pyprep_window_init (PyprepWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), window_keys);
   }
   {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-    g_signal_connect (click, "pressed", G_CALLBACK (list_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->entry_list), GTK_EVENT_CONTROLLER (click));
-  }
-  {
     GtkGesture *mouse = gtk_gesture_click_new ();
 
     /* Buttons 8 and 9 are the mouse's back and forward. */
@@ -1281,6 +828,8 @@ pyprep_window_init (PyprepWindow *self)
     g_signal_connect (mouse, "pressed", G_CALLBACK (mouse_button_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse));
   }
+  g_signal_connect_object (self->sidebar, "notify::filter",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader_page, "notify::show-annotations",
                            G_CALLBACK (show_sidebar_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader_page, "notify::bookmarked",
@@ -1322,8 +871,7 @@ pyprep_window_set_load_error (PyprepWindow *self,
 {
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
-  adw_status_page_set_description (self->sidebar_status, error != NULL ? error->message : NULL);
-  update_sidebar_state (self);
+  pyprep_sidebar_set_load_error (self->sidebar, error != NULL ? error->message : NULL);
 }
 
 /**
@@ -1375,50 +923,10 @@ void
 pyprep_window_set_filter (PyprepWindow *self,
                           const char   *filter)
 {
-  Filter mode = FILTER_ALL;
-
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
-    if (g_strcmp0 (filter, filter_names[i]) == 0)
-      mode = i;
-
-  if (mode == self->filter_mode)
-    return;
-  self->filter_mode = mode;
-
-  /* Bookmarks are listed newest first, across topics, so without headers. */
-  gtk_list_view_set_header_factory (self->entry_list,
-                                    mode == FILTER_BOOKMARKED ? NULL : self->header_factory);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  self->syncing_selection = TRUE;
-  if (mode == FILTER_BOOKMARKED)
-    gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_model (self->selection,
-                                  mode == FILTER_BOOKMARKED ? G_LIST_MODEL (self->sorted)
-                                                            : G_LIST_MODEL (self->filtered));
-  if (mode != FILTER_BOOKMARKED)
-    gtk_sort_list_model_set_model (self->sorted, NULL);
-  self->syncing_selection = FALSE;
-  update_sidebar_state (self);
-  if (pyprep_reader_get_entry (self->reader) != NULL)
-    select_entry_in_sidebar (self, pyprep_reader_get_entry (self->reader));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
-}
-
-PyprepReader *
-pyprep_window_get_reader (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->reader;
-}
-
-GtkSingleSelection *
-pyprep_window_get_selection (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
-  return self->selection;
+  /* The sidebar's notify::filter tells. */
+  pyprep_sidebar_set_filter (self->sidebar, filter);
 }
 
 /**
@@ -1511,18 +1019,6 @@ pyprep_window_report (PyprepWindow *self,
   g_return_if_fail (PYPREP_IS_WINDOW (self));
 
   show_error (self, title, message);
-}
-
-/**
- * pyprep_window_get_n_due:
- *
- * Returns: how many cards the review button says are due
- */
-guint
-pyprep_window_get_n_due (PyprepWindow *self)
-{
-  g_return_val_if_fail (PYPREP_IS_WINDOW (self), 0);
-  return self->n_due;
 }
 
 static void

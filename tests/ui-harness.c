@@ -8,6 +8,7 @@
 #include "pyprep-find-bar.h"
 #include "pyprep-reader-page.h"
 #include "pyprep-search-panel.h"
+#include "pyprep-sidebar.h"
 #include "ui-harness.h"
 
 static gboolean
@@ -503,7 +504,7 @@ shown_entry (Fixture *f)
 GtkListView *
 window_entry_list (Fixture *f)
 {
-  return window_child (f, "entry_list");
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "entry_list");
 }
 
 /* What the sidebar lists, and which of it is selected. */
@@ -534,13 +535,23 @@ window_find_count (Fixture *f)
 GtkSearchEntry *
 window_search_entry (Fixture *f)
 {
-  return window_child (f, "search_entry");
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_entry");
+}
+
+static PyprepSearchPanel *
+window_search_panel (Fixture *f)
+{
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_panel");
 }
 
 GListModel *
 window_results (Fixture *f)
 {
-  return pyprep_search_panel_get_results (window_child (f, "search_panel"));
+  GListModel *results;
+
+  g_object_get (window_search_panel (f), "results", &results, NULL);
+  g_object_unref (results);
+  return results;
 }
 
 gboolean
@@ -548,12 +559,16 @@ window_search_ready (Fixture *f)
 {
   gboolean ready;
 
-  g_object_get (window_child (f, "search_panel"), "ready", &ready, NULL);
+  g_object_get (window_search_panel (f), "ready", &ready, NULL);
   return ready;
 }
 
+/* How many cards the review button says are due. */
 guint
 window_n_due (Fixture *f)
 {
-  return pyprep_window_get_n_due (f->window);
+  guint n_due;
+
+  g_object_get (window_child (f, "sidebar"), "n-due", &n_due, NULL);
+  return n_due;
 }

@@ -5,8 +5,10 @@
 
 #include <webkit/webkit.h>
 
+#include "pyprep-annotation-panel.h"
 #include "pyprep-application.h"
-#include "pyprep-window-private.h"
+#include "pyprep-reader.h"
+#include "pyprep-window.h"
 
 G_BEGIN_DECLS
 
