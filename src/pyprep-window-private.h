@@ -1,0 +1,49 @@
+/* pyprep-window-private.h: what the two files of the main window share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pyprep-quiz-view.h"
+#include "pyprep-reader-page.h"
+#include "pyprep-review.h"
+#include "pyprep-sidebar.h"
+#include "pyprep-stats-view.h"
+#include "pyprep-window.h"
+
+G_BEGIN_DECLS
+
+struct _PyprepWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwBanner *banner;
+  AdwBanner *problems_banner;
+  AdwNavigationSplitView *split_view;
+  GtkStack *main_stack;
+  PyprepQuizView *quiz_view;
+  PyprepStatsView *stats_view;
+  PyprepSidebar *sidebar;
+  PyprepReaderPage *reader_page;
+
+  /* owned */
+  GSettings *settings;
+
+  /* borrowed */
+  PyprepLibrary *library;
+  PyprepStore *store;
+  PyprepReader *reader;         /* the reader page's */
+  PyprepFindBar *find_bar;      /* the reader page's */
+};
+
+void _pyprep_window_class_actions_init (PyprepWindowClass  *klass);
+void _pyprep_window_actions_init       (PyprepWindow       *self);
+void _pyprep_window_start_practice     (PyprepWindow       *self,
+                                        PyprepPracticeKind  kind,
+                                        PyprepTopic        *topic);
+void _pyprep_window_show_error         (PyprepWindow       *self,
+                                        const char         *heading,
+                                        const char         *body);
+
+G_END_DECLS
