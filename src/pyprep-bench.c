@@ -24,8 +24,10 @@
 #include "config.h"
 
 #include "pyprep-bench.h"
+#include "pyprep-reader-page.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-trace.h"
-#include "pyprep-window-private.h"
+#include "pyprep-window.h"
 
 /* Time for the window to settle between steps, so one step's leftovers
  * (sidebar scrolling, passages, saving) are not timed as the next one. */
@@ -58,6 +60,25 @@ typedef struct
   gint64 last_tick;
   gint64 longest_gap;
 } Bench;
+
+/* The bench works the window as a user does, through its parts: the list
+ * of entries and the reader, found where the templates put them. */
+static GtkSingleSelection *
+bench_selection (PyprepWindow *window)
+{
+  GObject *sidebar = gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_WINDOW, "sidebar");
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (sidebar), PYPREP_TYPE_SIDEBAR, "entry_list");
+
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+}
+
+static PyprepReader *
+bench_reader (PyprepWindow *window)
+{
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_WINDOW, "reader_page");
+
+  return pyprep_reader_page_get_reader (PYPREP_READER_PAGE (page));
+}
 
 static void
 bench_free (Bench *bench)
@@ -124,7 +145,7 @@ start_open (Bench *bench)
 static void
 switch_entry (Bench *bench)
 {
-  GtkSingleSelection *selection = pyprep_window_get_selection (bench->window);
+  GtkSingleSelection *selection = bench_selection (bench->window);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   guint position = gtk_single_selection_get_selected (selection);
   g_autoptr(PyprepEntry) next = NULL;
@@ -230,5 +251,5 @@ pyprep_bench_attach (PyprepWindow *window)
     bench->folder = g_file_new_for_commandline_arg (folder);
   g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);
 
-  g_signal_connect (pyprep_window_get_reader (window), "painted", G_CALLBACK (painted_cb), bench);
+  g_signal_connect (bench_reader (window), "painted", G_CALLBACK (painted_cb), bench);
 }

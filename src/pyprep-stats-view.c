@@ -14,6 +14,7 @@
 #include "pyprep-due-counts.h"
 #include "pyprep-review.h"
 #include "pyprep-stats-view.h"
+#include "pyprep-topic-header.h"
 
 struct _PyprepStatsView
 {
@@ -230,7 +231,7 @@ show_topics (PyprepStatsView *self,
     {
       PyprepTopicProgress *topic = g_ptr_array_index (progress, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = topic->topic != NULL ? pyprep_topic_dup_section_title (topic->topic)
+      g_autofree char *title = topic->topic != NULL ? pyprep_topic_header_dup_title (pyprep_due_counts_get_library (self->due_counts), topic->topic)
                                                     : g_strdup (_("Other"));
       guint n_due = topic->topic != NULL ? pyprep_due_counts_get_for_topic (self->due_counts, topic->topic)
                                          : topic->n_due;
@@ -293,7 +294,7 @@ show_practice (PyprepStatsView *self,
 
       if (topic->topic == NULL)
         continue;
-      title = pyprep_topic_dup_section_title (topic->topic);
+      title = pyprep_topic_header_dup_title (pyprep_due_counts_get_library (self->due_counts), topic->topic);
       g_strv_builder_add (choices, title);
       g_ptr_array_add (self->practice_topics, g_object_ref (topic->topic));
     }

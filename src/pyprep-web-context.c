@@ -14,7 +14,7 @@
  *    handed to the user's browser through GtkUriLauncher;
  *  - an ephemeral network session keeps no cookies or cache on disk;
  *  - storage, WebGL, media and the like are switched off.
- * The reader's own scripts (data/page/*.js) run in a script world of their
+ * The reader's own scripts (the .js files of data/page) run in a script world of their
  * own, "pyprep", apart from the page.
  */
 #include "config.h"

@@ -16,7 +16,8 @@ potfiles = root / "po" / "POTFILES.in"
 listed = [line.strip() for line in potfiles.read_text(encoding="utf-8").splitlines()
           if line.strip() and not line.startswith("#")]
 
-C_MARKERS = re.compile(r'\b(?:_|N_|C_|NC_|g_dngettext|ngettext)\s*\(\s*"')
+# g_dngettext() takes the domain first: g_dngettext (GETTEXT_PACKAGE, "...", ...).
+C_MARKERS = re.compile(r'\b(?:(?:_|N_|C_|NC_|g_dngettext|ngettext)\s*\(|g_dngettext\s*\(\s*GETTEXT_PACKAGE\s*,)\s*"')
 UI_MARKERS = re.compile(r'translatable="yes"')
 GSCHEMA_MARKERS = re.compile(r"<(?:summary|description)>")
 

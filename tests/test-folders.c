@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-problems-dialog.h"
+#include "pyprep-topic-header.h"
 #include "ui-harness.h"
 
 typedef struct
@@ -33,16 +35,30 @@ static gboolean
 showing_questions (gpointer data)
 {
   Fixture *f = data;
-  PyprepEntry *entry = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+  PyprepEntry *entry = shown_entry (f);
 
   return entry != NULL && g_str_has_prefix (pyprep_entry_get_id (entry), "notes/questions-concurrency/");
+}
+
+/* The sidebar shows the heading of the opened file's topic. */
+static gboolean
+shows_heading (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (window_entry_list (f)), "heading", headings);
+  for (guint i = 0; i < headings->len; i++)
+    if (g_str_equal (g_ptr_array_index (headings, i), "Python notes · Concurrency"))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
 page_shows (gpointer data)
 {
   PageWait *wait = data;
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (wait->f->window)));
+  WebKitWebView *view = window_view (wait->f);
   g_autofree char *text = NULL;
 
   spin (100);
@@ -84,6 +100,29 @@ check_subfolder_reload (Fixture    *f,
   wait_until (entry_reads, &wait, "the subfolder's edited entry");
 }
 
+/* The banner's Show Problems lists each problem on a line of its own. */
+static void
+check_problems_listed (Fixture   *f,
+                       AdwBanner *banner)
+{
+  AdwDialog *dialog;
+  GtkLabel *label;
+  g_auto(GStrv) lines = NULL;
+
+  g_signal_emit_by_name (banner, "button-clicked");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (PYPREP_IS_PROBLEMS_DIALOG (dialog));
+  label = template_child (dialog, PYPREP_TYPE_PROBLEMS_DIALOG, "label");
+  lines = g_strsplit (gtk_label_get_label (label), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "notes: "));
+  /* Past the dialog's opening animation, which is slow on a virtual display. */
+  spin (1500);
+  save_screenshot (f, "problems-dialog.png");
+  adw_dialog_force_close (dialog);
+}
+
 static void
 check_open_folder (Fixture *f)
 {
@@ -95,6 +134,7 @@ check_open_folder (Fixture *f)
   g_auto(GStrv) folders = NULL;
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   PyprepEntry *entry;
+  AdwBanner *banner;
   PageWait wait = { f, NULL };
 
   /* The same call the Open Notes Folder dialog and `pyprep FILE` make. */
@@ -108,16 +148,19 @@ check_open_folder (Fixture *f)
 
   /* Several decks: sections name their deck. */
   {
-    PyprepTopic *topic = pyprep_entry_get_topic (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
-    g_autofree char *section = pyprep_topic_dup_section_title (topic);
+    PyprepTopic *topic = pyprep_entry_get_topic (shown_entry (f));
+    g_autofree char *section = pyprep_topic_header_dup_title (library, topic);
 
     /* The folder's README names the deck. */
     g_assert_cmpstr (section, ==, "Python notes · Concurrency");
+    wait_until (shows_heading, f, "the topic's heading in the sidebar");
   }
 
   /* Its broken files are reported, the rest is readable. */
-  g_assert_true (adw_banner_get_revealed (pyprep_window_get_problems_banner (f->window)));
-  g_assert_nonnull (strstr (adw_banner_get_title (pyprep_window_get_problems_banner (f->window)), "2 problems"));
+  banner = window_child (f, "problems_banner");
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "2 problems"));
+  check_problems_listed (f, banner);
   wait.text = "A lock in CPython.";
   wait_until (page_shows, &wait, "the opened file's first entry to be painted");
   save_screenshot (f, "folder-opened.png");
@@ -140,7 +183,7 @@ check_open_folder (Fixture *f)
   }
   wait.text = "Edited while reading.";
   wait_until (page_shows, &wait, "the edited entry");
-  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)),
                    ==, "notes/basics/what-is-a-list");
   /* The user's data is keyed by ID, so the new entry keeps its bookmark. */
   g_assert_true (pyprep_window_get_bookmarked (f->window));

@@ -90,9 +90,9 @@ gather_text (GtkWidget *widget,
 static void
 check_review_session (Fixture *f)
 {
-  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
+  PyprepQuizView *view = window_child (f, "quiz_view");
   PyprepStore *store = pyprep_application_get_store (f->app);
-  PyprepEntry *reading = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+  PyprepEntry *reading = shown_entry (f);
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *expected = NULL;
   g_autofree char *first_id = NULL;
@@ -102,7 +102,7 @@ check_review_session (Fixture *f)
   g_assert_nonnull (reading);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (300);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "quiz");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "quiz");
   n_cards = pyprep_review_session_get_n_cards (session_of (view));
   g_assert_cmpuint (n_cards, >=, 3);
 
@@ -193,8 +193,8 @@ check_review_session (Fixture *f)
 
   /* Leaving the session finds the reader as it was. */
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "library");
-  g_assert_true (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)) == reading);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "library");
+  g_assert_true (shown_entry (f) == reading);
 
   /* Nothing is due right after: the session says so. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
@@ -214,13 +214,13 @@ test_quiz_review_session (void)
 static void
 check_new_card_limit (Fixture *f)
 {
-  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
+  PyprepQuizView *view = window_child (f, "quiz_view");
 
   /* Through app.review, as `pyprep --review` and the desktop file's
    * action start it. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "review", NULL);
   spin (200);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (pyprep_window_get_main_stack (f->window)), ==, "quiz");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "quiz");
   g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 2);
   press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
 }
@@ -331,9 +331,9 @@ answer_card (PyprepQuizView *view,
 static void
 check_practice_and_progress (Fixture *f)
 {
-  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
-  GtkWidget *stats = pyprep_window_get_stats_view (f->window);
-  GtkStack *main_stack = pyprep_window_get_main_stack (f->window);
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *stats = window_child (f, "stats_view");
+  GtkStack *main_stack = window_child (f, "main_stack");
   PyprepStore *store = pyprep_application_get_store (f->app);
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
@@ -343,11 +343,11 @@ check_practice_and_progress (Fixture *f)
   g_autofree char *states_after = NULL;
   GtkWidget *widget;
   PyprepBarChart *chart;
-  guint n_cards, lines;
+  guint n_cards;
   gint64 now = g_get_real_time ();
 
   g_assert_cmpuint (cards->len, >=, 3);
-  g_assert_cmpuint (pyprep_window_get_n_due (f->window), ==, 0);
+  g_assert_cmpuint (window_n_due (f), ==, 0);
 
   /* A review session answered all wrong. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
@@ -400,7 +400,7 @@ check_practice_and_progress (Fixture *f)
       pyprep_store_set_card_state (store, ref->card_id, object);
     }
   spin (500);
-  g_assert_cmpuint (pyprep_window_get_n_due (f->window), ==, 2);
+  g_assert_cmpuint (window_n_due (f), ==, 2);
   g_assert_cmpuint (pyprep_topic_get_n_due (((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic), ==, 2);
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2 due"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2"));
@@ -552,8 +552,8 @@ check_practice_and_progress (Fixture *f)
 static void
 check_narrow (Fixture *f)
 {
-  PyprepQuizView *view = PYPREP_QUIZ_VIEW (pyprep_window_get_quiz_view (f->window));
-  GtkWidget *stats = pyprep_window_get_stats_view (f->window);
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *stats = window_child (f, "stats_view");
   GtkAdjustment *adjustment;
   GtkWidget *scrolled;
   guint n_cards;
@@ -584,15 +584,10 @@ check_narrow (Fixture *f)
 static void
 test_quiz_narrow (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_autofree char *path = test_deck_path ("good");
 
   forget_user_data ();
-  g_settings_set_int (settings, "window-width", 360);
-  g_settings_set_int (settings, "window-height", 640);
-  run_app (path, check_narrow, NULL);
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
+  run_app_sized (path, 360, 640, check_narrow, NULL);
 }
 
 static void

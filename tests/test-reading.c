@@ -8,16 +8,10 @@
 #include "pyprep-search.h"
 #include "ui-harness.h"
 
-static char *
-sample_deck (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-}
-
 static const char *
 shown (Fixture *f)
 {
-  return pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+  return pyprep_entry_get_id (shown_entry (f));
 }
 
 /* Runs @action and waits until the entry @id is on screen. */
@@ -37,9 +31,9 @@ act_and_wait (Fixture    *f,
 static void
 check_history (Fixture *f)
 {
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
-  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  WebKitWebView *view = window_view (f);
+  PyprepReader *reader = window_reader (f);
+  GtkSingleSelection *selection = window_entries (f);
   PaintWatch watch;
 
   g_assert_cmpstr (shown (f), ==, "sample/basics/list");
@@ -78,7 +72,7 @@ check_history (Fixture *f)
 static void
 test_reading_history (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
 
   forget_user_data ();
   run_app (deck, check_history, NULL);
@@ -97,7 +91,7 @@ count_shows (gpointer data)
 {
   LabelWait *wait = data;
 
-  return g_strcmp0 (gtk_label_get_label (pyprep_window_get_find_count (wait->f->window)), wait->expected) == 0;
+  return g_strcmp0 (gtk_label_get_label (window_find_count (wait->f)), wait->expected) == 0;
 }
 
 static void
@@ -114,13 +108,13 @@ count_started (gpointer data)
 {
   Fixture *f = data;
 
-  return g_str_has_prefix (gtk_label_get_label (pyprep_window_get_find_count (f->window)), "1 of ");
+  return g_str_has_prefix (gtk_label_get_label (window_find_count (f)), "1 of ");
 }
 
 static void
 check_find (Fixture *f)
 {
-  GtkSearchEntry *entry = pyprep_window_get_find_entry (f->window);
+  GtkSearchEntry *entry = window_find_entry (f);
   g_autofree char *expected = NULL;
   guint matches;
 
@@ -130,7 +124,7 @@ check_find (Fixture *f)
   /* Case does not matter; "list" is in the title, the text and the card. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
   wait_until (count_started, f, "the first match");
-  matches = (guint) g_ascii_strtoull (gtk_label_get_label (pyprep_window_get_find_count (f->window)) + strlen ("1 of "),
+  matches = (guint) g_ascii_strtoull (gtk_label_get_label (window_find_count (f)) + strlen ("1 of "),
                                       NULL, 10);
   g_assert_cmpuint (matches, >=, 3);
   save_screenshot (f, "find-in-page.png");
@@ -157,7 +151,7 @@ check_find (Fixture *f)
 static void
 test_reading_find (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
 
   /* Start at the first entry, not where an earlier case left off. */
   forget_user_data ();
@@ -169,7 +163,7 @@ test_reading_find (void)
 static void
 check_narrow (Fixture *f)
 {
-  AdwNavigationSplitView *split = pyprep_window_get_split_view (f->window);
+  AdwNavigationSplitView *split = window_child (f, "split_view");
   PaintWatch watch;
 
   wait_until (window_allocated, f->window, "the window to be laid out");
@@ -179,14 +173,14 @@ check_narrow (Fixture *f)
   /* At start, on a narrow window, the list of entries comes first. */
   g_assert_false (adw_navigation_split_view_get_show_content (split));
   /* Nothing wider than the window: the sidebar's parts all fit. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (pyprep_window_get_entry_list (f->window))), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window_entry_list (f))), <=, 360);
   save_screenshot (f, "narrow-sidebar.png");
 
   /* Choosing an entry (Enter, or a click) moves on to the reader, with a
    * way back. */
   watch_paint (f, &watch);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (pyprep_window_get_selection (f->window)), 1, TRUE);
-  g_signal_emit_by_name (pyprep_window_get_entry_list (f->window), "activate", 1);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window_entries (f)), 1, TRUE);
+  g_signal_emit_by_name (window_entry_list (f), "activate", 1);
   wait_paint (&watch, "sample/basics/dict");
   g_assert_true (adw_navigation_split_view_get_show_content (split));
   spin (300);
@@ -198,15 +192,10 @@ check_narrow (Fixture *f)
 static void
 test_reading_narrow (void)
 {
-  g_autofree char *deck = sample_deck ();
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_autofree char *deck = test_deck_path ("good");
 
   forget_user_data ();
-  g_settings_set_int (settings, "window-width", 360);
-  g_settings_set_int (settings, "window-height", 640);
-  run_app (deck, check_narrow, NULL);
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
+  run_app_sized (deck, 360, 640, check_narrow, NULL);
 }
 
 /* Searching the library ------------------------------------------------------ */
@@ -214,14 +203,14 @@ test_reading_narrow (void)
 static gboolean
 search_ready (gpointer data)
 {
-  return pyprep_window_get_search_ready (((Fixture *) data)->window);
+  return window_search_ready (data);
 }
 
 static const char *
 result_id (Fixture *f,
            guint    position)
 {
-  g_autoptr(PyprepSearchResult) result = g_list_model_get_item (pyprep_window_get_results (f->window), position);
+  g_autoptr(PyprepSearchResult) result = g_list_model_get_item (window_results (f), position);
 
   return result != NULL ? pyprep_entry_get_id (pyprep_search_result_get_entry (result)) : NULL;
 }
@@ -230,7 +219,7 @@ static gboolean
 results_contain (Fixture    *f,
                  const char *id)
 {
-  GListModel *results = pyprep_window_get_results (f->window);
+  GListModel *results = window_results (f);
 
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     if (g_strcmp0 (result_id (f, i), id) == 0)
@@ -243,8 +232,8 @@ type_query (Fixture    *f,
             const char *query)
 {
   /* The entry reports changes after a short delay; emit it now. */
-  gtk_editable_set_text (GTK_EDITABLE (pyprep_window_get_search_entry (f->window)), query);
-  g_signal_emit_by_name (pyprep_window_get_search_entry (f->window), "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (window_search_entry (f)), query);
+  g_signal_emit_by_name (window_search_entry (f), "search-changed");
 }
 
 static void
@@ -270,7 +259,7 @@ check_search_chinese (Fixture *f)
 
   /* Opening a result shows the entry with every match highlighted. */
   watch_paint (f, &watch);
-  g_signal_emit_by_name (pyprep_window_get_search_entry (f->window), "activate");
+  g_signal_emit_by_name (window_search_entry (f), "activate");
   wait_paint (&watch, "pyprep/data-structures/decorators");
   wait_until (count_started, f, "the matches to be highlighted");
   spin (200);
@@ -278,7 +267,7 @@ check_search_chinese (Fixture *f)
 
   /* Nothing found says so; clearing the query brings the list back. */
   type_query (f, "没有这种词语");
-  g_assert_cmpuint (g_list_model_get_n_items (pyprep_window_get_results (f->window)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (window_results (f)), ==, 0);
   type_query (f, "");
 }
 
@@ -291,7 +280,7 @@ check_search_english (Fixture *f)
   type_query (f, "join daemon");
   g_assert_cmpstr (result_id (f, 0), ==, "pyprep/os/thread-join");
   type_query (f, "gil zzqqxx");
-  g_assert_cmpuint (g_list_model_get_n_items (pyprep_window_get_results (f->window)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (window_results (f)), ==, 0);
 }
 
 static void
@@ -313,7 +302,7 @@ static gboolean
 deck_in_chinese (gpointer data)
 {
   Fixture *f = data;
-  PyprepEntry *entry = pyprep_reader_get_entry (pyprep_window_get_reader (f->window));
+  PyprepEntry *entry = shown_entry (f);
 
   return entry != NULL && g_str_equal (pyprep_entry_get_title (entry), "什么是列表？");
 }
@@ -329,7 +318,7 @@ is_row_titled (GtkWidget     *widget,
 static void
 check_preferences (Fixture *f)
 {
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  WebKitWebView *view = window_view (f);
   AdwDialog *dialog;
   AdwComboRow *style_row = NULL;
   AdwComboRow *language_row = NULL;
@@ -384,7 +373,7 @@ check_preferences (Fixture *f)
   /* The deck in Chinese: same entry, other language. */
   adw_combo_row_set_selected (language_row, 1);
   wait_until (deck_in_chinese, f, "the deck in Chinese");
-  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)),
                    ==, "sample/basics/list");
   spin (500);
   save_screenshot (f, "preferences-applied.png");
@@ -395,7 +384,7 @@ check_preferences (Fixture *f)
 static void
 test_reading_preferences (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
 
   forget_user_data ();
@@ -413,7 +402,7 @@ test_reading_preferences (void)
 static double
 page_zoom (Fixture *f)
 {
-  return webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window))));
+  return webkit_web_view_get_zoom_level (window_view (f));
 }
 
 static void
@@ -443,7 +432,7 @@ check_zoom_kept (Fixture *f)
 static void
 test_reading_zoom_persists (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
 
   forget_user_data ();
   run_app (deck, check_zoom_in, NULL);
@@ -476,7 +465,7 @@ was_scrolled (gpointer data)
 static void
 check_scroll_away (Fixture *f)
 {
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
   PyprepStore *store = pyprep_application_get_store (f->app);
   Scrolled scrolled = { 0 };
@@ -496,7 +485,7 @@ check_scroll_away (Fixture *f)
 static void
 check_scroll_restored (Fixture *f)
 {
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
+  WebKitWebView *view = window_view (f);
   g_autofree char *position = NULL;
   g_autofree char *top = NULL;
 
@@ -529,7 +518,7 @@ static char *far_entry;
 static void
 check_read_last_entry (Fixture *f)
 {
-  GListModel *list = G_LIST_MODEL (pyprep_window_get_selection (f->window));
+  GListModel *list = G_LIST_MODEL (window_entries (f));
   PyprepEntry *entry;
 
   /* Far down the list, but not the last: the list cannot just scroll to
@@ -552,7 +541,7 @@ static gboolean
 selected_row_in_view (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *list = GTK_WIDGET (pyprep_window_get_entry_list (f->window));
+  GtkWidget *list = GTK_WIDGET (window_entry_list (f));
   GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *row = find_widget (list, is_selected, list);
   graphene_rect_t bounds;
@@ -576,17 +565,11 @@ check_sidebar_follows (Fixture *f)
 static void
 test_reading_sidebar_follows (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
-
   /* The size of the screenshots of data/screenshots. */
-  g_settings_set_int (settings, "window-width", 1200);
-  g_settings_set_int (settings, "window-height", 760);
   forget_user_data ();
-  run_app (NULL, check_read_last_entry, NULL);
-  run_app (NULL, check_sidebar_follows, NULL);
+  run_app_sized (NULL, 1200, 760, check_read_last_entry, NULL);
+  run_app_sized (NULL, 1200, 760, check_sidebar_follows, NULL);
   g_clear_pointer (&far_entry, g_free);
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
 }
 
 int

@@ -15,54 +15,10 @@ data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
 }
 
-static char *
-sample_deck (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-}
-
 static PyprepStore *
 store_of (Fixture *f)
 {
   return pyprep_application_get_store (f->app);
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_button_with_icon (GtkWidget     *widget,
-                     gconstpointer  icon)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget)
-         && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
-}
-
-static void
-click_icon (GtkWidget  *root,
-            const char *icon)
-{
-  GtkWidget *button = find_widget (root, is_button_with_icon, icon);
-
-  if (button == NULL)
-    g_error ("no button with icon “%s”", icon);
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = find_widget (root, is_button_labelled, label);
-
-  if (button == NULL)
-    g_error ("no button “%s”", label);
-  g_signal_emit_by_name (button, "clicked");
 }
 
 static gboolean
@@ -104,7 +60,7 @@ static void
 check_bookmark (Fixture *f)
 {
   PyprepStore *store = store_of (f);
-  GtkListView *list = pyprep_window_get_entry_list (f->window);
+  GtkListView *list = window_entry_list (f);
   PyprepEntryRow *row;
 
   g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/list"));
@@ -138,13 +94,13 @@ check_still_bookmarked (Fixture *f)
   g_assert_true (pyprep_store_get_bookmarked (store, "sample/more/gil"));
   g_assert_false (pyprep_store_get_bookmarked (store, "sample/basics/dict"));
   /* The app reopened where it was left: the last entry read. */
-  g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))),
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)),
                    ==, "sample/more/gil");
   g_assert_true (pyprep_window_get_bookmarked (f->window));
 
   /* The Bookmarked filter lists exactly them, newest first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "bookmarked"));
-  listed = G_LIST_MODEL (pyprep_window_get_selection (f->window));
+  listed = G_LIST_MODEL (window_entries (f));
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
   first = g_list_model_get_item (listed, 0);
   second = g_list_model_get_item (listed, 1);
@@ -159,13 +115,13 @@ check_still_bookmarked (Fixture *f)
   g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_entries (f))), ==, 3);
 }
 
 static void
 test_bookmarks_survive_restart (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
 
   forget_user_data ();
   run_app (deck, check_bookmark, NULL);
@@ -200,13 +156,13 @@ composer_open (gpointer data)
   Fixture *f = data;
 
   return gtk_widget_has_focus (GTK_WIDGET (pyprep_annotation_panel_get_composer (
-                                 pyprep_window_get_annotation_panel (f->window))));
+                                 window_annotation_panel (f))));
 }
 
 static GtkWidget *
 first_annotation_row (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (pyprep_window_get_annotation_panel (f->window));
+  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
   return row != NULL ? GTK_WIDGET (row) : NULL;
@@ -215,7 +171,7 @@ first_annotation_row (Fixture *f)
 static guint
 count_rows (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (pyprep_window_get_annotation_panel (f->window));
+  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
@@ -227,8 +183,8 @@ static void
 check_annotate (Fixture *f)
 {
   PyprepStore *store = store_of (f);
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
-  PyprepAnnotationPanel *panel = pyprep_window_get_annotation_panel (f->window);
+  WebKitWebView *view = window_view (f);
+  PyprepAnnotationPanel *panel = window_annotation_panel (f);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *selected = NULL;
   g_autofree char *marks = NULL;
@@ -248,11 +204,11 @@ check_annotate (Fixture *f)
   g_assert_true (adw_overlay_split_view_get_show_sidebar (
                    ADW_OVERLAY_SPLIT_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (panel), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
 
-  handler = g_signal_connect (pyprep_window_get_reader (f->window), "passages-marked",
+  handler = g_signal_connect (window_reader (f), "passages-marked",
                               G_CALLBACK (marked_cb), &marked);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
                             "Growth is **geometric**.", -1);
-  click (GTK_WIDGET (panel), "_Add");
+  click_button (GTK_WIDGET (panel), "_Add");
 
   annotations = pyprep_store_dup_annotations (store, "sample/basics/list");
   g_assert_cmpuint (annotations->len, ==, 1);
@@ -268,7 +224,7 @@ check_annotate (Fixture *f)
   g_assert_true (g_strv_contains ((const char * const *) marked.found, a->id));
   marks = run_script (view, "Array.from (document.querySelectorAll ('mark.annotation'), m => m.textContent).join ('|')");
   g_assert_cmpstr (marks, ==, "dynamic array");
-  g_signal_handler_disconnect (pyprep_window_get_reader (f->window), handler);
+  g_signal_handler_disconnect (window_reader (f), handler);
   g_strfreev (marked.found);
   save_screenshot (f, "annotation-quote-marked.png");
 
@@ -285,7 +241,7 @@ check_annotate (Fixture *f)
     g_assert_nonnull (text);
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Growth is *geometric*, so append is O(1).", -1);
   }
-  click (row, "_Save");
+  click_button (row, "_Save");
   g_clear_pointer (&annotations, g_ptr_array_unref);
   annotations = pyprep_store_dup_annotations (store, "sample/basics/list");
   g_assert_cmpstr (((PyprepAnnotation *) g_ptr_array_index (annotations, 0))->text, ==,
@@ -297,14 +253,14 @@ check_annotate (Fixture *f)
   wait_until (composer_open, f, "the annotation editor");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
                             "To delete", -1);
-  click (GTK_WIDGET (panel), "_Add");
+  click_button (GTK_WIDGET (panel), "_Add");
   g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);
   /* Newest first. */
   click_icon (first_annotation_row (f), "user-trash-symbolic");
   g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 1);
   g_assert_cmpuint (count_rows (f), ==, 1);
   spin (300);
-  click (GTK_WIDGET (pyprep_window_get_toast_overlay (f->window)), "_Undo");
+  click_button (GTK_WIDGET (window_child (f, "toast_overlay")), "_Undo");
   g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);
   g_assert_cmpuint (count_rows (f), ==, 2);
 
@@ -326,10 +282,10 @@ check_annotations_kept (Fixture *f)
   g_assert_cmpuint (count_rows (f), ==, 1);
 
   /* The Annotated filter lists the entry. */
-  row = find_row (GTK_WIDGET (pyprep_window_get_entry_list (f->window)), "sample/basics/list");
+  row = find_row (GTK_WIDGET (window_entry_list (f)), "sample/basics/list");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "annotated"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_entries (f))), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
   spin (400);
   save_screenshot (f, "annotations-panel.png");
@@ -367,7 +323,7 @@ check_annotations_kept (Fixture *f)
 static void
 test_annotations_survive_restart (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
 
   forget_user_data ();
   run_app (deck, check_annotate, NULL);
@@ -379,8 +335,8 @@ test_annotations_survive_restart (void)
 static void
 check_quote_passage (Fixture *f)
 {
-  WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window)));
-  PyprepAnnotationPanel *panel = pyprep_window_get_annotation_panel (f->window);
+  WebKitWebView *view = window_view (f);
+  PyprepAnnotationPanel *panel = window_annotation_panel (f);
   g_autofree char *selected = NULL;
 
   selected = run_script (view, "const r = document.createRange ();"
@@ -390,7 +346,7 @@ check_quote_passage (Fixture *f)
   g_assert_cmpstr (selected, ==, "dynamic array");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
   wait_until (composer_open, f, "the annotation editor");
-  click (GTK_WIDGET (panel), "_Add");
+  click_button (GTK_WIDGET (panel), "_Add");
   g_assert_cmpuint (pyprep_store_count_annotations (store_of (f), "sample/basics/list"), ==, 1);
 }
 
@@ -398,7 +354,7 @@ check_quote_passage (Fixture *f)
 static gboolean
 passage_found (Fixture *f)
 {
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   Marked marked = { NULL };
   gulong handler = g_signal_connect (reader, "passages-marked", G_CALLBACK (marked_cb), &marked);
   gboolean found;
@@ -421,7 +377,7 @@ check_passage_found (Fixture *f)
   g_autofree char *marks = NULL;
 
   g_assert_true (passage_found (f));
-  marks = run_script (WEBKIT_WEB_VIEW (pyprep_reader_get_view (pyprep_window_get_reader (f->window))),
+  marks = run_script (window_view (f),
                       "document.querySelector ('mark.annotation').textContent");
   g_assert_cmpstr (marks, ==, "dynamic array");
 }
@@ -456,7 +412,7 @@ test_passage_follows_deck (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pyprep-deck-copy-XXXXXX", &error);
-  g_autofree char *source = sample_deck ();
+  g_autofree char *source = test_deck_path ("good");
   g_autofree char *cmd = g_strdup_printf ("cp -r '%s/.' '%s/'", source, dir);
   g_autofree char *topic = g_build_filename (dir, "en", "basics.md", NULL);
 
@@ -479,7 +435,7 @@ test_passage_follows_deck (void)
 static void
 check_banner (Fixture *f)
 {
-  AdwBanner *banner = pyprep_window_get_banner (f->window);
+  AdwBanner *banner = window_child (f, "banner");
 
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "user-data.json.corrupt-"));
@@ -489,7 +445,7 @@ check_banner (Fixture *f)
 static void
 test_damaged_data_file (void)
 {
-  g_autofree char *deck = sample_deck ();
+  g_autofree char *deck = test_deck_path ("good");
   g_autofree char *dir = data_dir ();
   g_autofree char *path = g_build_filename (dir, "user-data.json", NULL);
   g_autoptr(GError) error = NULL;

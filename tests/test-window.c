@@ -12,9 +12,9 @@
 static void
 check_window_opens (Fixture *f)
 {
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   PyprepEntry *entry;
-  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  GtkSingleSelection *selection = window_entries (f);
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   g_autoptr(PyprepDeck) deck = g_list_model_get_item (pyprep_library_get_decks (library), 0);
   GListModel *topics = pyprep_deck_get_topics (deck);
@@ -41,7 +41,7 @@ check_window_opens (Fixture *f)
 
   /* What the user sees: the first topic's heading above its entries. */
   spin (100);
-  collect_labels (GTK_WIDGET (pyprep_window_get_entry_list (f->window)), "heading", headers);
+  collect_labels (GTK_WIDGET (window_entry_list (f)), "heading", headers);
   g_assert_cmpuint (headers->len, >=, 1);
   {
     g_autoptr(PyprepTopic) first_topic = g_list_model_get_item (topics, 0);
@@ -66,9 +66,9 @@ check_window_opens (Fixture *f)
 static void
 check_sample_entry (Fixture *f)
 {
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
-  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  GtkSingleSelection *selection = window_entries (f);
   AdwStyleManager *style = adw_style_manager_get_default ();
   PaintWatch watch;
   PyprepEntry *entry;
@@ -92,7 +92,7 @@ check_sample_entry (Fixture *f)
   wait_paint (&watch, "sample/basics/list");
   g_assert_cmpstr (pyprep_entry_get_id (pyprep_reader_get_entry (reader)), ==, "sample/basics/list");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
-  g_assert_cmpstr (adw_navigation_page_get_title (adw_navigation_split_view_get_content (pyprep_window_get_split_view (f->window))),
+  g_assert_cmpstr (adw_navigation_page_get_title (adw_navigation_split_view_get_content (window_child (f, "split_view"))),
                    ==, "What is a list?");
 
   /* A web link leaves the reader where it is (it goes to the browser). */
@@ -124,9 +124,9 @@ static void
 check_every_entry (Fixture *f)
 {
   const char *language = f->data;
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
-  GListModel *entries = G_LIST_MODEL (pyprep_window_get_selection (f->window));
+  GListModel *entries = G_LIST_MODEL (window_entries (f));
   PyprepEntry *first = g_list_model_get_item (entries, 0);
   PyprepDeck *deck = pyprep_topic_get_deck (pyprep_entry_get_topic (first));
   PaintWatch watch;
@@ -185,7 +185,7 @@ check_every_entry (Fixture *f)
         if (pyprep_reader_get_entry (reader) == target)
           webkit_web_view_reload (view);
         else
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (pyprep_window_get_selection (f->window)),
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (window_entries (f)),
                                            views[v].position, TRUE);
         wait_paint (&watch, pyprep_entry_get_id (target));
         classes = run_script (view, "document.documentElement.className");
@@ -358,8 +358,8 @@ check_shortcuts_listed (Fixture *f)
   /* The window's key bindings (Ctrl+D, Ctrl+F, Alt+1…), the quiz's
    * (Space, 1–4, Ctrl+Z…) and the progress page's (Escape). */
   n_shortcuts += add_bound_keys (bound, GTK_WIDGET (f->window));
-  n_shortcuts += add_bound_keys (bound, pyprep_window_get_quiz_view (f->window));
-  n_shortcuts += add_bound_keys (bound, pyprep_window_get_stats_view (f->window));
+  n_shortcuts += add_bound_keys (bound, window_child (f, "quiz_view"));
+  n_shortcuts += add_bound_keys (bound, window_child (f, "stats_view"));
   g_assert_cmpuint (n_shortcuts, >=, 25);
 
   g_hash_table_iter_init (&iter, bound);
@@ -378,7 +378,7 @@ check_shortcuts_listed (Fixture *f)
 static void
 test_window_shortcuts_listed (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autofree char *path = test_deck_path ("good");
 
   run_app (path, check_shortcuts_listed, NULL);
 }
@@ -450,7 +450,7 @@ static void
 check_remote_image_blocked (Fixture *f)
 {
   Server *server = f->data;
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
+  PyprepReader *reader = window_reader (f);
   WebKitWebView *view = WEBKIT_WEB_VIEW (pyprep_reader_get_view (reader));
   g_autofree char *html = NULL;
 
@@ -560,7 +560,7 @@ test_window_seeds (void)
 static void
 test_window_about (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autofree char *path = test_deck_path ("good");
 
   run_app (path, check_about, NULL);
 }
@@ -570,7 +570,7 @@ test_window_about (void)
 static void
 test_window_size_remembered (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autofree char *path = test_deck_path ("good");
 
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
   const int sizes[][2] = { { 720, 540 }, { 820, 600 } };
@@ -588,7 +588,7 @@ test_window_size_remembered (void)
 static void
 test_window_sample_entry (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autofree char *path = test_deck_path ("good");
 
   run_app (path, check_sample_entry, NULL);
 }

@@ -5,9 +5,11 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-find-bar.h"
+#include "pyprep-reader-page.h"
+#include "pyprep-search-panel.h"
+#include "pyprep-sidebar.h"
 #include "ui-harness.h"
-
-
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -51,12 +53,8 @@ has_entries (gpointer data)
 {
   Fixture *f = data;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (pyprep_window_get_selection (f->window))) > 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (window_entries (f))) > 0;
 }
-
-
-
-
 
 typedef struct
 {
@@ -69,6 +67,7 @@ activated_cb (GApplication *app,
               Run          *run)
 {
   Fixture *f = run->f;
+  AdwNavigationSplitView *split;
   PaintWatch watch;
 
   /* Activated again while the check runs (app.review does that): the
@@ -85,13 +84,13 @@ activated_cb (GApplication *app,
    * window is laid out. */
   watch_paint (f, &watch);
   wait_until (has_entries, f, "the deck to load");
-  g_assert_nonnull (pyprep_reader_get_entry (pyprep_window_get_reader (f->window)));
+  g_assert_nonnull (shown_entry (f));
   wait_until (window_allocated, f->window, "the window to be laid out");
-  if (adw_navigation_split_view_get_collapsed (pyprep_window_get_split_view (f->window))
-      && !adw_navigation_split_view_get_show_content (pyprep_window_get_split_view (f->window)))
-    g_signal_handler_disconnect (pyprep_window_get_reader (f->window), watch.handler);
+  split = window_child (f, "split_view");
+  if (adw_navigation_split_view_get_collapsed (split) && !adw_navigation_split_view_get_show_content (split))
+    g_signal_handler_disconnect (window_reader (f), watch.handler);
   else
-    wait_paint (&watch, pyprep_entry_get_id (pyprep_reader_get_entry (pyprep_window_get_reader (f->window))));
+    wait_paint (&watch, pyprep_entry_get_id (shown_entry (f)));
 
   run->check (f);
 
@@ -127,6 +126,29 @@ run_app (const char  *deck_path,
   g_assert_finalize_object (f.app);
 }
 
+/* run_app() in a window of @width by @height, as the settings keep it. */
+void
+run_app_sized (const char  *deck_path,
+               int          width,
+               int          height,
+               WindowCheck  check,
+               gpointer     data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  run_app (deck_path, check, data);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* The path of a test deck under tests/decks. */
+char *
+test_deck_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "decks", name, NULL);
+}
 
 static void
 painted_cb (PyprepReader *reader,
@@ -156,8 +178,8 @@ PyprepEntry *
 select_and_wait (Fixture *f,
                  guint    position)
 {
-  PyprepReader *reader = pyprep_window_get_reader (f->window);
-  GtkSingleSelection *selection = pyprep_window_get_selection (f->window);
+  PyprepReader *reader = window_reader (f);
+  GtkSingleSelection *selection = window_entries (f);
   g_autoptr(PyprepEntry) entry = g_list_model_get_item (G_LIST_MODEL (selection), position);
   PaintedState state = { NULL };
   PaintedWait wait = { &state, entry };
@@ -293,14 +315,13 @@ run_script (WebKitWebView *view,
   return script.result;
 }
 
-
 void
 watch_paint (Fixture    *f,
              PaintWatch *watch)
 {
   watch->f = f;
   watch->state.painted = NULL;
-  watch->handler = g_signal_connect (pyprep_window_get_reader (f->window), "painted",
+  watch->handler = g_signal_connect (window_reader (f), "painted",
                                      G_CALLBACK (painted_cb), &watch->state);
 }
 
@@ -308,8 +329,7 @@ static gboolean
 id_painted (gpointer data)
 {
   PaintWatch *watch = data;
-  const char *id = g_object_get_data (G_OBJECT (pyprep_window_get_reader (watch->f->window)),
-                                      "test-wanted-id");
+  const char *id = g_object_get_data (G_OBJECT (window_reader (watch->f)), "test-wanted-id");
 
   return watch->state.painted != NULL && g_str_equal (pyprep_entry_get_id (watch->state.painted), id);
 }
@@ -319,7 +339,7 @@ void
 wait_paint (PaintWatch *watch,
             const char *id)
 {
-  PyprepReader *reader = pyprep_window_get_reader (watch->f->window);
+  PyprepReader *reader = window_reader (watch->f);
 
   g_object_set_data_full (G_OBJECT (reader), "test-wanted-id", g_strdup (id), g_free);
   wait_until (id_painted, watch, id);
@@ -345,7 +365,6 @@ window_allocated (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
-
 
 /*
  * ui_test_init:
@@ -380,4 +399,176 @@ forget_user_data (void)
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
 
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+typedef struct
+{
+  const char *label;
+  const char *icon;
+} ButtonMatch;
+
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const ButtonMatch *match = data;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  if (match->label != NULL)
+    return gtk_widget_is_sensitive (widget)
+           && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), match->label) == 0;
+  return gtk_widget_get_visible (widget)
+         && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), match->icon) == 0;
+}
+
+static void
+click_match (GtkWidget         *root,
+             const ButtonMatch *match)
+{
+  GtkWidget *button = find_widget (root, is_button, match);
+
+  if (button == NULL)
+    g_error ("no button “%s”", match->label != NULL ? match->label : match->icon);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Clicks the sensitive button labelled @label under @root. */
+void
+click_button (GtkWidget  *root,
+              const char *label)
+{
+  ButtonMatch match = { label, NULL };
+
+  click_match (root, &match);
+}
+
+/* Clicks the visible button showing @icon under @root. */
+void
+click_icon (GtkWidget  *root,
+            const char *icon)
+{
+  ButtonMatch match = { NULL, icon };
+
+  click_match (root, &match);
+}
+
+/* The object the template of @widget_type names @name in @widget; the test
+ * fails when there is none. */
+gpointer
+template_child (gpointer    widget,
+                GType       widget_type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
+
+  if (child == NULL)
+    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
+  return child;
+}
+
+gpointer
+window_child (Fixture    *f,
+              const char *name)
+{
+  return template_child (f->window, PYPREP_TYPE_WINDOW, name);
+}
+
+/* The reader page's part @name. */
+static gpointer
+reader_page_child (Fixture    *f,
+                   const char *name)
+{
+  return template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE, name);
+}
+
+PyprepReader *
+window_reader (Fixture *f)
+{
+  return reader_page_child (f, "reader");
+}
+
+WebKitWebView *
+window_view (Fixture *f)
+{
+  return WEBKIT_WEB_VIEW (pyprep_reader_get_view (window_reader (f)));
+}
+
+/* The entry the reader shows. */
+PyprepEntry *
+shown_entry (Fixture *f)
+{
+  return pyprep_reader_get_entry (window_reader (f));
+}
+
+GtkListView *
+window_entry_list (Fixture *f)
+{
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "entry_list");
+}
+
+/* What the sidebar lists, and which of it is selected. */
+GtkSingleSelection *
+window_entries (Fixture *f)
+{
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (window_entry_list (f)));
+}
+
+PyprepAnnotationPanel *
+window_annotation_panel (Fixture *f)
+{
+  return reader_page_child (f, "annotation_panel");
+}
+
+GtkSearchEntry *
+window_find_entry (Fixture *f)
+{
+  return template_child (reader_page_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_entry");
+}
+
+GtkLabel *
+window_find_count (Fixture *f)
+{
+  return template_child (reader_page_child (f, "find_bar"), PYPREP_TYPE_FIND_BAR, "find_count");
+}
+
+GtkSearchEntry *
+window_search_entry (Fixture *f)
+{
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_entry");
+}
+
+static PyprepSearchPanel *
+window_search_panel (Fixture *f)
+{
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_panel");
+}
+
+GListModel *
+window_results (Fixture *f)
+{
+  GListModel *results;
+
+  g_object_get (window_search_panel (f), "results", &results, NULL);
+  g_object_unref (results);
+  return results;
+}
+
+gboolean
+window_search_ready (Fixture *f)
+{
+  gboolean ready;
+
+  g_object_get (window_search_panel (f), "ready", &ready, NULL);
+  return ready;
+}
+
+/* How many cards the review button says are due. */
+guint
+window_n_due (Fixture *f)
+{
+  guint n_due;
+
+  g_object_get (window_child (f, "sidebar"), "n-due", &n_due, NULL);
+  return n_due;
 }

@@ -5,8 +5,10 @@
 
 #include <webkit/webkit.h>
 
+#include "pyprep-annotation-panel.h"
 #include "pyprep-application.h"
-#include "pyprep-window-private.h"
+#include "pyprep-reader.h"
+#include "pyprep-window.h"
 
 G_BEGIN_DECLS
 
@@ -67,5 +69,34 @@ void         forget_user_data (void);
 void         write_file       (const char   *dir,
                                const char   *name,
                                const char   *text);
+char        *test_deck_path   (const char   *name);
+void         run_app_sized    (const char   *deck_path,
+                               int           width,
+                               int           height,
+                               WindowCheck   check,
+                               gpointer      data);
+void         click_button     (GtkWidget    *root,
+                               const char   *label);
+void         click_icon       (GtkWidget    *root,
+                               const char   *icon);
+
+/* The window's parts, found the way its templates name them. */
+gpointer               template_child        (gpointer    widget,
+                                              GType       widget_type,
+                                              const char *name);
+gpointer               window_child          (Fixture    *f,
+                                              const char *name);
+PyprepReader          *window_reader         (Fixture    *f);
+WebKitWebView         *window_view           (Fixture    *f);
+PyprepEntry           *shown_entry           (Fixture    *f);
+GtkListView           *window_entry_list     (Fixture    *f);
+GtkSingleSelection    *window_entries        (Fixture    *f);
+PyprepAnnotationPanel *window_annotation_panel (Fixture  *f);
+GtkSearchEntry        *window_find_entry     (Fixture    *f);
+GtkLabel              *window_find_count     (Fixture    *f);
+GtkSearchEntry        *window_search_entry   (Fixture    *f);
+GListModel            *window_results        (Fixture    *f);
+gboolean               window_search_ready   (Fixture    *f);
+guint                  window_n_due          (Fixture    *f);
 
 G_END_DECLS

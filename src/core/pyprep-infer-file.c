@@ -101,20 +101,12 @@ pyprep_infer_front_matter_level (const char *text,
 static gboolean
 is_leaf (cmark_node *node)
 {
-  switch (cmark_node_get_type (node))
-    {
-    case CMARK_NODE_THEMATIC_BREAK:
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  cmark_node_type type = cmark_node_get_type (node);
+
+  return type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK
+         || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_TEXT
+         || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+         || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE;
 }
 
 /* The deepest nesting of @doc's nodes, and the line of the first block

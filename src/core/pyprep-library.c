@@ -73,31 +73,10 @@ pyprep_library_class_init (PyprepLibraryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-/* With several decks, the sidebar's sections name the deck as well. */
-static void
-decks_changed_cb (PyprepLibrary *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->decks));
-
-  for (guint d = 0; d < n; d++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (G_LIST_MODEL (self->decks), d);
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
-      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-
-          pyprep_topic_set_show_deck (topic, n > 1);
-        }
-    }
-}
-
 static void
 pyprep_library_init (PyprepLibrary *self)
 {
   self->decks = g_list_store_new (PYPREP_TYPE_DECK);
-  g_signal_connect_swapped (self->decks, "items-changed", G_CALLBACK (decks_changed_cb), self);
 }
 
 PyprepLibrary *

@@ -3,8 +3,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pyprep-deck.h"
 #include "pyprep-entry-private.h"
 #include "pyprep-topic-private.h"
@@ -25,7 +23,6 @@ struct _PyprepTopic
   PyprepDeck *deck;
 
   /* state */
-  gboolean show_deck;
   guint n_due;
 };
 
@@ -35,9 +32,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
-  PROP_SECTION_TITLE,
   PROP_N_DUE,
-  PROP_DUE_LABEL,
   N_PROPS
 };
 
@@ -83,14 +78,8 @@ pyprep_topic_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-    case PROP_SECTION_TITLE:
-      g_value_take_string (value, pyprep_topic_dup_section_title (self));
-      break;
     case PROP_N_DUE:
       g_value_set_uint (value, self->n_due);
-      break;
-    case PROP_DUE_LABEL:
-      g_value_take_string (value, pyprep_topic_dup_due_label (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -132,15 +121,6 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
-   * PyprepTopic:section-title:
-   *
-   * The title a list of several decks shows: the deck's, then the topic's.
-   */
-  properties[PROP_SECTION_TITLE] =
-    g_param_spec_string ("section-title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  /**
    * PyprepTopic:n-due:
    *
    * How many of the topic's cards are due for review; the app works it
@@ -149,15 +129,6 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
   properties[PROP_N_DUE] =
     g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * PyprepTopic:due-label:
-   *
-   * #PyprepTopic:n-due as a short text, empty when nothing is due.
-   */
-  properties[PROP_DUE_LABEL] =
-    g_param_spec_string ("due-label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -318,37 +289,10 @@ pyprep_topic_get_entries (PyprepTopic *self)
 }
 
 /**
- * pyprep_topic_dup_section_title:
+ * pyprep_topic_get_n_due:
  *
- * Returns: (transfer full): the topic's title, after its deck's when the
- *   library shows several decks
+ * Returns: how many of the topic's cards are due, as the app last counted
  */
-char *
-pyprep_topic_dup_section_title (PyprepTopic *self)
-{
-  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
-
-  if (self->show_deck && self->deck != NULL)
-    return g_strdup_printf ("%s · %s", pyprep_deck_get_title (self->deck), self->title);
-  return g_strdup (self->title);
-}
-
-/**
- * pyprep_topic_set_show_deck:
- * @show_deck: whether section titles name the deck too
- */
-void
-pyprep_topic_set_show_deck (PyprepTopic *self,
-                            gboolean     show_deck)
-{
-  g_return_if_fail (PYPREP_IS_TOPIC (self));
-
-  if (self->show_deck == show_deck)
-    return;
-  self->show_deck = show_deck;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_TITLE]);
-}
-
 guint
 pyprep_topic_get_n_due (PyprepTopic *self)
 {
@@ -366,21 +310,4 @@ pyprep_topic_set_n_due (PyprepTopic *self,
     return;
   self->n_due = n_due;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_LABEL]);
-}
-
-/**
- * pyprep_topic_dup_due_label:
- *
- * Returns: (transfer full): "3 due", or an empty string when nothing is due
- */
-char *
-pyprep_topic_dup_due_label (PyprepTopic *self)
-{
-  g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
-
-  if (self->n_due == 0)
-    return g_strdup ("");
-  /* Translators: cards due for review in a topic, beside its name in the sidebar */
-  return g_strdup_printf (ngettext ("%u due", "%u due", self->n_due), self->n_due);
 }

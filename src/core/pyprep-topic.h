@@ -22,12 +22,8 @@ PyprepDeck  *pyprep_topic_get_deck    (PyprepTopic *self);
 GListModel  *pyprep_topic_get_entries (PyprepTopic *self);
 const char  *pyprep_topic_get_group   (PyprepTopic *self);
 const char  *pyprep_topic_get_group_title (PyprepTopic *self);
-char        *pyprep_topic_dup_section_title (PyprepTopic *self);
-guint        pyprep_topic_get_n_due         (PyprepTopic *self);
-void         pyprep_topic_set_n_due         (PyprepTopic *self,
-                                             guint        n_due);
-char        *pyprep_topic_dup_due_label     (PyprepTopic *self);
-void         pyprep_topic_set_show_deck     (PyprepTopic *self,
-                                             gboolean     show_deck);
+guint        pyprep_topic_get_n_due   (PyprepTopic *self);
+void         pyprep_topic_set_n_due   (PyprepTopic *self,
+                                       guint        n_due);
 
 G_END_DECLS

@@ -1,0 +1,232 @@
+/* pyprep-topic-header.c: a topic's heading in the sidebar: its title and how many of its cards are due.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-topic-header.h"
+
+struct _PyprepTopicHeader
+{
+  GtkWidget parent_instance;
+
+  /* template children */
+  GtkLabel *title_label;
+  GtkLabel *due_label;
+
+  /* owned */
+  PyprepTopic *topic;
+  PyprepLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepTopicHeader, pyprep_topic_header, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TOPIC,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (PyprepTopicHeader *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->topic != NULL)
+    title = pyprep_topic_header_dup_title (self->library, self->topic);
+  gtk_label_set_label (self->title_label, title);
+}
+
+static void
+update_due (PyprepTopicHeader *self)
+{
+  guint n_due = self->topic != NULL ? pyprep_topic_get_n_due (self->topic) : 0;
+  g_autofree char *text = NULL;
+
+  if (n_due > 0)
+    /* Translators: cards due for review in a topic, beside its name in the sidebar */
+    text = g_strdup_printf (ngettext ("%u due", "%u due", n_due), n_due);
+  gtk_label_set_label (self->due_label, text != NULL ? text : "");
+}
+
+static void
+pyprep_topic_header_dispose (GObject *object)
+{
+  PyprepTopicHeader *self = PYPREP_TOPIC_HEADER (object);
+
+  pyprep_topic_header_set_topic (self, NULL);
+  pyprep_topic_header_set_library (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_TOPIC_HEADER);
+
+  G_OBJECT_CLASS (pyprep_topic_header_parent_class)->dispose (object);
+}
+
+static void
+pyprep_topic_header_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PyprepTopicHeader *self = PYPREP_TOPIC_HEADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_topic_header_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PyprepTopicHeader *self = PYPREP_TOPIC_HEADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      pyprep_topic_header_set_topic (self, g_value_get_object (value));
+      break;
+    case PROP_LIBRARY:
+      pyprep_topic_header_set_library (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_topic_header_class_init (PyprepTopicHeaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_topic_header_dispose;
+  object_class->get_property = pyprep_topic_header_get_property;
+  object_class->set_property = pyprep_topic_header_set_property;
+
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, PYPREP_TYPE_TOPIC,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopicHeader:library:
+   *
+   * The open decks: with several, the title names the topic's deck too.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-topic-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, due_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+pyprep_topic_header_init (PyprepTopicHeader *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+}
+
+/**
+ * pyprep_topic_header_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic headed
+ */
+PyprepTopic *
+pyprep_topic_header_get_topic (PyprepTopicHeader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC_HEADER (self), NULL);
+  return self->topic;
+}
+
+void
+pyprep_topic_header_set_topic (PyprepTopicHeader *self,
+                               PyprepTopic       *topic)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
+  g_return_if_fail (topic == NULL || PYPREP_IS_TOPIC (topic));
+
+  if (self->topic == topic)
+    return;
+  if (self->topic != NULL)
+    g_signal_handlers_disconnect_by_data (self->topic, self);
+  g_set_object (&self->topic, topic);
+  if (topic != NULL)
+    {
+      g_signal_connect_swapped (topic, "notify::title", G_CALLBACK (update_title), self);
+      g_signal_connect_swapped (topic, "notify::n-due", G_CALLBACK (update_due), self);
+    }
+  update_title (self);
+  update_due (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+/**
+ * pyprep_topic_header_get_library:
+ *
+ * Returns: (transfer none) (nullable): the open decks
+ */
+PyprepLibrary *
+pyprep_topic_header_get_library (PyprepTopicHeader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC_HEADER (self), NULL);
+  return self->library;
+}
+
+void
+pyprep_topic_header_set_library (PyprepTopicHeader *self,
+                                 PyprepLibrary     *library)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
+  g_return_if_fail (library == NULL || PYPREP_IS_LIBRARY (library));
+
+  if (self->library == library)
+    return;
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (pyprep_library_get_decks (self->library), self);
+  g_set_object (&self->library, library);
+  if (library != NULL)
+    g_signal_connect_swapped (pyprep_library_get_decks (library), "items-changed",
+                              G_CALLBACK (update_title), self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * pyprep_topic_header_dup_title:
+ * @library: (nullable): the open decks
+ * @topic: a topic of one of them
+ *
+ * Returns: (transfer full): @topic's title, after its deck's when
+ *   @library has several decks, as in "Deck · Topic"
+ */
+char *
+pyprep_topic_header_dup_title (PyprepLibrary *library,
+                               PyprepTopic   *topic)
+{
+  PyprepDeck *deck;
+
+  g_return_val_if_fail (library == NULL || PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_TOPIC (topic), NULL);
+
+  deck = pyprep_topic_get_deck (topic);
+  if (library != NULL && deck != NULL && g_list_model_get_n_items (pyprep_library_get_decks (library)) > 1)
+    return g_strdup_printf ("%s · %s", pyprep_deck_get_title (deck), pyprep_topic_get_title (topic));
+  return g_strdup (pyprep_topic_get_title (topic));
+}

@@ -1,0 +1,25 @@
+/* pyprep-topic-header.h: a topic's heading in the sidebar: its title and how many of its cards are due.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pyprep-library.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_TOPIC_HEADER (pyprep_topic_header_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepTopicHeader, pyprep_topic_header, PYPREP, TOPIC_HEADER, GtkWidget)
+
+PyprepTopic   *pyprep_topic_header_get_topic   (PyprepTopicHeader *self);
+void           pyprep_topic_header_set_topic   (PyprepTopicHeader *self,
+                                                PyprepTopic       *topic);
+PyprepLibrary *pyprep_topic_header_get_library (PyprepTopicHeader *self);
+void           pyprep_topic_header_set_library (PyprepTopicHeader *self,
+                                                PyprepLibrary     *library);
+char          *pyprep_topic_header_dup_title   (PyprepLibrary     *library,
+                                                PyprepTopic       *topic);
+
+G_END_DECLS
