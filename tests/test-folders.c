@@ -116,7 +116,7 @@ check_problems_listed (Fixture   *f,
   lines = g_strsplit (gtk_label_get_label (label), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   for (guint i = 0; lines[i] != NULL; i++)
-    g_assert_true (g_str_has_prefix (lines[i], "notes: "));
+    g_assert_true (g_str_has_prefix (lines[i], "Python notes: "));
   /* Past the dialog's opening animation, which is slow on a virtual display. */
   spin (1500);
   save_screenshot (f, "problems-dialog.png");
