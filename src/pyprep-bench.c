@@ -139,7 +139,8 @@ start_open (Bench *bench)
   pyprep_trace_mark ("open-start", NULL);
   bench->last_tick = g_get_monotonic_time ();
   bench->watch_source = g_timeout_add (1, watch_tick_cb, bench);
-  pyprep_application_open_folder (PYPREP_APPLICATION (app), bench->folder, NULL);
+  /* As `pyprep FOLDER` does. */
+  g_application_open (G_APPLICATION (app), &bench->folder, 1, "");
 }
 
 static void
@@ -232,7 +233,6 @@ pyprep_bench_attach (PyprepWindow *window)
 {
   const char *switches = g_getenv ("PYPREP_BENCH_SWITCHES");
   const char *folder = g_getenv ("PYPREP_BENCH_OPEN");
-  GtkApplication *app;
   Bench *bench;
 
   g_return_if_fail (PYPREP_IS_WINDOW (window));
@@ -242,10 +242,10 @@ pyprep_bench_attach (PyprepWindow *window)
   if (g_object_get_data (G_OBJECT (window), "pyprep-bench") != NULL)
     return;
 
-  app = gtk_window_get_application (GTK_WINDOW (window));
   bench = g_new0 (Bench, 1);
   bench->window = window;
-  bench->library = pyprep_application_get_library (PYPREP_APPLICATION (app));
+  bench->library = pyprep_sidebar_get_library (
+    PYPREP_SIDEBAR (gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_WINDOW, "sidebar")));
   bench->switches_left = switches != NULL ? (guint) g_ascii_strtoull (switches, NULL, 10) : 0;
   if (folder != NULL && *folder != '\0')
     bench->folder = g_file_new_for_commandline_arg (folder);

@@ -195,16 +195,16 @@ close_request_cb (PyprepWindow *self)
   return FALSE;
 }
 
-/* Called once the window knows its application, which holds the library
- * and the store. */
+/* Called once, with the library and the store the application holds. */
 static void
-setup_models (PyprepWindow      *self,
-              PyprepApplication *app)
+setup_models (PyprepWindow  *self,
+              PyprepLibrary *library,
+              PyprepStore   *store)
 {
   const char *message;
 
-  self->library = pyprep_application_get_library (app);
-  self->store = pyprep_application_get_store (app);
+  self->library = library;
+  self->store = store;
   pyprep_reader_page_set_library (self->reader_page, self->library);
   pyprep_reader_page_set_store (self->reader_page, self->store);
   pyprep_sidebar_set_library (self->sidebar, self->library);
@@ -388,15 +388,25 @@ pyprep_window_init (PyprepWindow *self)
 #endif
 }
 
+/**
+ * pyprep_window_new:
+ * @application: the application
+ * @library: (transfer none): the open decks, which @application keeps
+ * @store: (transfer none): the user's data, which @application keeps
+ */
 PyprepWindow *
-pyprep_window_new (PyprepApplication *application)
+pyprep_window_new (GtkApplication *application,
+                   PyprepLibrary  *library,
+                   PyprepStore    *store)
 {
   PyprepWindow *self;
 
-  g_return_val_if_fail (PYPREP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STORE (store), NULL);
 
   self = g_object_new (PYPREP_TYPE_WINDOW, "application", application, NULL);
-  setup_models (self, application);
+  setup_models (self, library, store);
 
   return self;
 }

@@ -5,7 +5,8 @@
 
 #include <adwaita.h>
 
-#include "pyprep-application.h"
+#include "pyprep-library.h"
+#include "pyprep-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PyprepWindow, pyprep_window, PYPREP, WINDOW, AdwApplicationWindow)
 
-PyprepWindow *pyprep_window_new            (PyprepApplication *application);
+PyprepWindow *pyprep_window_new            (GtkApplication    *application,
+                                            PyprepLibrary     *library,
+                                            PyprepStore       *store);
 void          pyprep_window_set_load_error (PyprepWindow      *self,
                                             const GError      *error);
 void          pyprep_window_show_entry     (PyprepWindow      *self,

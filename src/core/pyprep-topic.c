@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include "pyprep-deck.h"
 #include "pyprep-entry-private.h"
 #include "pyprep-topic-private.h"
 
