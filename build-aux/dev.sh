@@ -168,7 +168,7 @@ wanted_libraries ()
 check_can_use_root ()
 {
   [ "$(id -u)" = 0 ] \
-    || die "this host lacks the libraries and the Debian 13 root needs root: run as root, or install $(wanted_libraries), meson and ninja"
+    || die "this host lacks the libraries and the Debian 13 root needs root: run 'sudo build-aux/dev.sh ${command:-run}', or install $(wanted_libraries), meson and ninja"
   [ -r /etc/debian_version ] && command -v apt-get >/dev/null \
     || die "this host is not Debian-family, so no Debian 13 root can be made here: install $(wanted_libraries), meson and ninja, and run again"
 }
