@@ -150,19 +150,31 @@ has_marked (gpointer data)
   return ((Marked *) data)->found != NULL;
 }
 
+/* The panel's editor of new annotations, and its list of annotations. */
+static GtkTextView *
+annotation_composer (Fixture *f)
+{
+  return template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL, "composer_view");
+}
+
+static GtkListBox *
+annotation_list (Fixture *f)
+{
+  return template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL, "list");
+}
+
 static gboolean
 composer_open (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_widget_has_focus (GTK_WIDGET (pyprep_annotation_panel_get_composer (
-                                 window_annotation_panel (f))));
+  return gtk_widget_has_focus (GTK_WIDGET (annotation_composer (f)));
 }
 
 static GtkWidget *
 first_annotation_row (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
+  GtkListBox *list = annotation_list (f);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
   return row != NULL ? GTK_WIDGET (row) : NULL;
@@ -171,7 +183,7 @@ first_annotation_row (Fixture *f)
 static guint
 count_rows (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
+  GtkListBox *list = annotation_list (f);
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
@@ -206,7 +218,7 @@ check_annotate (Fixture *f)
 
   handler = g_signal_connect (window_reader (f), "passages-marked",
                               G_CALLBACK (marked_cb), &marked);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (annotation_composer (f)),
                             "Growth is **geometric**.", -1);
   click_button (GTK_WIDGET (panel), "_Add");
 
@@ -251,7 +263,7 @@ check_annotate (Fixture *f)
   g_free (run_script (view, "getSelection ().removeAllRanges ()"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
   wait_until (composer_open, f, "the annotation editor");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (annotation_composer (f)),
                             "To delete", -1);
   click_button (GTK_WIDGET (panel), "_Add");
   g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);
