@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-row.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-sidebar.h"
 #include "ui-harness.h"
 
 static char *
@@ -82,6 +83,24 @@ check_bookmark (Fixture *f)
   save_screenshot (f, "bookmarked.png");
 }
 
+/* A sidebar given its filter before its data lists by that filter from
+ * the start. */
+static void
+check_filter_before_data (Fixture *f)
+{
+  PyprepSidebar *sidebar = g_object_ref_sink (g_object_new (PYPREP_TYPE_SIDEBAR, "filter", "bookmarked", NULL));
+  GtkListView *list = template_child (sidebar, PYPREP_TYPE_SIDEBAR, "entry_list");
+  g_autoptr(PyprepEntry) first = NULL;
+
+  pyprep_sidebar_set_library (sidebar, pyprep_application_get_library (f->app));
+  pyprep_sidebar_set_store (sidebar, store_of (f));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  g_assert_cmpstr (pyprep_entry_get_id (first), ==, "sample/more/gil");
+  g_assert_null (gtk_list_view_get_header_factory (list));
+  g_assert_finalize_object (sidebar);
+}
+
 static void
 check_still_bookmarked (Fixture *f)
 {
@@ -107,6 +126,7 @@ check_still_bookmarked (Fixture *f)
   g_assert_cmpstr (pyprep_entry_get_id (first), ==, "sample/more/gil");
   g_assert_cmpstr (pyprep_entry_get_id (second), ==, "sample/basics/list");
   save_screenshot (f, "bookmarks-filter.png");
+  check_filter_before_data (f);
 
   /* Removing a bookmark takes it out of the list at once. */
   select_and_wait (f, 1);
