@@ -318,27 +318,3 @@ pyprep_annotation_panel_set_found (PyprepAnnotationPanel *self,
   self->found = g_strdupv ((GStrv) found);
   update_missing (self);
 }
-
-/**
- * pyprep_annotation_panel_get_list:
- *
- * Returns: (transfer none): the list of annotation rows, for tests
- */
-GtkListBox *
-pyprep_annotation_panel_get_list (PyprepAnnotationPanel *self)
-{
-  g_return_val_if_fail (PYPREP_IS_ANNOTATION_PANEL (self), NULL);
-  return self->list;
-}
-
-/**
- * pyprep_annotation_panel_get_composer:
- *
- * Returns: (transfer none): the editor of new annotations, for tests
- */
-GtkTextView *
-pyprep_annotation_panel_get_composer (PyprepAnnotationPanel *self)
-{
-  g_return_val_if_fail (PYPREP_IS_ANNOTATION_PANEL (self), NULL);
-  return self->composer_view;
-}

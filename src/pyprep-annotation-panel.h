@@ -24,7 +24,5 @@ void        pyprep_annotation_panel_compose     (PyprepAnnotationPanel *self,
                                                  const char            *suffix);
 void        pyprep_annotation_panel_set_found   (PyprepAnnotationPanel *self,
                                                  const char * const    *found);
-GtkListBox *pyprep_annotation_panel_get_list    (PyprepAnnotationPanel *self);
-GtkTextView *pyprep_annotation_panel_get_composer (PyprepAnnotationPanel *self);
 
 G_END_DECLS

@@ -229,6 +229,9 @@ _pyprep_sidebar_list_init (PyprepSidebar *self)
                                          G_CALLBACK (unbind_header_cb), self);
   gtk_list_view_set_header_factory (self->entry_list, self->header_factory);
   gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
+  /* A filter chosen before the list existed. */
+  if (self->filter_mode != FILTER_ALL)
+    _pyprep_sidebar_list_set_filter (self, self->filter_mode);
 }
 
 void

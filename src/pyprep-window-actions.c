@@ -19,53 +19,38 @@ new_annotation_action (GtkWidget  *widget,
   pyprep_reader_page_new_annotation (PYPREP_WINDOW (widget)->reader_page);
 }
 
+/* Back and forward through the entries read. */
 static void
-go_back_action (GtkWidget  *widget,
+history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  pyprep_reader_go_back (PYPREP_WINDOW (widget)->reader);
-}
+  PyprepWindow *self = PYPREP_WINDOW (widget);
 
-static void
-go_forward_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  pyprep_reader_go_forward (PYPREP_WINDOW (widget)->reader);
+  if (g_str_equal (action_name, "win.go-back"))
+    pyprep_reader_go_back (self->reader);
+  else
+    pyprep_reader_go_forward (self->reader);
 }
 
 /* The entry before or after the one shown, in deck and topic order. */
 static void
-step_entry (PyprepWindow *self,
-            int           direction)
+step_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  PyprepWindow *self = PYPREP_WINDOW (widget);
   PyprepEntry *current = pyprep_reader_get_entry (self->reader);
   PyprepEntry *next;
 
   if (current == NULL)
     return;
-  next = pyprep_sidebar_get_neighbour (self->sidebar, current, direction);
+  next = pyprep_sidebar_get_neighbour (self->sidebar, current,
+                                       g_str_equal (action_name, "win.previous-entry") ? -1 : 1);
   if (next != NULL)
     pyprep_window_show_entry (self, next);
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-static void
-previous_entry_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  step_entry (PYPREP_WINDOW (widget), -1);
-}
-
-static void
-next_entry_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  step_entry (PYPREP_WINDOW (widget), 1);
 }
 
 /* Zoom steps as in GNOME's other readers. */
@@ -119,17 +104,21 @@ mouse_button_cb (GtkGestureClick *gesture,
     pyprep_reader_go_forward (self->reader);
 }
 
+/* Find in the entry: open the bar, or step through the matches (which
+ * opens the bar when it is closed). */
 static void
-find_step_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.find-previous"))
     pyprep_find_bar_previous (self->find_bar);
-  else
+  else if (g_str_equal (action_name, "win.find-next"))
     pyprep_find_bar_next (self->find_bar);
+  else
+    pyprep_find_bar_open (self->find_bar);
 }
 
 static void
@@ -169,14 +158,6 @@ search_action (GtkWidget  *widget,
 
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   pyprep_sidebar_focus_search (self->sidebar);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  pyprep_find_bar_open (PYPREP_WINDOW (widget)->find_bar);
 }
 
 /* Review and practice ------------------------------------------------------- */
@@ -458,17 +439,17 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
   gtk_widget_class_install_property_action (widget_class, "win.show-annotations", "show-annotations");
   gtk_widget_class_install_action (widget_class, "win.new-annotation", NULL, new_annotation_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, previous_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, next_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, step_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.next-entry", NULL, step_entry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
   gtk_widget_class_install_action (widget_class, "win.practice", "s", practice_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);

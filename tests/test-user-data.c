@@ -7,6 +7,7 @@
 
 #include "pyprep-annotation-row.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-sidebar.h"
 #include "ui-harness.h"
 
 static char *
@@ -82,6 +83,24 @@ check_bookmark (Fixture *f)
   save_screenshot (f, "bookmarked.png");
 }
 
+/* A sidebar given its filter before its data lists by that filter from
+ * the start. */
+static void
+check_filter_before_data (Fixture *f)
+{
+  PyprepSidebar *sidebar = g_object_ref_sink (g_object_new (PYPREP_TYPE_SIDEBAR, "filter", "bookmarked", NULL));
+  GtkListView *list = template_child (sidebar, PYPREP_TYPE_SIDEBAR, "entry_list");
+  g_autoptr(PyprepEntry) first = NULL;
+
+  pyprep_sidebar_set_library (sidebar, pyprep_application_get_library (f->app));
+  pyprep_sidebar_set_store (sidebar, store_of (f));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  g_assert_cmpstr (pyprep_entry_get_id (first), ==, "sample/more/gil");
+  g_assert_null (gtk_list_view_get_header_factory (list));
+  g_assert_finalize_object (sidebar);
+}
+
 static void
 check_still_bookmarked (Fixture *f)
 {
@@ -107,6 +126,7 @@ check_still_bookmarked (Fixture *f)
   g_assert_cmpstr (pyprep_entry_get_id (first), ==, "sample/more/gil");
   g_assert_cmpstr (pyprep_entry_get_id (second), ==, "sample/basics/list");
   save_screenshot (f, "bookmarks-filter.png");
+  check_filter_before_data (f);
 
   /* Removing a bookmark takes it out of the list at once. */
   select_and_wait (f, 1);
@@ -150,19 +170,31 @@ has_marked (gpointer data)
   return ((Marked *) data)->found != NULL;
 }
 
+/* The panel's editor of new annotations, and its list of annotations. */
+static GtkTextView *
+annotation_composer (Fixture *f)
+{
+  return template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL, "composer_view");
+}
+
+static GtkListBox *
+annotation_list (Fixture *f)
+{
+  return template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL, "list");
+}
+
 static gboolean
 composer_open (gpointer data)
 {
   Fixture *f = data;
 
-  return gtk_widget_has_focus (GTK_WIDGET (pyprep_annotation_panel_get_composer (
-                                 window_annotation_panel (f))));
+  return gtk_widget_has_focus (GTK_WIDGET (annotation_composer (f)));
 }
 
 static GtkWidget *
 first_annotation_row (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
+  GtkListBox *list = annotation_list (f);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
   return row != NULL ? GTK_WIDGET (row) : NULL;
@@ -171,7 +203,7 @@ first_annotation_row (Fixture *f)
 static guint
 count_rows (Fixture *f)
 {
-  GtkListBox *list = pyprep_annotation_panel_get_list (window_annotation_panel (f));
+  GtkListBox *list = annotation_list (f);
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
@@ -206,7 +238,7 @@ check_annotate (Fixture *f)
 
   handler = g_signal_connect (window_reader (f), "passages-marked",
                               G_CALLBACK (marked_cb), &marked);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (annotation_composer (f)),
                             "Growth is **geometric**.", -1);
   click_button (GTK_WIDGET (panel), "_Add");
 
@@ -251,7 +283,7 @@ check_annotate (Fixture *f)
   g_free (run_script (view, "getSelection ().removeAllRanges ()"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
   wait_until (composer_open, f, "the annotation editor");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pyprep_annotation_panel_get_composer (panel)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (annotation_composer (f)),
                             "To delete", -1);
   click_button (GTK_WIDGET (panel), "_Add");
   g_assert_cmpuint (pyprep_store_count_annotations (store, "sample/basics/list"), ==, 2);

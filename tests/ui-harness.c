@@ -474,13 +474,18 @@ window_child (Fixture    *f,
   return template_child (f->window, PYPREP_TYPE_WINDOW, name);
 }
 
-/* The reader page's part @name. */
+/* The part @name of the window's part @parent, of type @parent_type. */
 static gpointer
-reader_page_child (Fixture    *f,
-                   const char *name)
+part_child (Fixture    *f,
+            const char *parent,
+            GType       parent_type,
+            const char *name)
 {
-  return template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE, name);
+  return template_child (window_child (f, parent), parent_type, name);
 }
+
+#define reader_page_child(f, name) part_child ((f), "reader_page", PYPREP_TYPE_READER_PAGE, (name))
+#define sidebar_child(f, name) part_child ((f), "sidebar", PYPREP_TYPE_SIDEBAR, (name))
 
 PyprepReader *
 window_reader (Fixture *f)
@@ -504,7 +509,7 @@ shown_entry (Fixture *f)
 GtkListView *
 window_entry_list (Fixture *f)
 {
-  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "entry_list");
+  return sidebar_child (f, "entry_list");
 }
 
 /* What the sidebar lists, and which of it is selected. */
@@ -535,40 +540,31 @@ window_find_count (Fixture *f)
 GtkSearchEntry *
 window_search_entry (Fixture *f)
 {
-  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_entry");
+  return sidebar_child (f, "search_entry");
 }
 
 static PyprepSearchPanel *
 window_search_panel (Fixture *f)
 {
-  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "search_panel");
+  return sidebar_child (f, "search_panel");
 }
 
+/* The search results: a read-only property of the search panel. */
 GListModel *
 window_results (Fixture *f)
 {
-  GListModel *results;
-
-  g_object_get (window_search_panel (f), "results", &results, NULL);
-  g_object_unref (results);
-  return results;
+  return pyprep_search_panel_get_results (window_search_panel (f));
 }
 
 gboolean
 window_search_ready (Fixture *f)
 {
-  gboolean ready;
-
-  g_object_get (window_search_panel (f), "ready", &ready, NULL);
-  return ready;
+  return pyprep_search_panel_get_ready (window_search_panel (f));
 }
 
 /* How many cards the review button says are due. */
 guint
 window_n_due (Fixture *f)
 {
-  guint n_due;
-
-  g_object_get (window_child (f, "sidebar"), "n-due", &n_due, NULL);
-  return n_due;
+  return pyprep_sidebar_get_n_due (window_child (f, "sidebar"));
 }
