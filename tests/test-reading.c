@@ -434,9 +434,7 @@ test_reading_zoom_persists (void)
 {
   g_autofree char *deck = test_deck_path ("good");
 
-  forget_user_data ();
-  run_app (deck, check_zoom_in, NULL);
-  run_app (deck, check_zoom_kept, NULL);
+  run_app_restarted (deck, check_zoom_in, check_zoom_kept);
 }
 
 /* Coming back where you were -------------------------------------------- */
@@ -506,10 +504,8 @@ check_scroll_restored (Fixture *f)
 static void
 test_reading_restores_position (void)
 {
-  forget_user_data ();
   /* The bundled deck: its entries are long enough to scroll. */
-  run_app (NULL, check_scroll_away, NULL);
-  run_app (NULL, check_scroll_restored, NULL);
+  run_app_restarted (NULL, check_scroll_away, check_scroll_restored);
 }
 
 /* The entry check_read_last_entry reads, which the next start shows. */

@@ -143,9 +143,7 @@ test_bookmarks_survive_restart (void)
 {
   g_autofree char *deck = test_deck_path ("good");
 
-  forget_user_data ();
-  run_app (deck, check_bookmark, NULL);
-  run_app (deck, check_still_bookmarked, NULL);
+  run_app_restarted (deck, check_bookmark, check_still_bookmarked);
 }
 
 /* Annotations --------------------------------------------------------------- */
@@ -357,9 +355,7 @@ test_annotations_survive_restart (void)
 {
   g_autofree char *deck = test_deck_path ("good");
 
-  forget_user_data ();
-  run_app (deck, check_annotate, NULL);
-  run_app (deck, check_annotations_kept, NULL);
+  run_app_restarted (deck, check_annotate, check_annotations_kept);
 }
 
 /* Quoted passages after the deck changes ------------------------------------- */

@@ -126,6 +126,19 @@ run_app (const char  *deck_path,
   g_assert_finalize_object (f.app);
 }
 
+/* Runs the app on @deck_path as on a first start, checks it with @before,
+ * then starts it again and checks it with @after: what the user did in the
+ * first run must still be there. */
+void
+run_app_restarted (const char  *deck_path,
+                   WindowCheck  before,
+                   WindowCheck  after)
+{
+  forget_user_data ();
+  run_app (deck_path, before, NULL);
+  run_app (deck_path, after, NULL);
+}
+
 /* run_app() in a window of @width by @height, as the settings keep it. */
 void
 run_app_sized (const char  *deck_path,

@@ -70,6 +70,9 @@ void         write_file       (const char   *dir,
                                const char   *name,
                                const char   *text);
 char        *test_deck_path   (const char   *name);
+void         run_app_restarted (const char  *deck_path,
+                               WindowCheck   before,
+                               WindowCheck   after);
 void         run_app_sized    (const char   *deck_path,
                                int           width,
                                int           height,
