@@ -238,6 +238,16 @@ typedef struct
   GFile *folder;
 } Loading;
 
+static gboolean
+is_in_file (PyprepTopic *topic,
+            PyprepEntry *entry,
+            gpointer     user_data)
+{
+  const char *file = user_data;
+
+  return file == NULL || g_str_has_prefix (pyprep_topic_get_file (topic), file);
+}
+
 static void
 folder_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -279,24 +289,9 @@ folder_loaded_cb (GObject      *object,
     watch (of, g_ptr_array_index (pyprep_deck_get_folders (deck), i));
   if (of->show_when_loaded && window != NULL)
     {
-      PyprepEntry *entry = NULL;
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
       /* The file the user opened, else the deck's first entry. */
-      for (guint t = 0; t < g_list_model_get_n_items (topics) && entry == NULL; t++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-          GListModel *entries = pyprep_topic_get_entries (topic);
+      PyprepEntry *entry = pyprep_deck_foreach_entry (deck, is_in_file, (gpointer) of->show_file);
 
-          if (g_list_model_get_n_items (entries) == 0)
-            continue;
-          if (of->show_file == NULL || g_str_has_prefix (pyprep_topic_get_file (topic), of->show_file))
-            {
-              g_autoptr(PyprepEntry) first = g_list_model_get_item (entries, 0);
-
-              entry = first;
-            }
-        }
       if (entry != NULL)
         pyprep_window_show_entry (window, entry);
     }

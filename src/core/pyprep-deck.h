@@ -15,6 +15,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PyprepDeck, pyprep_deck, PYPREP, DECK, GObject)
 
+/**
+ * PyprepEntryFunc:
+ * @topic: the topic holding @entry
+ * @entry: an entry
+ * @user_data: the data given with the function
+ *
+ * Called for each entry in turn by pyprep_deck_foreach_entry().
+ *
+ * Returns: %TRUE to stop at @entry, %FALSE to go on
+ */
+typedef gboolean (*PyprepEntryFunc) (PyprepTopic *topic,
+                                     PyprepEntry *entry,
+                                     gpointer     user_data);
+
 PyprepDeck  *pyprep_deck_load          (GFile               *folder,
                                         const char * const  *languages,
                                         GCancellable        *cancellable,
@@ -41,5 +55,11 @@ GPtrArray   *pyprep_deck_get_notes     (PyprepDeck *self);
 guint        pyprep_deck_get_n_entries (PyprepDeck *self);
 PyprepEntry *pyprep_deck_lookup_entry  (PyprepDeck *self,
                                         const char *id);
+PyprepEntry *pyprep_deck_foreach_entry (PyprepDeck      *self,
+                                        PyprepEntryFunc  func,
+                                        gpointer         user_data);
+PyprepEntry *pyprep_decks_foreach_entry (GListModel      *decks,
+                                         PyprepEntryFunc  func,
+                                         gpointer         user_data);
 
 G_END_DECLS

@@ -168,6 +168,14 @@ pyprep_library_lookup_entry (PyprepLibrary *self,
   return NULL;
 }
 
+static gboolean
+stop_at_first (PyprepTopic *topic,
+               PyprepEntry *entry,
+               gpointer     user_data)
+{
+  return TRUE;
+}
+
 /**
  * pyprep_library_get_first_entry:
  *
@@ -177,32 +185,9 @@ pyprep_library_lookup_entry (PyprepLibrary *self,
 PyprepEntry *
 pyprep_library_get_first_entry (PyprepLibrary *self)
 {
-  GListModel *decks;
-
   g_return_val_if_fail (PYPREP_IS_LIBRARY (self), NULL);
 
-  decks = G_LIST_MODEL (self->decks);
-  for (guint i = 0; i < g_list_model_get_n_items (decks); i++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, i);
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
-      for (guint j = 0; j < g_list_model_get_n_items (topics); j++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, j);
-          GListModel *entries = pyprep_topic_get_entries (topic);
-
-          if (g_list_model_get_n_items (entries) > 0)
-            {
-              g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, 0);
-
-              /* The deck holds a reference, so the borrowed pointer stays valid. */
-              return entry;
-            }
-        }
-    }
-
-  return NULL;
+  return pyprep_decks_foreach_entry (G_LIST_MODEL (self->decks), stop_at_first, NULL);
 }
 
 gboolean

@@ -25,6 +25,15 @@ pyprep_review_limits_init (PyprepReviewLimits *limits)
   limits->reviews_per_day = PYPREP_REVIEW_DEFAULT_REVIEWS_PER_DAY;
 }
 
+static gboolean
+append_entry (PyprepTopic *topic,
+              PyprepEntry *entry,
+              gpointer     user_data)
+{
+  g_list_store_append (user_data, entry);
+  return FALSE;
+}
+
 /**
  * pyprep_review_collect_entries:
  * @decks: (element-type PyprepDeck): decks, for example the library's
@@ -39,24 +48,7 @@ pyprep_review_collect_entries (GListModel *decks)
 
   g_return_val_if_fail (G_IS_LIST_MODEL (decks), G_LIST_MODEL (entries));
 
-  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
-      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-          GListModel *list = pyprep_topic_get_entries (topic);
-
-          for (guint e = 0; e < g_list_model_get_n_items (list); e++)
-            {
-              g_autoptr(PyprepEntry) entry = g_list_model_get_item (list, e);
-
-              g_list_store_append (entries, entry);
-            }
-        }
-    }
+  pyprep_decks_foreach_entry (decks, append_entry, entries);
 
   return G_LIST_MODEL (entries);
 }

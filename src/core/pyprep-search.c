@@ -338,6 +338,15 @@ build_data_free (BuildData *data)
   g_free (data);
 }
 
+static gboolean
+add_entry (PyprepTopic *topic,
+           PyprepEntry *entry,
+           gpointer     user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (entry));
+  return FALSE;
+}
+
 /* Gathers on the calling (main) thread what the index is built from: the
  * entries, which are immutable, and a copy of the annotation texts, since
  * the store belongs to the main thread. */
@@ -351,20 +360,7 @@ gather (PyprepLibrary *library,
   data->entries = g_ptr_array_new_with_free_func (g_object_unref);
   data->annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
-      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-          GListModel *entries = pyprep_topic_get_entries (topic);
-
-          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-            g_ptr_array_add (data->entries, g_list_model_get_item (entries, e));
-        }
-    }
+  pyprep_decks_foreach_entry (decks, add_entry, data->entries);
 
   if (store != NULL)
     {

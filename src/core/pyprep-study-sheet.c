@@ -28,6 +28,35 @@ append_annotations (GString   *out,
     }
 }
 
+typedef struct
+{
+  PyprepStore *store;
+  GString     *out;
+  GHashTable  *shown;
+  PyprepTopic *topic;   /* whose heading was written last */
+} Sheet;
+
+static gboolean
+add_entry_notes (PyprepTopic *topic,
+                 PyprepEntry *entry,
+                 gpointer     user_data)
+{
+  Sheet *sheet = user_data;
+  g_autoptr(GPtrArray) annotations = pyprep_store_dup_annotations (sheet->store, pyprep_entry_get_id (entry));
+
+  if (annotations->len == 0)
+    return FALSE;
+  if (sheet->topic != topic)
+    {
+      g_string_append_printf (sheet->out, "## %s\n\n", pyprep_topic_get_title (topic));
+      sheet->topic = topic;
+    }
+  g_string_append_printf (sheet->out, "### %s\n\n", pyprep_entry_get_title (entry));
+  append_annotations (sheet->out, annotations);
+  g_hash_table_add (sheet->shown, (gpointer) pyprep_entry_get_id (entry));
+  return FALSE;
+}
+
 /**
  * pyprep_study_sheet_new:
  * @title: the sheet's heading
@@ -42,8 +71,8 @@ pyprep_study_sheet_new (PyprepStore   *store,
                         const char    *title)
 {
   GString *out = g_string_new (NULL);
-  GListModel *decks = pyprep_library_get_decks (library);
   g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  Sheet sheet = { store, out, shown, NULL };
   g_autoptr(GPtrArray) all = pyprep_store_dup_annotations (store, NULL);
   gboolean other_heading = FALSE;
 
@@ -52,35 +81,7 @@ pyprep_study_sheet_new (PyprepStore   *store,
 
   g_string_append_printf (out, "# %s\n\n", title);
 
-  for (guint d = 0; d < g_list_model_get_n_items (decks); d++)
-    {
-      g_autoptr(PyprepDeck) deck = g_list_model_get_item (decks, d);
-      GListModel *topics = pyprep_deck_get_topics (deck);
-
-      for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-        {
-          g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-          GListModel *entries = pyprep_topic_get_entries (topic);
-          gboolean topic_heading = FALSE;
-
-          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-            {
-              g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-              g_autoptr(GPtrArray) annotations = pyprep_store_dup_annotations (store, pyprep_entry_get_id (entry));
-
-              if (annotations->len == 0)
-                continue;
-              if (!topic_heading)
-                {
-                  g_string_append_printf (out, "## %s\n\n", pyprep_topic_get_title (topic));
-                  topic_heading = TRUE;
-                }
-              g_string_append_printf (out, "### %s\n\n", pyprep_entry_get_title (entry));
-              append_annotations (out, annotations);
-              g_hash_table_add (shown, (gpointer) pyprep_entry_get_id (entry));
-            }
-        }
-    }
+  pyprep_decks_foreach_entry (pyprep_library_get_decks (library), add_entry_notes, &sheet);
 
   /* Entries removed from their deck keep their notes, under their IDs. */
   for (guint i = 0; i < all->len; i++)
