@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
-#include "pyprep-bench.h"
 #include "pyprep-cli.h"
 #include "pyprep-preferences-dialog.h"
 #include "pyprep-trace.h"
@@ -453,8 +452,6 @@ pyprep_application_activate (GApplication *app)
       pyprep_trace_mark ("window-built", NULL);
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
-      /* Only under build-aux/dev.sh bench; otherwise it does nothing. */
-      pyprep_bench_attach (PYPREP_WINDOW (window));
     }
 
   if (!self->load_started)

@@ -214,6 +214,11 @@ def app_argv(build, *args):
     return [str(build / "src" / "pyprep"), *args]
 
 
+def driven_app_argv(build, *args):
+    """The app with the benchmark's driver (tests/bench/bench-app.c)."""
+    return [str(build / "tests" / "bench" / "pyprep-bench-app"), *args]
+
+
 def app_env(build):
     return {
         "GSETTINGS_BACKEND": "memory",
@@ -265,7 +270,7 @@ def cold_start(build, scratch, page, entry_id, runs):
 def switching(build, scratch, runs):
     samples = []
     while len(samples) < runs:
-        run = Run(app_argv(build), scratch,
+        run = Run(driven_app_argv(build), scratch,
                   {**app_env(build), "PYPREP_BENCH_SWITCHES": str(SWITCHES_PER_RUN)})
         run.wait_for("done")
         events = run.events()
@@ -283,7 +288,7 @@ def switching(build, scratch, runs):
 def opening(build, scratch, deck, runs):
     to_painted, to_listed, stalls, loading_stalls = [], [], [], []
     for _ in range(runs):
-        run = Run(app_argv(build), scratch,
+        run = Run(driven_app_argv(build), scratch,
                   {**app_env(build), "PYPREP_BENCH_OPEN": str(deck)})
         run.wait_for("done")
         events = {e[0]: e for e in run.events()}

@@ -1,13 +1,14 @@
-/* pyprep-bench.c: hooks for the benchmark, idle unless its variables are set.
+/* bench-app.c: the app as the benchmark drives it, outside the shipped program.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * build-aux/dev.sh bench drives the real app through these environment
- * variables; without them nothing here runs and the app behaves as always:
+ * pyprep-bench-app is the app (the same UI library the shipped `pyprep`
+ * links) with a driver that build-aux/dev.sh bench steers through these
+ * environment variables:
  *
  *  PYPREP_TRACE_FILE=FILE    the app's trace marks go to FILE
  *                            (src/core/pyprep-trace.c); the reader marks
  *                            `painted ENTRY_ID` whenever an entry is really
- *                            on screen, and the bench marks its steps too.
+ *                            on screen, and the driver marks its steps too.
  *  PYPREP_BENCH_SWITCHES=N   once the first entry is painted, moves N times
  *                            to the next entry of the sidebar, as the Down
  *                            key does, logging `switch ENTRY_ID` just before
@@ -19,11 +20,15 @@
  *                            longest time the main loop went without running
  *                            a 1 ms timeout meanwhile.
  *
- * `done` ends the log once all of it has happened.
+ * `done` ends the log once all of it has happened. Settings live in memory
+ * only, so opening a folder here never changes the user's settings.
  */
 #include "config.h"
 
-#include "pyprep-bench.h"
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pyprep-application.h"
 #include "pyprep-reader-page.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-trace.h"
@@ -85,7 +90,8 @@ bench_free (Bench *bench)
 {
   g_clear_handle_id (&bench->step_source, g_source_remove);
   g_clear_handle_id (&bench->watch_source, g_source_remove);
-  g_clear_signal_handler (&bench->decks_handler, pyprep_library_get_decks (bench->library));
+  if (bench->library != NULL)
+    g_clear_signal_handler (&bench->decks_handler, pyprep_library_get_decks (bench->library));
   g_clear_object (&bench->folder);
   g_free (bench);
 }
@@ -132,8 +138,10 @@ static void
 start_open (Bench *bench)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (bench->window));
+  GObject *sidebar = gtk_widget_get_template_child (GTK_WIDGET (bench->window), PYPREP_TYPE_WINDOW, "sidebar");
 
   bench->phase = PHASE_OPENING;
+  bench->library = pyprep_sidebar_get_library (PYPREP_SIDEBAR (sidebar));
   bench->decks_handler = g_signal_connect (pyprep_library_get_decks (bench->library), "items-changed",
                                            G_CALLBACK (decks_changed_cb), bench);
   pyprep_trace_mark ("open-start", NULL);
@@ -221,35 +229,46 @@ painted_cb (PyprepReader *reader,
     }
 }
 
-/**
- * pyprep_bench_attach:
- * @window: the app's first window
- *
- * Starts what the benchmark asks for in its environment variables, if
- * anything.
- */
-void
-pyprep_bench_attach (PyprepWindow *window)
+/* The first window gets the driver, once its parts are built. */
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
 {
   const char *switches = g_getenv ("PYPREP_BENCH_SWITCHES");
   const char *folder = g_getenv ("PYPREP_BENCH_OPEN");
   Bench *bench;
 
-  g_return_if_fail (PYPREP_IS_WINDOW (window));
-
-  if ((switches == NULL || *switches == '\0') && (folder == NULL || *folder == '\0'))
-    return;
-  if (g_object_get_data (G_OBJECT (window), "pyprep-bench") != NULL)
+  if (!PYPREP_IS_WINDOW (window) || g_object_get_data (G_OBJECT (window), "pyprep-bench") != NULL)
     return;
 
   bench = g_new0 (Bench, 1);
-  bench->window = window;
-  bench->library = pyprep_sidebar_get_library (
-    PYPREP_SIDEBAR (gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_WINDOW, "sidebar")));
+  bench->window = PYPREP_WINDOW (window);
   bench->switches_left = switches != NULL ? (guint) g_ascii_strtoull (switches, NULL, 10) : 0;
   if (folder != NULL && *folder != '\0')
     bench->folder = g_file_new_for_commandline_arg (folder);
   g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);
 
-  g_signal_connect (bench_reader (window), "painted", G_CALLBACK (painted_cb), bench);
+  g_signal_connect (bench_reader (bench->window), "painted", G_CALLBACK (painted_cb), bench);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PyprepApplication) app = NULL;
+  const char *localedir = g_getenv ("PYPREP_LOCALEDIR");
+
+  /* Whatever the environment says: the driver must not touch real settings. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_application_name (_("Pyprep"));
+
+  app = pyprep_application_new ();
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }
