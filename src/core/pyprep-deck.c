@@ -488,6 +488,26 @@ infer (PyprepDeck    *self,
   return TRUE;
 }
 
+/* A follow-up may point to another entry; it must be one the deck has. */
+static gboolean
+check_followups (PyprepTopic *topic,
+                 PyprepEntry *entry,
+                 gpointer     user_data)
+{
+  PyprepDeck *self = user_data;
+
+  for (guint i = 0; i < pyprep_entry_get_n_followups (entry); i++)
+    {
+      const PyprepFollowup *followup = pyprep_entry_get_followup (entry, i);
+
+      if (followup->see != NULL && !g_hash_table_contains (self->entries_by_id, followup->see))
+        pyprep_problems_add_error (self->problems, PYPREP_DECK_ERROR_FOLLOWUPS, pyprep_entry_get_file (entry),
+                                   followup->line, "follow-up links to “%s”, which this deck does not have",
+                                   followup->see);
+    }
+  return FALSE;
+}
+
 /**
  * pyprep_deck_load:
  * @folder: the deck folder, holding deck.json (may be a resource:// folder)
@@ -532,6 +552,7 @@ pyprep_deck_load (GFile               *folder,
     return NULL;
   if (self->question_level > 0 && !infer (self, cancellable, error))
     return NULL;
+  pyprep_deck_foreach_entry (self, check_followups, self);
 
   return g_steal_pointer (&self);
 }

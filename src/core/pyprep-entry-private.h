@@ -18,6 +18,8 @@ void         pyprep_entry_take_card    (PyprepEntry *self,
                                         PyprepCard  *card);
 void         pyprep_entry_take_question (PyprepEntry    *self,
                                          PyprepQuestion *question);
+void         pyprep_entry_take_followup (PyprepEntry    *self,
+                                         PyprepFollowup *followup);
 void         pyprep_entry_add_link     (PyprepEntry *self,
                                         const char  *title,
                                         const char  *url);
@@ -31,9 +33,11 @@ void         pyprep_entry_set_unanswered (PyprepEntry *self,
 void         pyprep_card_free          (PyprepCard     *card);
 void         pyprep_choice_free        (PyprepChoice   *choice);
 void         pyprep_question_free      (PyprepQuestion *question);
+void         pyprep_followup_free      (PyprepFollowup *followup);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepCard, pyprep_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepChoice, pyprep_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepQuestion, pyprep_question_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepFollowup, pyprep_followup_free)
 
 G_END_DECLS

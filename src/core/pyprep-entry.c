@@ -21,6 +21,7 @@ struct _PyprepEntry
   char *number;
   PyprepCard *card;
   GPtrArray *questions;
+  GPtrArray *followups;
   GPtrArray *links;
 
   /* borrowed: the topic owns its entries */
@@ -48,6 +49,17 @@ pyprep_link_free (PyprepLink *link)
   g_free (link->title);
   g_free (link->url);
   g_free (link);
+}
+
+void
+pyprep_followup_free (PyprepFollowup *followup)
+{
+  if (followup == NULL)
+    return;
+  g_free (followup->question);
+  g_free (followup->answer);
+  g_free (followup->see);
+  g_free (followup);
 }
 
 void
@@ -96,6 +108,7 @@ pyprep_entry_finalize (GObject *object)
   g_free (self->number);
   g_clear_pointer (&self->card, pyprep_card_free);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->followups, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_entry_parent_class)->finalize (object);
@@ -150,6 +163,7 @@ static void
 pyprep_entry_init (PyprepEntry *self)
 {
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_question_free);
+  self->followups = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_followup_free);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_link_free);
   self->body = g_strdup ("");
 }
@@ -200,6 +214,16 @@ pyprep_entry_take_question (PyprepEntry    *self,
   g_return_if_fail (question != NULL);
 
   g_ptr_array_add (self->questions, question);
+}
+
+void
+pyprep_entry_take_followup (PyprepEntry    *self,
+                            PyprepFollowup *followup)
+{
+  g_return_if_fail (PYPREP_IS_ENTRY (self));
+  g_return_if_fail (followup != NULL);
+
+  g_ptr_array_add (self->followups, followup);
 }
 
 void
@@ -352,6 +376,29 @@ pyprep_entry_get_question (PyprepEntry *self,
   g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
   g_return_val_if_fail (index < self->questions->len, NULL);
   return g_ptr_array_index (self->questions, index);
+}
+
+guint
+pyprep_entry_get_n_followups (PyprepEntry *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), 0);
+  return self->followups->len;
+}
+
+/**
+ * pyprep_entry_get_followup:
+ * @index: less than pyprep_entry_get_n_followups()
+ *
+ * Returns: (transfer none): the follow-up question at @index, in the
+ *   author's order
+ */
+const PyprepFollowup *
+pyprep_entry_get_followup (PyprepEntry *self,
+                           guint        index)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
+  g_return_val_if_fail (index < self->followups->len, NULL);
+  return g_ptr_array_index (self->followups, index);
 }
 
 guint

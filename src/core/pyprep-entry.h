@@ -72,6 +72,23 @@ typedef struct
   char *url;
 } PyprepLink;
 
+/**
+ * PyprepFollowup:
+ * @question: Markdown of the follow-up question, one line
+ * @answer: Markdown of its short answer
+ * @see: (nullable): the full ID of the entry the answer points to
+ * @line: line of the follow-up in the source file
+ *
+ * A question an interviewer asks after the entry's main one.
+ */
+typedef struct
+{
+  char *question;
+  char *answer;
+  char *see;
+  int line;
+} PyprepFollowup;
+
 #define PYPREP_TYPE_ENTRY (pyprep_entry_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepEntry, pyprep_entry, PYPREP, ENTRY, GObject)
@@ -86,6 +103,9 @@ PyprepTopic      *pyprep_entry_get_topic           (PyprepEntry *self);
 const PyprepCard *pyprep_entry_get_card            (PyprepEntry *self);
 guint             pyprep_entry_get_n_questions     (PyprepEntry *self);
 const PyprepQuestion *pyprep_entry_get_question    (PyprepEntry *self,
+                                                    guint        index);
+guint             pyprep_entry_get_n_followups     (PyprepEntry *self);
+const PyprepFollowup *pyprep_entry_get_followup    (PyprepEntry *self,
                                                     guint        index);
 guint             pyprep_entry_get_n_links         (PyprepEntry *self);
 const PyprepLink *pyprep_entry_get_link            (PyprepEntry *self,

@@ -81,6 +81,33 @@ pyprep_markdown_commonmark (cmark_node *node)
   return g_strstrip (copy);
 }
 
+/**
+ * pyprep_markdown_commonmark_range:
+ * @node: (nullable): the first block
+ * @stop: (nullable): the sibling to stop before, or %NULL for all the rest
+ *
+ * Returns: (transfer full): the blocks from @node up to @stop written back
+ *   as CommonMark, one after the other, ends stripped; "" for none
+ */
+char *
+pyprep_markdown_commonmark_range (cmark_node *node,
+                                  cmark_node *stop)
+{
+  GString *out = g_string_new (NULL);
+
+  for (cmark_node *cur = node; cur != NULL && cur != stop; cur = cmark_node_next (cur))
+    {
+      char *md = cmark_render_commonmark (cur, CMARK_OPT_DEFAULT, 0);
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, md);
+      free (md);
+    }
+
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
 /* The end of the line starting at @p, past its newline. */
 static const char *
 line_end (const char *p,

@@ -13,6 +13,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
 
 char  *pyprep_markdown_plain_text   (cmark_node *node);
 char  *pyprep_markdown_commonmark   (cmark_node *node);
+char  *pyprep_markdown_commonmark_range (cmark_node *node,
+                                         cmark_node *stop);
 gsize  pyprep_markdown_front_matter (const char *text,
                                      gsize       length,
                                      int        *lines);

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * @PYPREP_DECK_ERROR_LARGE_ENTRY: (a warning) an entry looks like many questions
  * @PYPREP_DECK_ERROR_SINGLE_ENTRY: (a warning) a topic holds one entry
  * @PYPREP_DECK_ERROR_FOLDER: (a warning) a folder or link was not read
+ * @PYPREP_DECK_ERROR_FOLLOWUPS: a followups block is malformed, or one of
+ *   its links names an entry the deck does not have
  *
  * Every problem message starts with `file:line: `.
  */
@@ -52,6 +54,7 @@ typedef enum
   PYPREP_DECK_ERROR_LARGE_ENTRY,
   PYPREP_DECK_ERROR_SINGLE_ENTRY,
   PYPREP_DECK_ERROR_FOLDER,
+  PYPREP_DECK_ERROR_FOLLOWUPS,
 } PyprepDeckError;
 
 GQuark pyprep_deck_error_quark (void);

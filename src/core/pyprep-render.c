@@ -347,6 +347,30 @@ append_card (GString                  *out,
   g_string_append (out, "</details>\n</section>\n");
 }
 
+/* What an interviewer asks next, each with its answer folded. */
+static void
+append_followups (GString                  *out,
+                  PyprepEntry              *entry,
+                  const PyprepRenderSource *src)
+{
+  g_string_append (out, "<section class=\"study followups\">\n<h2>");
+  pyprep_html_append_escaped (out, _("Follow-up Questions"));
+  g_string_append (out, "</h2>\n<ol class=\"questions\">\n");
+  for (guint i = 0; i < pyprep_entry_get_n_followups (entry); i++)
+    {
+      const PyprepFollowup *followup = pyprep_entry_get_followup (entry, i);
+
+      g_string_append (out, "<li class=\"question\">\n<div class=\"question-text\">\n");
+      append_markdown (out, followup->question, src);
+      g_string_append (out, "</div>\n<details class=\"answer\">\n<summary>");
+      pyprep_html_append_escaped (out, _("Show Answer"));
+      g_string_append (out, "</summary>\n");
+      append_markdown (out, followup->answer, src);
+      g_string_append (out, "</details>\n</li>\n");
+    }
+  g_string_append (out, "</ol>\n</section>\n");
+}
+
 static char
 choice_letter (guint index)
 {
@@ -605,6 +629,8 @@ pyprep_render_entry (PyprepEntry     *entry,
 
   if (card != NULL)
     append_card (content, card, &src);
+  if (pyprep_entry_get_n_followups (entry) > 0)
+    append_followups (content, entry, &src);
 
   if (pyprep_entry_get_n_questions (entry) > 0)
     {

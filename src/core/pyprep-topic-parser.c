@@ -6,7 +6,7 @@
  *   # Topic title
  *   ## Entry title {#entry-id}
  *   body Markdown ...
- *   ```card / ```quiz / ```reading fenced blocks
+ *   ```card / ```quiz / ```reading / ```followups fenced blocks
  *
  * The entry body is kept as the author's own source lines (minus the study
  * blocks), so rendering and later search see exactly what was written.
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pyprep-entry-private.h"
+#include "pyprep-followups.h"
 #include "pyprep-id.h"
 #include "pyprep-markdown.h"
 #include "pyprep-parsers-private.h"
@@ -102,27 +103,6 @@ split_heading_id (const char  *text,
   *id = g_strndup (open + 2, close - open - 2);
   *title = g_strstrip (g_strndup (text, open - text));
   return TRUE;
-}
-
-/* Renders @node and its following siblings up to (not including) @stop as
- * CommonMark, so a part of a study block can be kept as Markdown. */
-static char *
-render_nodes (cmark_node *node,
-              cmark_node *stop)
-{
-  GString *out = g_string_new (NULL);
-
-  for (cmark_node *cur = node; cur != NULL && cur != stop; cur = cmark_node_next (cur))
-    {
-      char *md = cmark_render_commonmark (cur, CMARK_OPT_DEFAULT, 0);
-
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, md);
-      free (md);
-    }
-
-  return strip_owned (out);
 }
 
 /* Splits a fence info string such as "quiz {#threads}" into kind and ID. */
@@ -297,9 +277,9 @@ parse_choice (Parser      *p,
   /* The choice is the first line of the item; whatever follows, on
    * the next lines of the same paragraph or in further blocks, explains
    * it. */
-  md = render_nodes (first, cmark_node_next (first));
+  md = pyprep_markdown_commonmark_range (first, cmark_node_next (first));
   newline = strchr (md, '\n');
-  rest = render_nodes (cmark_node_next (first), NULL);
+  rest = pyprep_markdown_commonmark_range (cmark_node_next (first), NULL);
   choice = g_new0 (PyprepChoice, 1);
   choice->correct = correct;
   if (newline != NULL)
@@ -370,9 +350,9 @@ parse_quiz (Parser     *p,
   question = g_new0 (PyprepQuestion, 1);
   question->id = g_strdup_printf ("%s#%s", pyprep_entry_get_id (p->entry), qid);
   question->line = base;
-  question->question = render_nodes (cmark_node_first_child (doc), list);
+  question->question = pyprep_markdown_commonmark_range (cmark_node_first_child (doc), list);
   question->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_choice_free);
-  question->explanation = render_nodes (cmark_node_next (list), NULL);
+  question->explanation = pyprep_markdown_commonmark_range (cmark_node_next (list), NULL);
 
   if (*question->question == '\0')
     {
@@ -554,6 +534,9 @@ handle_block (Parser     *p,
     parse_quiz (p, node, explicit_id);
   else if (g_str_equal (kind, "reading"))
     parse_reading (p, node);
+  else if (g_str_equal (kind, "followups"))
+    pyprep_followups_parse (p->entry, cmark_node_get_literal (node), p->deck_id, p->topic_id, p->file,
+                            cmark_node_get_start_line (node), p->problems);
   else
     return;
 
