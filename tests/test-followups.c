@@ -128,6 +128,58 @@ test_followups_rendered (void)
   g_assert_null (strstr (plain, "followups"));
 }
 
+/* In notes without a manifest, the questions inside an answer. */
+static void
+test_followups_inferred (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "followups-notes", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepDeck) deck = pyprep_deck_load (folder, english, NULL, &error);
+  g_autoptr(PyprepTopic) topic = NULL;
+  g_autoptr(PyprepEntry) generator = NULL;
+  g_autoptr(PyprepEntry) decorator = NULL;
+  g_autoptr(PyprepEntry) with = NULL;
+  const PyprepFollowup *f;
+  g_autofree char *html = NULL;
+
+  g_assert_no_error (error);
+  topic = g_list_model_get_item (pyprep_deck_get_topics (deck), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_topic_get_entries (topic)), ==, 3);
+  generator = g_list_model_get_item (pyprep_topic_get_entries (topic), 0);
+  decorator = g_list_model_get_item (pyprep_topic_get_entries (topic), 1);
+  with = g_list_model_get_item (pyprep_topic_get_entries (topic), 2);
+  g_assert_cmpstr (pyprep_entry_get_title (generator), ==, "What is a generator?");
+
+  /* The asking sub-heading with all under it, down to the next heading of
+   * its level; the asking list item with an answer. Not the sub-point
+   * "Laziness", the item that does not ask, or the one with no answer. */
+  g_assert_cmpuint (pyprep_entry_get_n_followups (generator), ==, 2);
+  f = pyprep_entry_get_followup (generator, 0);
+  g_assert_cmpstr (f->question, ==, "Why not return a list?");
+  g_assert_cmpstr (f->answer, ==,
+                   "A list holds every item at once; a generator makes one at a time.\n\n"
+                   "#### Memory\n\nOne frame, whatever the length.");
+  g_assert_true (f->in_body);
+  g_assert_cmpint (f->line, ==, 7);
+  f = pyprep_entry_get_followup (generator, 1);
+  g_assert_cmpstr (f->question, ==, "How do you stop one early?");
+  g_assert_cmpstr (f->answer, ==, "Call its `close()` method.");
+  g_assert_cmpint (f->line, ==, 19);
+
+  g_assert_cmpuint (pyprep_entry_get_n_followups (decorator), ==, 1);
+  g_assert_cmpstr (pyprep_entry_get_followup (decorator, 0)->question, ==,
+                   "How is the order of two decorators decided?");
+  g_assert_cmpstr (pyprep_entry_get_followup (decorator, 0)->answer, ==,
+                   "The one nearest the function applies first.");
+  g_assert_cmpuint (pyprep_entry_get_n_followups (with), ==, 0);
+
+  /* They stand in the entry's text already: the reader does not repeat them. */
+  html = pyprep_render_entry (generator, "en", 0);
+  g_assert_null (strstr (html, "study followups"));
+  g_assert_nonnull (strstr (html, "Why not return a list?"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/followups/problems", test_followups_problems);
   g_test_add_func ("/pyprep/followups/resolve", test_followups_resolve);
   g_test_add_func ("/pyprep/followups/rendered", test_followups_rendered);
+  g_test_add_func ("/pyprep/followups/inferred", test_followups_inferred);
 
   return g_test_run ();
 }

@@ -78,6 +78,8 @@ typedef struct
  * @answer: Markdown of its short answer
  * @see: (nullable): the full ID of the entry the answer points to
  * @line: line of the follow-up in the source file
+ * @in_body: whether question and answer stand in the entry's text already
+ *   (a sub-question found in notes), so the reader does not repeat them
  *
  * A question an interviewer asks after the entry's main one.
  */
@@ -87,6 +89,7 @@ typedef struct
   char *answer;
   char *see;
   int line;
+  gboolean in_body;
 } PyprepFollowup;
 
 #define PYPREP_TYPE_ENTRY (pyprep_entry_get_type ())

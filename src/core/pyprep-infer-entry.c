@@ -373,6 +373,80 @@ check_size (PyprepInferBuilder *b,
                                  (body_length + 1023) / 1024);
 }
 
+static void
+add_followup (PyprepEntry *entry,
+              const char  *question,
+              char        *answer,
+              int          line)
+{
+  PyprepFollowup *followup;
+
+  if (answer == NULL || *g_strstrip (answer) == '\0')
+    {
+      g_free (answer);
+      return;
+    }
+  followup = g_new0 (PyprepFollowup, 1);
+  followup->question = g_strdup (question);
+  followup->answer = answer;
+  followup->line = line;
+  followup->in_body = TRUE;
+  pyprep_entry_take_followup (entry, followup);
+}
+
+/* The sub-questions of an answer become the entry's follow-ups: headings
+ * that ask, with what stands under them, and list items that ask, with
+ * the lines under them. Sub-points that do not ask stay part of the answer. */
+static void
+add_followups (PyprepInferBuilder *b,
+               PyprepEntry        *entry,
+               GPtrArray          *answers)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (answers, i);
+      int line = cmark_node_get_start_line (block) + b->line_offset;
+
+      if (cmark_node_get_type (block) == CMARK_NODE_HEADING)
+        {
+          g_autofree char *text = pyprep_markdown_plain_text (block);
+          g_autofree char *rest = NULL;
+          g_autofree char *number = pyprep_infer_split_number (text, &rest, NULL);
+          int level = cmark_node_get_heading_level (block);
+          guint end = i + 1;
+
+          if (!pyprep_infer_is_question (rest))
+            continue;
+          while (end < answers->len
+                 && !(cmark_node_get_type (g_ptr_array_index (answers, end)) == CMARK_NODE_HEADING
+                      && cmark_node_get_heading_level (g_ptr_array_index (answers, end)) <= level))
+            end++;
+          if (end > i + 1)
+            add_followup (entry, rest,
+                          pyprep_markdown_commonmark_range (g_ptr_array_index (answers, i + 1),
+                                                            end < answers->len ? g_ptr_array_index (answers, end)
+                                                            : cmark_node_next (g_ptr_array_index (answers, end - 1))),
+                          line);
+        }
+      else if (cmark_node_get_type (block) == CMARK_NODE_LIST)
+        for (cmark_node *item = cmark_node_first_child (block); item != NULL; item = cmark_node_next (item))
+          {
+            gboolean link_only;
+            g_autofree char *rest = NULL;
+            g_autofree char *question = pyprep_infer_item_question (item, &link_only, &rest);
+            g_autofree char *more = NULL;
+
+            if (link_only || !pyprep_infer_is_question (question))
+              continue;
+            more = pyprep_markdown_commonmark_range (cmark_node_next (cmark_node_first_child (item)), NULL);
+            add_followup (entry, question,
+                          rest != NULL && *more != '\0' ? g_strconcat (rest, "\n\n", more, NULL)
+                          : rest != NULL ? g_strdup (rest) : g_steal_pointer (&more),
+                          cmark_node_get_start_line (item) + b->line_offset);
+          }
+    }
+}
+
 /**
  * pyprep_infer_add_entry:
  * @question: the question, without its number
@@ -449,6 +523,8 @@ pyprep_infer_add_entry (PyprepInferBuilder *b,
   for (guint i = 0; i < urls->len; i++)
     pyprep_entry_add_link (entry, g_ptr_array_index (titles, i), g_ptr_array_index (urls, i));
   add_card (b, entry, question, first_answer, answers, external, titles, urls);
+  if (!external)
+    add_followups (b, entry, answers);
 
   pyprep_topic_add_entry (b->topic, entry);
   b->last = entry;

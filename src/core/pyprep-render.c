@@ -347,6 +347,16 @@ append_card (GString                  *out,
   g_string_append (out, "</details>\n</section>\n");
 }
 
+/* Whether the entry has follow-ups that its text does not show already. */
+static gboolean
+has_own_followups (PyprepEntry *entry)
+{
+  for (guint i = 0; i < pyprep_entry_get_n_followups (entry); i++)
+    if (!pyprep_entry_get_followup (entry, i)->in_body)
+      return TRUE;
+  return FALSE;
+}
+
 /* What an interviewer asks next, each with its answer folded. */
 static void
 append_followups (GString                  *out,
@@ -360,6 +370,8 @@ append_followups (GString                  *out,
     {
       const PyprepFollowup *followup = pyprep_entry_get_followup (entry, i);
 
+      if (followup->in_body)
+        continue;
       g_string_append (out, "<li class=\"question\">\n<div class=\"question-text\">\n");
       append_markdown (out, followup->question, src);
       g_string_append (out, "</div>\n<details class=\"answer\">\n<summary>");
@@ -629,7 +641,7 @@ pyprep_render_entry (PyprepEntry     *entry,
 
   if (card != NULL)
     append_card (content, card, &src);
-  if (pyprep_entry_get_n_followups (entry) > 0)
+  if (has_own_followups (entry))
     append_followups (content, entry, &src);
 
   if (pyprep_entry_get_n_questions (entry) > 0)
