@@ -10,12 +10,20 @@
  * buffer: a mark on the start-up path copies a few bytes and does no system
  * call. The buffer is written out when the main loop is next idle, so a
  * reader waiting for a line sees it a moment later, and at exit.
+ *
+ * Built with sysprof-capture (the `sysprof` option), every mark is also a
+ * Sysprof mark, group "pyprep", beside GTK's and WebKit's own marks when the
+ * app runs under `sysprof-cli`; otherwise that costs nothing either.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#if HAVE_SYSPROF
+#include <sysprof-capture.h>
+#endif
 
 #include "pyprep-trace.h"
 
@@ -90,6 +98,10 @@ pyprep_trace_mark (const char *name,
 
   g_return_if_fail (name != NULL);
 
+#if HAVE_SYSPROF
+  /* A point on the timeline: no duration, the detail as its message. */
+  sysprof_collector_mark (SYSPROF_CAPTURE_CURRENT_TIME, 0, "pyprep", name, detail);
+#endif
   if (file == NULL)
     return;
 
