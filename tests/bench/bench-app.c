@@ -9,16 +9,21 @@
  *                            (src/core/pyprep-trace.c); the reader marks
  *                            `painted ENTRY_ID` whenever an entry is really
  *                            on screen, and the driver marks its steps too.
- *  PYPREP_BENCH_SWITCHES=N   once the first entry is painted, moves N times
- *                            to the next entry of the sidebar, as the Down
- *                            key does, logging `switch ENTRY_ID` just before
- *                            each move and waiting for its paint.
- *  PYPREP_BENCH_OPEN=FOLDER  then opens FOLDER as the command line would,
- *                            logging `open-start`, `open-listed` when its
- *                            deck joins the library, `opened ENTRY_ID` when
- *                            its first entry is painted, and `stall USEC`: the
- *                            longest time the main loop went without running
- *                            a 1 ms timeout meanwhile.
+ *  PYPREP_BENCH_OPEN=FOLDER  once the first entry is painted, opens FOLDER
+ *                            as the command line would, logging
+ *                            `open-start`, `open-listed` when its deck joins
+ *                            the library, `stall-loading USEC` then, and
+ *                            `opened ENTRY_ID` and `stall USEC` when its
+ *                            first entry is painted.
+ *  PYPREP_BENCH_SWITCHES=N   then moves N times to the next entry of the
+ *                            sidebar (in the opened folder, if any), as the
+ *                            Down key does, logging `switch ENTRY_ID` just
+ *                            before each move and `stall-switch USEC` when
+ *                            it is painted.
+ *
+ * A stall is the longest time the main loop went without running a 1 ms
+ * timeout, which runs from the start: `stall-start USEC` is logged at the
+ * first paint.
  *
  * `done` ends the log once all of it has happened. Settings live in memory
  * only, so opening a folder here never changes the user's settings.
@@ -41,8 +46,8 @@
 typedef enum
 {
   PHASE_START,
-  PHASE_SWITCHING,
   PHASE_OPENING,
+  PHASE_SWITCHING,
   PHASE_DONE,
 } Phase;
 
@@ -60,6 +65,7 @@ typedef struct
   gulong decks_handler;
   Phase phase;
   guint switches_left;
+  char *switched_to;
   guint step_source;
   guint watch_source;
   gint64 last_tick;
@@ -93,6 +99,7 @@ bench_free (Bench *bench)
   if (bench->library != NULL)
     g_clear_signal_handler (&bench->decks_handler, pyprep_library_get_decks (bench->library));
   g_clear_object (&bench->folder);
+  g_free (bench->switched_to);
   g_free (bench);
 }
 
@@ -106,6 +113,19 @@ watch_tick_cb (gpointer user_data)
   bench->last_tick = now;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The longest stall since the last call (the one going on included), as
+ * a mark; the next phase starts counting afresh. */
+static void
+mark_stall (Bench      *bench,
+            const char *name)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (bench->longest_gap, now - bench->last_tick));
+
+  pyprep_trace_mark (name, gap);
+  bench->longest_gap = 0;
 }
 
 static void
@@ -126,12 +146,7 @@ decks_changed_cb (GListModel *decks,
   /* The longest the main loop waited while the deck loaded, up to and
    * including the sidebar's handlers of the new deck (this one runs after
    * them). What follows is showing it: the first layout and the page. */
-  {
-    gint64 so_far = MAX (bench->longest_gap, g_get_monotonic_time () - bench->last_tick);
-    g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, so_far);
-
-    pyprep_trace_mark ("stall-loading", gap);
-  }
+  mark_stall (bench, "stall-loading");
 }
 
 static void
@@ -145,8 +160,7 @@ start_open (Bench *bench)
   bench->decks_handler = g_signal_connect (pyprep_library_get_decks (bench->library), "items-changed",
                                            G_CALLBACK (decks_changed_cb), bench);
   pyprep_trace_mark ("open-start", NULL);
-  bench->last_tick = g_get_monotonic_time ();
-  bench->watch_source = g_timeout_add (1, watch_tick_cb, bench);
+  mark_stall (bench, "stall-settled");
   /* As `pyprep FOLDER` does. */
   g_application_open (G_APPLICATION (app), &bench->folder, 1, "");
 }
@@ -163,15 +177,11 @@ switch_entry (Bench *bench)
   next = g_list_model_get_item (G_LIST_MODEL (selection), position);
   if (next == NULL)
     return;
-  pyprep_trace_mark ("switch", pyprep_entry_get_id (next));
+  g_free (bench->switched_to);
+  bench->switched_to = g_strdup (pyprep_entry_get_id (next));
+  pyprep_trace_mark ("switch", bench->switched_to);
+  mark_stall (bench, "stall-settled");
   gtk_single_selection_set_selected (selection, position);
-}
-
-static void
-finish (Bench *bench)
-{
-  bench->phase = PHASE_DONE;
-  pyprep_trace_mark ("done", NULL);
 }
 
 static gboolean
@@ -180,18 +190,28 @@ step_cb (gpointer user_data)
   Bench *bench = user_data;
 
   bench->step_source = 0;
-  if (bench->switches_left > 0)
+  if (bench->folder != NULL && bench->phase == PHASE_START)
+    start_open (bench);
+  else if (bench->switches_left > 0)
     {
       bench->phase = PHASE_SWITCHING;
       bench->switches_left--;
       switch_entry (bench);
     }
-  else if (bench->folder != NULL && bench->phase != PHASE_OPENING)
-    start_open (bench);
   else
-    finish (bench);
+    {
+      bench->phase = PHASE_DONE;
+      pyprep_trace_mark ("done", NULL);
+    }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+settle_then_step (Bench *bench)
+{
+  if (bench->step_source == 0)
+    bench->step_source = g_timeout_add (SETTLE_MS, step_cb, bench);
 }
 
 static void
@@ -204,23 +224,25 @@ painted_cb (PyprepReader *reader,
   switch (bench->phase)
     {
     case PHASE_START:
-    case PHASE_SWITCHING:
-      if (bench->step_source == 0)
-        bench->step_source = g_timeout_add (SETTLE_MS, step_cb, bench);
+      mark_stall (bench, "stall-start");
+      settle_then_step (bench);
       break;
 
     case PHASE_OPENING:
       if (bench->opened_deck == NULL || topic == NULL
           || pyprep_topic_get_deck (topic) != bench->opened_deck)
         break;
-      {
-        g_autofree char *gap = g_strdup_printf ("%" G_GINT64_FORMAT, bench->longest_gap);
+      pyprep_trace_mark ("opened", pyprep_entry_get_id (entry));
+      mark_stall (bench, "stall");
+      bench->phase = PHASE_SWITCHING;
+      settle_then_step (bench);
+      break;
 
-        g_clear_handle_id (&bench->watch_source, g_source_remove);
-        pyprep_trace_mark ("opened", pyprep_entry_get_id (entry));
-        pyprep_trace_mark ("stall", gap);
-        finish (bench);
-      }
+    case PHASE_SWITCHING:
+      if (g_strcmp0 (pyprep_entry_get_id (entry), bench->switched_to) != 0)
+        break;
+      mark_stall (bench, "stall-switch");
+      settle_then_step (bench);
       break;
 
     case PHASE_DONE:
@@ -250,6 +272,9 @@ window_added_cb (GtkApplication *app,
   g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);
 
   g_signal_connect (bench_reader (bench->window), "painted", G_CALLBACK (painted_cb), bench);
+  /* High priority, so a busy but responsive loop still runs it on time. */
+  bench->last_tick = g_get_monotonic_time ();
+  bench->watch_source = g_timeout_add_full (G_PRIORITY_HIGH, 1, watch_tick_cb, bench, NULL);
 }
 
 int

@@ -62,6 +62,10 @@ def wait_for(process, log, name, seconds=WAIT_S):
     return False
 
 
+def deck_id(entry_id):
+    return entry_id.split("/")[0]
+
+
 def stop(process):
     if process.poll() is None:
         process.terminate()
@@ -79,7 +83,7 @@ def main():
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("1..0 # SKIP no display")
         return
-    print("1..7", flush=True)
+    print("1..8", flush=True)
     driver = {"PYPREP_BENCH_SWITCHES": "2", "PYPREP_BENCH_OPEN": deck}
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -106,6 +110,10 @@ def main():
            "every switch was painted")
         ok(any(e[0] == "opened" for e in seen) and any(e[0] == "stall" for e in seen),
            "it opened the folder, painted its first entry and logged the stall")
+        names = [e[0] for e in seen]
+        ok(names.count("stall-start") == 1 and names.count("stall-switch") == 2
+           and names.index("opened") < switches[0] and deck_id(seen[switches[0]][1]) == deck_id(seen[names.index("opened")][1]),
+           "it logged the stalls of the start and of each switch, switching in the opened deck")
         keyfile = home / "config" / "glib-2.0" / "settings" / "keyfile"
         written = keyfile.read_text(errors="replace") if keyfile.exists() else ""
         ok(str(pathlib.Path(deck).resolve()) not in written and deck not in written,

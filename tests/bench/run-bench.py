@@ -24,10 +24,10 @@ import time
 SEARCH_QUERIES = ["garbage collector", "memory pool", "gil", "线程"]
 ANNOTATIONS = 10000
 DECK_ENTRIES = 10000
-SWITCHES_PER_RUN = 10
+SWITCHES_PER_RUN = 40     # 200 switches with the five runs at the least
 SETTLE_S = 2.0            # after the first paint, before memory is read
-WAIT_S = 120.0            # the longest any one run may take
-STALL_BUDGET_MS = 50.0    # "responsive": see the README's Benchmark section
+WAIT_S = 180.0            # the longest any one run may take
+STALL_BUDGET_MS = 16.0    # one frame at 60 Hz: see the README's Benchmark section
 
 
 def die(message):
@@ -160,7 +160,7 @@ class Run:
 
 class Measurement:
     def __init__(self, name, unit, samples, budget=None, limit=None, baseline=None, ratio_limit=None,
-                 note=None):
+                 note=None, max_limit=None, at_most=None):
         if not samples:
             die(f"no samples for '{name}'")
         self.name, self.unit, self.samples = name, unit, samples
@@ -172,7 +172,10 @@ class Measurement:
         if ratio_limit is not None:
             self.met = self.ratio <= ratio_limit
         elif limit is not None:
-            self.met = self.median < limit
+            # "median < limit", and where a slowest is budgeted too, "max < max_limit".
+            self.met = self.median < limit and (max_limit is None or max(samples) < max_limit)
+        elif at_most is not None:
+            self.met = self.median <= at_most
         else:
             self.met = None
 
@@ -267,38 +270,59 @@ def cold_start(build, scratch, page, entry_id, runs):
     return times, pss, rss, processes, timeline
 
 
-def switching(build, scratch, runs):
-    samples = []
-    while len(samples) < runs:
-        run = Run(driven_app_argv(build), scratch,
-                  {**app_env(build), "PYPREP_BENCH_SWITCHES": str(SWITCHES_PER_RUN)})
+def driven(build, scratch, runs, deck=None, switches=SWITCHES_PER_RUN):
+    """Runs of pyprep-bench-app: opening DECK (if given), then switching
+    entries; returns lists of samples in ms by what they measure."""
+    found = {}
+
+    def add(name, value):
+        found.setdefault(name, []).append(value)
+
+    env = {**app_env(build), "PYPREP_BENCH_SWITCHES": str(switches)}
+    if deck is not None:
+        env["PYPREP_BENCH_OPEN"] = str(deck)
+    for _ in range(runs):
+        run = Run(driven_app_argv(build), scratch, env)
         run.wait_for("done")
         events = run.events()
         run.stop()
+        marks = {e[0]: e for e in events}
         for i, (event, entry, at) in enumerate(events):
             if event != "switch":
                 continue
             painted = next((e for e in events[i + 1:] if e[0] == "painted" and e[1] == entry), None)
             if painted is None:
                 die(f"switch to {entry} was never painted")
-            samples.append((painted[2] - at) * 1000)
-    return samples
+            add("switch", (painted[2] - at) * 1000)
+        stalls = {}
+        for event, value, _ in events:
+            if event.startswith("stall"):
+                stalls.setdefault(event, []).append(int(value) / 1000)
+        add("stall-start", max(stalls["stall-start"]))
+        if switches > 0:
+            add("stall-switch", max(stalls["stall-switch"]))
+        if deck is not None:
+            start = marks["open-start"][2]
+            add("to-listed", (marks["open-listed"][2] - start) * 1000)
+            add("to-painted", (marks["opened"][2] - start) * 1000)
+            add("stall-loading", stalls["stall-loading"][0])
+            add("stall-showing", stalls["stall"][0])
+        # Anywhere in the run: start, loading, showing, switching and the
+        # settling between steps.
+        add("stall-anywhere", max(max(v) for v in stalls.values()))
+    return found
 
 
-def opening(build, scratch, deck, runs):
-    to_painted, to_listed, stalls, loading_stalls = [], [], [], []
-    for _ in range(runs):
-        run = Run(driven_app_argv(build), scratch,
-                  {**app_env(build), "PYPREP_BENCH_OPEN": str(deck)})
-        run.wait_for("done")
-        events = {e[0]: e for e in run.events()}
-        run.stop()
-        start = events["open-start"][2]
-        to_listed.append((events["open-listed"][2] - start) * 1000)
-        to_painted.append((events["opened"][2] - start) * 1000)
-        stalls.append(int(events["stall"][1]) / 1000)
-        loading_stalls.append(int(events["stall-loading"][1]) / 1000)
-    return to_painted, to_listed, stalls, loading_stalls
+class BusyNeighbour:
+    """One core kept busy by another process, for the runs 'with a busy neighbour'."""
+
+    def __enter__(self):
+        self.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        return self
+
+    def __exit__(self, *exc):
+        self.process.kill()
+        self.process.wait()
 
 
 def make_deck(source, build, name="bench-deck", *args):
@@ -359,14 +383,14 @@ def inner(source, build, runs):
           ", ".join(f"{event} {statistics.median(at):.0f}"
                     for event, at in sorted(timeline.items(), key=lambda kv: statistics.median(kv[1]))
                     ), flush=True)
-    print("switching entries ...", flush=True)
-    switches = switching(build, scratch, runs)
-    print("opening the generated deck ...", flush=True)
-    to_painted, to_listed, stalls, loading_stalls = opening(build, scratch, deck, runs)
+    print(f"switching entries, {SWITCHES_PER_RUN} a run, bundled deck ...", flush=True)
+    bundled = driven(build, scratch, runs)
+    print(f"opening the generated deck, then switching {SWITCHES_PER_RUN} a run in it ...", flush=True)
+    big_run = driven(build, scratch, runs, deck=deck)
     notes, notes_size = make_deck(source, build, "bench-notes", "--notes", "5000")
     readme, readme_size = make_deck(source, build, "bench-readme", "--readme", "250")
     print("opening the real-shape notes ...", flush=True)
-    notes_painted, _, _, _ = opening(build, scratch, notes, runs)
+    notes_run = driven(build, scratch, runs, deck=notes, switches=0)
     print("search, deck loading and user data ...", flush=True)
     bundled_search, bundled_info = core(build, "search", str(source / "data" / "deck"), "en",
                                         str(runs), *SEARCH_QUERIES)
@@ -377,51 +401,85 @@ def inner(source, build, runs):
     store_dir = scratch / "store"
     user_data, _ = core(build, "store", str(store_dir), str(runs), str(ANNOTATIONS))
 
+    print("again with a busy neighbour (one core kept busy) ...", flush=True)
+    with BusyNeighbour():
+        busy_times, _, busy_rss, _, _ = cold_start(build, scratch, page, entry_id, runs)
+        busy_bundled = driven(build, scratch, runs)
+        busy_big = driven(build, scratch, runs, deck=deck)
+
     mib = "MiB"
     big = f"{int(big_info['entries']):,} entries, {deck_size / 1e6:.1f} MB"
+    stall_budget = f"<= {STALL_BUDGET_MS:.0f} ms"
+    switch_budget = "median < 50 ms, slowest < 100 ms"
+    busy = " (busy neighbour)"
     measurements = [
         Measurement("cold start to first entry painted", "ms", times["app"],
-                    "<= 1.2x baseline", baseline=times["baseline"], ratio_limit=1.2,
+                    "<= 1.10x baseline", baseline=times["baseline"], ratio_limit=1.10,
                     note=f"entry {entry_id}"),
-        Measurement("memory after first paint (RSS)", mib, rss["app"], "<= 1.1x baseline",
-                    baseline=rss["baseline"], ratio_limit=1.1,
+        Measurement("cold start to first entry painted" + busy, "ms", busy_times["app"],
+                    "<= 1.10x baseline", baseline=busy_times["baseline"], ratio_limit=1.10),
+        Measurement("memory after first paint (RSS)", mib, rss["app"], "<= 1.05x baseline",
+                    baseline=rss["baseline"], ratio_limit=1.05,
                     note="app " + ", ".join(sorted(processes["app"]))
                     + "; baseline " + ", ".join(sorted(processes["baseline"]))),
+        Measurement("memory after first paint (RSS)" + busy, mib, busy_rss["app"], "<= 1.05x baseline",
+                    baseline=busy_rss["baseline"], ratio_limit=1.05),
         # PSS shares each page among every process on the machine that maps
         # it, so other programs running meanwhile move it: shown, not judged.
         Measurement("memory after first paint (PSS)", mib, pss["app"],
                     baseline=pss["baseline"],
                     note="varies with what else maps the same libraries"),
-        Measurement("switch entry to painted", "ms", switches, "< 100 ms", limit=100),
+        Measurement("switch entry to painted, bundled deck", "ms", bundled["switch"], switch_budget,
+                    limit=50, max_limit=100, note=f"{len(bundled['switch'])} switches"),
+        Measurement("switch entry to painted, bundled deck" + busy, "ms", busy_bundled["switch"],
+                    switch_budget, limit=50, max_limit=100),
+        Measurement("switch entry to painted, 10k deck", "ms", big_run["switch"], switch_budget,
+                    limit=50, max_limit=100, note=f"{len(big_run['switch'])} switches"),
+        Measurement("switch entry to painted, 10k deck" + busy, "ms", busy_big["switch"],
+                    switch_budget, limit=50, max_limit=100),
         Measurement("search keystroke, bundled deck", "ms", bundled_search["keystroke"],
                     note=f"{bundled_info['entries']} entries"),
         Measurement("search slowest keystroke, bundled deck", "ms",
-                    bundled_search["slowest-keystroke"], "< 16 ms", limit=16),
+                    bundled_search["slowest-keystroke"], stall_budget, at_most=STALL_BUDGET_MS,
+                    note="on the main thread in the app: a stall"),
         Measurement("search keystroke, 10k deck", "ms", big_search["keystroke"], note=big),
         Measurement("search slowest keystroke, 10k deck", "ms", big_search["slowest-keystroke"],
-                    "< 16 ms", limit=16, note=big),
+                    stall_budget, at_most=STALL_BUDGET_MS, note=big),
         Measurement("search index build, 10k deck", "ms", [float(big_info["index-ms"])],
                     note="off the main thread in the app; one run"),
-        Measurement("open 10k deck to first entry painted", "ms", to_painted, "< 1000 ms", limit=1000,
-                    note=big),
-        Measurement("open 10k deck to listed", "ms", to_listed, note=big),
-        Measurement("main-loop stall while the deck loads", "ms", loading_stalls,
-                    f"< {STALL_BUDGET_MS:.0f} ms", limit=STALL_BUDGET_MS,
-                    note="longest gap between 1 ms timeouts, from opening to listed"),
-        Measurement("main-loop stall, listed to painted", "ms", stalls,
-                    note="the same up to the first entry painted: the new sidebar's first "
-                         "layout and the page load, as with any deck"),
+        Measurement("open 10k deck to first entry painted", "ms", big_run["to-painted"], "< 500 ms",
+                    limit=500, note=big),
+        Measurement("open 10k deck to first entry painted" + busy, "ms", busy_big["to-painted"],
+                    "< 500 ms", limit=500),
+        Measurement("open 10k deck to listed", "ms", big_run["to-listed"], note=big),
+        Measurement("main-loop stall, anywhere in the app's runs", "ms",
+                    bundled["stall-anywhere"] + big_run["stall-anywhere"] + notes_run["stall-anywhere"],
+                    stall_budget, at_most=STALL_BUDGET_MS,
+                    note="per run, the longest gap between 1 ms timeouts: start, loading, showing, "
+                         "switching, settling"),
+        Measurement("main-loop stall" + busy, "ms",
+                    busy_bundled["stall-anywhere"] + busy_big["stall-anywhere"], stall_budget,
+                    at_most=STALL_BUDGET_MS),
+        Measurement("main-loop stall, start to first paint", "ms", bundled["stall-start"], stall_budget,
+                    at_most=STALL_BUDGET_MS),
+        Measurement("main-loop stall, switching", "ms", bundled["stall-switch"] + big_run["stall-switch"],
+                    stall_budget, at_most=STALL_BUDGET_MS, note="per run, the longest of its switches"),
+        Measurement("main-loop stall while the 10k deck loads", "ms", big_run["stall-loading"],
+                    stall_budget, at_most=STALL_BUDGET_MS, note="from opening to listed"),
+        Measurement("main-loop stall, 10k deck listed to painted", "ms", big_run["stall-showing"],
+                    stall_budget, at_most=STALL_BUDGET_MS,
+                    note="the new sidebar's first layout and the page load"),
         Measurement("load 10k deck, one thread (core)", "ms", deck_load["load"], note=big),
         Measurement("load 5k-question notes folder (core)", "ms", notes_load["load"],
                     note=f"250 files in nested folders, {notes_size / 1e6:.1f} MB, no deck.json"),
-        Measurement("open 5k-question notes folder to painted", "ms", notes_painted,
+        Measurement("open 5k-question notes folder to painted", "ms", notes_run["to-painted"],
                     note="real-shape notes, in the app"),
         Measurement("load 250-question README (core)", "ms", readme_load["load"],
                     note=f"one file, {readme_size / 1e3:.0f} KB"),
         Measurement("save 10k annotations, background", "ms", user_data["background-save"],
                     "< 100 ms", limit=100, note="from the debounced save to written, fsync included"),
         Measurement("main-loop stall while saving", "ms", user_data["save-stall"],
-                    f"< {STALL_BUDGET_MS:.0f} ms", limit=STALL_BUDGET_MS),
+                    stall_budget, at_most=STALL_BUDGET_MS),
         Measurement("save 10k annotations, flush", "ms", user_data["flush"],
                     note="all in one thread, as on quit"),
         Measurement("load 10k annotations", "ms", user_data["load"]),
