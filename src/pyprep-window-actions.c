@@ -174,6 +174,18 @@ review_action (GtkWidget  *widget,
   pyprep_quiz_view_start (self->quiz_view, self->library, self->store);
 }
 
+/* A mock interview: its first page asks for the length and the topics. */
+static void
+mock_interview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  pyprep_mock_view_setup (self->mock_view, self->library);
+  gtk_stack_set_visible_child_name (self->main_stack, "mock");
+}
+
 static void
 progress_action (GtkWidget  *widget,
                  const char *action_name,
@@ -447,6 +459,7 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
+  gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.practice", "s", practice_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
@@ -466,6 +479,8 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.progress", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.mock-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);

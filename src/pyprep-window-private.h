@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "pyprep-mock-view.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-reader-page.h"
 #include "pyprep-review.h"
@@ -23,6 +24,7 @@ struct _PyprepWindow
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
+  PyprepMockView *mock_view;
   PyprepStatsView *stats_view;
   PyprepSidebar *sidebar;
   PyprepReaderPage *reader_page;

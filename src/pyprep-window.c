@@ -100,6 +100,12 @@ quiz_closed_cb (PyprepWindow *self)
 }
 
 static void
+mock_closed_cb (PyprepWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+}
+
+static void
 stats_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
@@ -331,6 +337,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   g_type_ensure (PYPREP_TYPE_SIDEBAR);
   g_type_ensure (PYPREP_TYPE_READER_PAGE);
   g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
+  g_type_ensure (PYPREP_TYPE_MOCK_VIEW);
   g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_ENTRY);
 
@@ -340,6 +347,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, mock_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, stats_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
@@ -352,6 +360,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, quiz_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_open_entry_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mock_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_practice_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
