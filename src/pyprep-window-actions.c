@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-anki.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-topic-header.h"
 #include "pyprep-window-private.h"
@@ -294,6 +295,8 @@ static const FileAction file_actions[] = {
     N_("Pyprep data (JSON)"), "application/json", "json", pyprep_window_import_data_from },
   { "win.export-annotations", N_("Export Annotations"), "pyprep-annotations.md",
     N_("Markdown"), "text/markdown", "md", pyprep_window_export_annotations_to },
+  { "win.export-anki", N_("Export Cards for Anki"), "pyprep-anki.txt",
+    N_("Anki text file"), "text/plain", "txt", pyprep_window_export_anki_to },
 };
 
 static void
@@ -438,6 +441,52 @@ pyprep_window_export_annotations_to (PyprepWindow *self,
     _pyprep_window_show_error (self, _("Could Not Export the Annotations"), error->message);
   else
     show_toast (self, _("Annotations exported"));
+}
+
+/**
+ * pyprep_window_export_anki_to:
+ * @file: the file the user chose
+ *
+ * Writes the cards of the shown entry's deck (else of the first deck) to
+ * @file as a text file for Anki's import (docs/anki-export.md).
+ */
+void
+pyprep_window_export_anki_to (PyprepWindow *self,
+                              GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PyprepEntry *entry;
+  PyprepTopic *topic;
+  PyprepDeck *deck = NULL;
+  g_autoptr(PyprepDeck) first = NULL;
+  g_autofree char *done = NULL;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  entry = pyprep_reader_get_entry (self->reader);
+  topic = entry != NULL ? pyprep_entry_get_topic (entry) : NULL;
+  if (topic != NULL)
+    deck = pyprep_topic_get_deck (topic);
+  if (deck == NULL)
+    deck = first = g_list_model_get_item (pyprep_library_get_decks (self->library), 0);
+  if (deck == NULL)
+    {
+      _pyprep_window_show_error (self, _("Could Not Export the Cards"), _("No deck is open."));
+      return;
+    }
+
+  text = pyprep_anki_export (deck);
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      _pyprep_window_show_error (self, _("Could Not Export the Cards"), error->message);
+      return;
+    }
+  /* Translators: %s is a deck's title. */
+  done = g_strdup_printf (_("Cards of “%s” exported for Anki"), pyprep_deck_get_title (deck));
+  show_toast (self, done);
 }
 
 /* Installs the window's actions and their keys; the window's class

@@ -34,6 +34,8 @@ void          pyprep_window_export_data_to (PyprepWindow      *self,
                                             GFile             *file);
 void          pyprep_window_import_data_from (PyprepWindow    *self,
                                               GFile           *file);
+void          pyprep_window_export_anki_to (PyprepWindow      *self,
+                                            GFile             *file);
 void          pyprep_window_export_annotations_to (PyprepWindow *self,
                                                    GFile        *file);
 

@@ -1,7 +1,10 @@
-/* test-mock.c: a mock interview run with the keyboard only, to its report.
+/* test-mock.c: a mock interview run with the keyboard only, to its report; then the Anki export.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "pyprep-mock-view.h"
 #include "ui-harness.h"
@@ -99,6 +102,21 @@ check_mock (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "library");
   g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==,
                    pyprep_entry_get_id (pyprep_mock_interview_get_question (mock, 0)->entry));
+
+  /* The shown entry's deck exports for Anki, as File → Export does. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("pyprep-anki-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "cards.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *text = NULL;
+
+    pyprep_window_export_anki_to (f->window, file);
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "#separator:tab\n#html:true\n#notetype:Basic\n#deck:Mock\n"));
+    g_assert_nonnull (strstr (text, "\"mock/os/process#card\"\t\"<p>What is a process?</p>\""));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 
   /* Escape leaves a new interview's first page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mock-interview", NULL));
