@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
+#include "pyprep-search-provider.h"
 #include "pyprep-cli.h"
 #include "pyprep-preferences-dialog.h"
 #include "pyprep-trace.h"
@@ -38,6 +39,7 @@ struct _PyprepApplication
   GCancellable *cancellable;
   GError *load_error;
   GPtrArray *folders;          /* OpenFolder */
+  PyprepSearchProvider *search_provider;
 
   /* state */
   gboolean load_started;
@@ -439,6 +441,16 @@ pyprep_application_open (GApplication  *app,
     }
 }
 
+/* The decks, once: at the first window, or at the first search from GNOME's overview. */
+static void
+ensure_loaded (PyprepApplication *self)
+{
+  if (self->load_started)
+    return;
+  start_loading (self);
+  open_remembered_folders (self);
+}
+
 static void
 pyprep_application_activate (GApplication *app)
 {
@@ -454,11 +466,7 @@ pyprep_application_activate (GApplication *app)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
     }
 
-  if (!self->load_started)
-    {
-      start_loading (self);
-      open_remembered_folders (self);
-    }
+  ensure_loaded (self);
   gtk_window_present (window);
   if (self->review_at_start)
     {
@@ -623,6 +631,35 @@ pyprep_application_finalize (GObject *object)
   G_OBJECT_CLASS (pyprep_application_parent_class)->finalize (object);
 }
 
+/* GNOME's overview: entries found from outside the app. */
+static gboolean
+pyprep_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, PYPREP_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (pyprep_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  self->search_provider = pyprep_search_provider_new (GTK_APPLICATION (self), self->library, self->store);
+  g_signal_connect_swapped (self->search_provider, "load-library", G_CALLBACK (ensure_loaded), self);
+  return pyprep_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+pyprep_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (app);
+
+  /* Disposing it unexports it. */
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (pyprep_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 pyprep_application_class_init (PyprepApplicationClass *klass)
 {
@@ -636,6 +673,8 @@ pyprep_application_class_init (PyprepApplicationClass *klass)
   app_class->open = pyprep_application_open;
   app_class->startup = pyprep_application_startup;
   app_class->shutdown = pyprep_application_shutdown;
+  app_class->dbus_register = pyprep_application_dbus_register;
+  app_class->dbus_unregister = pyprep_application_dbus_unregister;
 }
 
 static void

@@ -617,6 +617,24 @@ pyprep_sidebar_focus_search (PyprepSidebar *self)
 }
 
 /**
+ * pyprep_sidebar_search:
+ * @text: what to search for
+ *
+ * Searches for @text as if the user had typed it in the search field.
+ */
+void
+pyprep_sidebar_search (PyprepSidebar *self,
+                       const char    *text)
+{
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/**
  * pyprep_sidebar_set_load_error:
  * @message: (nullable): why the notes could not be opened
  *

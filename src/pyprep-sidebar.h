@@ -31,6 +31,8 @@ PyprepEntry   *pyprep_sidebar_get_neighbour      (PyprepSidebar *self,
                                                   PyprepEntry   *entry,
                                                   int            direction);
 void           pyprep_sidebar_focus_search       (PyprepSidebar *self);
+void           pyprep_sidebar_search             (PyprepSidebar *self,
+                                                  const char    *text);
 void           pyprep_sidebar_set_load_error     (PyprepSidebar *self,
                                                   const char    *message);
 

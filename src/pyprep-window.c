@@ -517,6 +517,24 @@ review_when_loaded_cb (PyprepWindow *self)
 }
 
 /**
+ * pyprep_window_search:
+ * @text: what to search for
+ *
+ * Shows the notes and searches them for @text, as GNOME's overview asks
+ * when the user wants more results than it shows.
+ */
+void
+pyprep_window_search (PyprepWindow *self,
+                      const char   *text)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  pyprep_sidebar_search (self->sidebar, text);
+}
+
+/**
  * pyprep_window_review_when_loaded:
  *
  * Starts a review session once the decks being opened are there (for

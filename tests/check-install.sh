@@ -45,7 +45,7 @@ check ()
 }
 
 echo "TAP version 13"
-echo "1..11"
+echo "1..13"
 
 meson install -C "$builddir" --no-rebuild --quiet --destdir "$dest/root" >"$dest/out" 2>&1
 result $? "meson install into a scratch folder"
@@ -70,6 +70,18 @@ result $? "the metainfo carries its Chinese strings"
 { [ -f "$share/icons/hicolor/scalable/apps/$app_id.svg" ] \
     && [ -f "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" ]; } >"$dest/out" 2>&1
 result $? "the app icon and its symbolic variant are installed"
+
+app_path=/$(echo "$app_id" | tr . /)
+{ grep -qx "BusName=$app_id" "$share/gnome-shell/search-providers/$app_id.search-provider.ini" \
+    && grep -qx "ObjectPath=$app_path/SearchProvider" "$share/gnome-shell/search-providers/$app_id.search-provider.ini" \
+    && grep -qx "DesktopId=$app_id.desktop" "$share/gnome-shell/search-providers/$app_id.search-provider.ini"; } \
+  >"$dest/out" 2>&1
+result $? "the search provider names the app's bus name, object path and desktop file"
+
+{ grep -qx "Name=$app_id" "$share/dbus-1/services/$app_id.service" \
+    && grep -q "^Exec=/.*/bin/pyprep --gapplication-service$" "$share/dbus-1/services/$app_id.service"; } \
+  >"$dest/out" 2>&1
+result $? "the D-Bus service starts pyprep for a search"
 
 check glib-compile-schemas "the installed settings schema compiles" \
   glib-compile-schemas --strict "$share/glib-2.0/schemas"
