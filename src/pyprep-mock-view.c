@@ -285,29 +285,42 @@ chosen_minutes (PyprepMockView *self)
   return 15;
 }
 
+typedef struct
+{
+  GHashTable *topics;
+  GListStore *entries;
+} Chosen;
+
+static gboolean
+add_if_chosen (PyprepTopic *topic,
+               PyprepEntry *entry,
+               gpointer     user_data)
+{
+  Chosen *chosen = user_data;
+
+  if (g_hash_table_contains (chosen->topics, topic))
+    g_list_store_append (chosen->entries, entry);
+  return FALSE;
+}
+
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   PyprepMockView *self = PYPREP_MOCK_VIEW (widget);
+  g_autoptr(GHashTable) topics = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GListStore) entries = g_list_store_new (PYPREP_TYPE_ENTRY);
+  Chosen chosen = { topics, entries };
 
   for (guint i = 0; i < self->topic_rows->len; i++)
     {
       AdwSwitchRow *row = g_ptr_array_index (self->topic_rows, i);
-      PyprepTopic *topic = g_object_get_data (G_OBJECT (row), "pyprep-topic");
-      GListModel *list = pyprep_topic_get_entries (topic);
 
-      if (!adw_switch_row_get_active (row))
-        continue;
-      for (guint e = 0; e < g_list_model_get_n_items (list); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (list, e);
-
-          g_list_store_append (entries, entry);
-        }
+      if (adw_switch_row_get_active (row))
+        g_hash_table_add (topics, g_object_get_data (G_OBJECT (row), "pyprep-topic"));
     }
+  pyprep_decks_foreach_entry (pyprep_library_get_decks (self->library), add_if_chosen, &chosen);
   g_clear_object (&self->interview);
   self->interview = pyprep_mock_interview_new (G_LIST_MODEL (entries), chosen_minutes (self), g_random_int (),
                                                g_get_real_time ());

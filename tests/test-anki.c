@@ -135,6 +135,15 @@ test_anki_fixture (void)
   g_assert_nonnull (strstr (back, "<code>__eq__</code>"));
 }
 
+static gboolean
+count_cards (PyprepTopic *topic,
+             PyprepEntry *entry,
+             gpointer     user_data)
+{
+  *(guint *) user_data += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry);
+  return FALSE;
+}
+
 /* The bundled deck: one note per card, each GUID once. */
 static void
 test_anki_bundled (void)
@@ -146,25 +155,12 @@ test_anki_bundled (void)
   g_autoptr(GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) guids = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *topics;
   guint cards = 0;
 
   g_assert_nonnull (deck);
   text = pyprep_anki_export (deck);
   records = parse (text, headers);
-  topics = pyprep_deck_get_topics (deck);
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
-
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry);
-        }
-    }
+  pyprep_deck_foreach_entry (deck, count_cards, &cards);
   g_assert_cmpuint (cards, >, 100);
   g_assert_cmpuint (records->len, ==, cards);
   for (guint i = 0; i < records->len; i++)
