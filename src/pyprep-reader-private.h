@@ -31,6 +31,7 @@ struct _PyprepReader
   double scroll;               /* how far down the page is, from 0 to 1 */
   gboolean loading;
   char *pending_find;          /* what to find once the page loads */
+  gboolean loaded_unfiltered;  /* the first page went before the content filter */
 };
 
 enum {

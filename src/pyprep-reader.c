@@ -214,12 +214,20 @@ static void
 load_uri (PyprepReader *self,
           const char   *uri)
 {
-  /* Until the content filter is in place, nothing is loaded at all. */
+  /* Until the content filter is in place, nothing is loaded, but for the
+   * first page, so that the start does not wait for the filter: it is one
+   * of our own pages, and the Content-Security-Policy it carries (in its
+   * response header and in the page) forbids every load the filter would
+   * block. Every later page has both defences. */
   if (!pyprep_web_context_get_ready (self->web_context))
     {
-      g_free (self->pending_uri);
-      self->pending_uri = g_strdup (uri);
-      return;
+      if (self->loaded_unfiltered || !g_str_has_prefix (uri, PYPREP_ENTRY_URI_PREFIX))
+        {
+          g_free (self->pending_uri);
+          self->pending_uri = g_strdup (uri);
+          return;
+        }
+      self->loaded_unfiltered = TRUE;
     }
 
   pyprep_trace_mark ("load-uri", NULL);
