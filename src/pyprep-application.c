@@ -4,12 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
-#include <signal.h>
 
 #include "pyprep-application.h"
 #include "pyprep-bench.h"
 #include "pyprep-cli.h"
+#include "pyprep-endings.h"
 #include "pyprep-preferences-dialog.h"
 #include "pyprep-trace.h"
 #include "pyprep-window.h"
@@ -41,9 +40,9 @@ struct _PyprepApplication
   GCancellable *cancellable;
   GError *load_error;
   GPtrArray *folders;          /* OpenFolder */
+  PyprepEndings *endings;
 
   /* state */
-  guint signal_sources[3];     /* SIGTERM, SIGINT, SIGHUP */
   gboolean load_started;
   gboolean review_at_start;    /* pyprep --review */
 };
@@ -550,59 +549,6 @@ quit_action (GSimpleAction *action,
     }
 }
 
-/* Endings ----------------------------------------------------------------- */
-
-/* Writes the user's data now, in this thread. */
-static gboolean
-flush_user_data (PyprepApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pyprep_store_get_read_only (self->store) || pyprep_store_flush (self->store, &error))
-    return TRUE;
-  g_message ("Could not save your data: %s", error->message);
-  return FALSE;
-}
-
-/* SIGTERM (logout, `systemctl --user stop`, `kill`), SIGINT (Ctrl+C in a
- * terminal) and SIGHUP (the terminal closed) would otherwise end the
- * process at once, losing a change still inside the save delay. */
-static gboolean
-quit_on_signal_cb (gpointer user_data)
-{
-  PyprepApplication *self = user_data;
-
-  flush_user_data (self);
-  g_application_quit (G_APPLICATION (self));
-  return G_SOURCE_CONTINUE;
-}
-
-/* The session is about to end (logout, shutdown): it may not wait for the
- * save delay, nor run the shutdown handler at all. */
-static void
-query_end_cb (PyprepApplication *self)
-{
-  flush_user_data (self);
-}
-
-static void
-watch_endings (PyprepApplication *self)
-{
-  static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->signal_sources));
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    self->signal_sources[i] = g_unix_signal_add (signals[i], quit_on_signal_cb, self);
-  g_signal_connect (self, "query-end", G_CALLBACK (query_end_cb), NULL);
-}
-
-static void
-unwatch_endings (PyprepApplication *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
-    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
-}
-
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
@@ -629,7 +575,7 @@ pyprep_application_startup (GApplication *app)
    * the store says what happened and the window shows it. */
   if (!pyprep_store_load (self->store, &error))
     g_message ("Cannot read your data: %s", error->message);
-  watch_endings (self);
+  self->endings = pyprep_endings_new (G_APPLICATION (self), self->store);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -653,10 +599,9 @@ pyprep_application_shutdown (GApplication *app)
   PyprepApplication *self = PYPREP_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
-  unwatch_endings (self);
-
   /* Nothing the user did may be lost on the way out. */
-  flush_user_data (self);
+  pyprep_endings_flush (self->endings);
+  g_clear_pointer (&self->endings, pyprep_endings_free);
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (app);
 }
