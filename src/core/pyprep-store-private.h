@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PyprepStore is one object in several files: pyprep-store.c (the object,
- * loading, save scheduling, bookmarks, reading state, card states),
+ * bookmarks, reading state, card states), pyprep-store-load.c (loading:
+ * damaged, missing and linked data files), pyprep-store-save.c (save
+ * scheduling and flushes),
  * pyprep-store-document.c (the document in memory: containers, sealed
  * records, snapshots), pyprep-annotation.c (annotations),
  * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
@@ -32,6 +34,7 @@ struct _PyprepStore
   JsonObject *cards;
   char *recovery_message;
   char *set_aside_path;
+  char *offered_backup;        /* for a data file behind a broken link */
   GCancellable *cancellable;
 
   /* state */
@@ -48,9 +51,14 @@ struct _PyprepStore
 void        pyprep_store_changed        (PyprepStore  *self,
                                          const char   *what,
                                          const char   *id);
+void        pyprep_store_emit_saved     (PyprepStore  *self,
+                                         const GError *error);
 gboolean    pyprep_store_check_writable (PyprepStore  *self,
                                          GError      **error);
 const char *pyprep_store_newer_message  (void);
+
+/* pyprep-store-save.c */
+void        pyprep_store_schedule_save     (PyprepStore *self);
 
 /* pyprep-store-document.c */
 void        pyprep_store_document_reset    (PyprepStore *self);
@@ -92,8 +100,10 @@ gboolean  pyprep_store_save_job_run            (PyprepStoreSaveJob  *job,
                                                 GError             **error);
 void      pyprep_store_save_job_free           (PyprepStoreSaveJob  *job);
 char     *pyprep_store_file_backups_dir        (PyprepStore         *self);
-void      pyprep_store_file_recover            (PyprepStore         *self,
-                                                const GError        *damage);
+char     *pyprep_store_file_resolve            (const char          *path,
+                                                GError             **error);
+guint     pyprep_store_file_remove_leftovers   (const char          *dir,
+                                                const char          *base);
 
 /* pyprep-store-schema.c */
 gboolean pyprep_store_schema_validate         (JsonNode    *root,

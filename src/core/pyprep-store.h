@@ -72,6 +72,9 @@ gboolean          pyprep_store_load               (PyprepStore      *self,
                                                    GError          **error);
 const char       *pyprep_store_get_recovery_message (PyprepStore    *self);
 const char       *pyprep_store_get_set_aside_path (PyprepStore      *self);
+const char       *pyprep_store_get_offered_backup (PyprepStore      *self);
+gboolean          pyprep_store_use_backup         (PyprepStore      *self,
+                                                   GError          **error);
 gboolean          pyprep_store_get_read_only      (PyprepStore      *self);
 void              pyprep_store_set_clock          (PyprepStore      *self,
                                                    PyprepClockFunc   clock,

@@ -1,0 +1,300 @@
+/* test-store-files.c: the data file as people leave it: a link, a broken link, leftovers, missing.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "store-harness.h"
+
+static const char one_bookmark[] =
+  "{\"schema_version\": 1, \"bookmarks\": {\"d/t/kept\": {\"created\": \"2026-11-20T08:00:00Z\"}}}";
+
+static char *
+in_dir (Fixture    *f,
+        const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+write_backup (Fixture    *f,
+              const char *day,
+              const char *text)
+{
+  g_autofree char *name = g_strdup_printf ("user-data-%s.json", day);
+  g_autofree char *path = g_build_filename (f->dir, PYPREP_STORE_BACKUPS, name, NULL);
+
+  write_file (path, text);
+}
+
+static gboolean
+is_link (const char *path)
+{
+  struct stat st;
+
+  return g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+}
+
+/* The names in @dir that look like a save's temporary file. */
+static guint
+count_temporaries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      const char *dot = strrchr (name, '.');
+
+      n += dot != NULL && strlen (dot + 1) == 6 && strstr (name, ".json.") != NULL;
+    }
+  return n;
+}
+
+/* A data file kept in a dotfiles repository, reached through a relative
+ * link and then an absolute one: loaded, and saved into the target, the
+ * links left as they were. */
+static void
+test_store_files_link (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *target = in_dir (f, "dotfiles/pyprep/user-data.json");
+  g_autofree char *middle = in_dir (f, "dotfiles/current.json");
+  g_autoptr(PyprepStore) store = NULL;
+  g_autoptr(PyprepStore) again = NULL;
+  g_autofree char *link_text = NULL;
+  g_autofree char *saved = NULL;
+
+  write_file (target, one_bookmark);
+  g_assert_no_errno (symlink (target, middle));
+  g_assert_no_errno (symlink ("dotfiles/current.json", f->path));
+
+  store = open_store (f);
+  g_assert_null (pyprep_store_get_recovery_message (store));
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
+  pyprep_store_set_bookmarked (store, "d/t/new", TRUE);
+  flush (store);
+
+  g_assert_true (is_link (f->path));
+  g_assert_true (is_link (middle));
+  link_text = g_file_read_link (f->path, NULL);
+  g_assert_cmpstr (link_text, ==, "dotfiles/current.json");
+  saved = read_data (target);
+  g_assert_nonnull (strstr (saved, "d/t/new"));
+  g_assert_cmpuint (count_temporaries (f->dir), ==, 0);
+
+  again = open_store (f);
+  g_assert_true (pyprep_store_get_bookmarked (again, "d/t/new"));
+  g_assert_true (pyprep_store_get_bookmarked (again, "d/t/kept"));
+}
+
+/* A damaged file behind a link: its target is set aside, the link stays
+ * and leads to the new file after the next save. */
+static void
+test_store_files_link_damaged (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *target = in_dir (f, "dotfiles/user-data.json");
+  g_autofree char *aside = g_strconcat (target, ".corrupt-20261121-120000", NULL);
+  g_autoptr(PyprepStore) store = NULL;
+
+  write_file (target, "garbage");
+  g_assert_no_errno (symlink (target, f->path));
+
+  store = open_store (f);
+  g_assert_cmpstr (pyprep_store_get_set_aside_path (store), ==, aside);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  pyprep_store_set_bookmarked (store, "d/t/e", TRUE);
+  flush (store);
+  g_assert_true (is_link (f->path));
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A link whose target is gone (the repository moved, the disk not
+ * plugged in): nothing loaded, nothing saved over it, the user told; no
+ * backup, nothing offered. */
+static void
+test_store_files_dangling (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *target = in_dir (f, "gone/user-data.json");
+  g_autoptr(PyprepStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  g_assert_no_errno (symlink (target, f->path));
+  store = open_store (f);
+  message = pyprep_store_get_recovery_message (store);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, target));
+  g_assert_true (pyprep_store_get_read_only (store));
+  g_assert_null (pyprep_store_get_offered_backup (store));
+
+  pyprep_store_set_bookmarked (store, "d/t/e", TRUE);
+  g_assert_false (pyprep_store_flush (store, &error));
+  g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY);
+  g_assert_true (is_link (f->path));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* A link that leads back to itself, with a backup beside it: the backup
+ * is offered, and taken, the link kept aside for the user to look at. */
+static void
+test_store_files_looping (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *other = in_dir (f, "other.json");
+  g_autofree char *kept_link = g_strconcat (f->path, ".link-20261121-120000", NULL);
+  g_autoptr(PyprepStore) store = NULL;
+  g_autoptr(PyprepStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  guint imports = 0;
+
+  g_assert_no_errno (symlink ("other.json", f->path));
+  g_assert_no_errno (symlink (PYPREP_STORE_FILE, other));
+  write_backup (f, "2026-11-19", "{\"schema_version\": 1}");
+  write_backup (f, "2026-11-20", one_bookmark);
+
+  store = open_store (f);
+  message = pyprep_store_get_recovery_message (store);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "user-data-2026-11-20.json"));
+  g_assert_true (pyprep_store_get_read_only (store));
+  g_assert_false (pyprep_store_get_bookmarked (store, "d/t/kept"));
+  g_assert_cmpstr (pyprep_store_get_offered_backup (store), ==, "user-data-2026-11-20.json");
+
+  g_signal_connect_swapped (store, "changed::import", G_CALLBACK (count_cb), &imports);
+  g_assert_true (pyprep_store_use_backup (store, &error));
+  g_assert_no_error (error);
+  /* Everything may have changed, and the window hears it. */
+  g_assert_cmpuint (imports, ==, 1);
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
+  g_assert_false (pyprep_store_get_read_only (store));
+  g_assert_null (pyprep_store_get_offered_backup (store));
+  g_assert_true (is_link (kept_link));
+  g_assert_cmpstr (pyprep_store_get_set_aside_path (store), ==, kept_link);
+  g_assert_nonnull (strstr (pyprep_store_get_recovery_message (store), kept_link));
+
+  flush (store);
+  g_assert_false (is_link (f->path));
+  again = open_store (f);
+  g_assert_null (pyprep_store_get_recovery_message (again));
+  g_assert_true (pyprep_store_get_bookmarked (again, "d/t/kept"));
+}
+
+/* The temporary files of saves that crashed go at the next load; one that
+ * a live save holds (locked) stays, and so does everything else. */
+static void
+test_store_files_leftovers (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *stale = in_dir (f, PYPREP_STORE_FILE ".Ab12Cd");
+  g_autofree char *live = in_dir (f, PYPREP_STORE_FILE ".Lk00Lk");
+  g_autofree char *notes = in_dir (f, PYPREP_STORE_FILE ".notes");
+  g_autofree char *corrupt = in_dir (f, PYPREP_STORE_FILE ".corrupt-20261120-100000");
+  g_autofree char *other = in_dir (f, "review-log.jsonl.Ab12Cd");
+  g_autofree char *backup_tmp = g_build_filename (f->dir, PYPREP_STORE_BACKUPS,
+                                                  "user-data-2026-11-20.json.Xy98Zw", NULL);
+  g_autofree char *target = in_dir (f, "dotfiles/data.json");
+  g_autofree char *target_tmp = in_dir (f, "dotfiles/data.json.Qq11Qq");
+  g_autoptr(PyprepStore) store = NULL;
+  int held;
+
+  write_file (target, one_bookmark);
+  g_assert_no_errno (symlink (target, f->path));
+  write_file (stale, "half a save");
+  write_file (live, "a save under way");
+  write_file (notes, "not ours");
+  write_file (corrupt, "kept for the user");
+  write_file (other, "not ours either");
+  write_file (backup_tmp, "half a backup");
+  write_file (target_tmp, "half a save through the link");
+  held = g_open (live, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (held, >=, 0);
+  g_assert_no_errno (flock (held, LOCK_EX));
+
+  store = open_store (f);
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup_tmp, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (target_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (corrupt, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (held);
+}
+
+/* user-data.json deleted, backups beside it: the newest is loaded, the
+ * user told, and it becomes the data file again. */
+static void
+test_store_files_missing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = NULL;
+  g_autoptr(PyprepStore) again = NULL;
+  const char *message;
+
+  write_backup (f, "2026-11-19", "{\"schema_version\": 1}");
+  write_backup (f, "2026-11-20", one_bookmark);
+
+  store = open_store (f);
+  message = pyprep_store_get_recovery_message (store);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "user-data-2026-11-20.json"));
+  g_assert_nonnull (strstr (message, f->path));
+  g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
+  g_assert_false (pyprep_store_get_read_only (store));
+  g_assert_true (pyprep_store_get_dirty (store));
+
+  flush (store);
+  again = open_store (f);
+  g_assert_null (pyprep_store_get_recovery_message (again));
+  g_assert_true (pyprep_store_get_bookmarked (again, "d/t/kept"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/pyprep/store-files/link", Fixture, NULL, fixture_set_up, test_store_files_link, fixture_tear_down);
+  g_test_add ("/pyprep/store-files/link-damaged", Fixture, NULL, fixture_set_up, test_store_files_link_damaged,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/dangling", Fixture, NULL, fixture_set_up, test_store_files_dangling,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/looping", Fixture, NULL, fixture_set_up, test_store_files_looping,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/leftovers", Fixture, NULL, fixture_set_up, test_store_files_leftovers,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/missing", Fixture, NULL, fixture_set_up, test_store_files_missing,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
