@@ -210,6 +210,10 @@ close_request_cb (PyprepWindow *self)
 {
   int width, height;
 
+  /* Unwritten changes that cannot be written: the user decides first. */
+  if (!_pyprep_window_saving_may_close (self))
+    return TRUE;
+
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
@@ -240,6 +244,7 @@ setup_models (PyprepWindow  *self,
                            G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
 
   update_recovery_banner (self);
+  _pyprep_window_saving_setup (self);
 
   library_changed_cb (self);
   update_problems (self);
@@ -371,6 +376,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   _pyprep_window_class_actions_init (klass);
+  _pyprep_window_saving_class_init (klass);
 }
 
 static void

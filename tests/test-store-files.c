@@ -3,9 +3,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -278,6 +281,124 @@ test_store_files_missing (Fixture       *f,
   g_assert_true (pyprep_store_get_bookmarked (again, "d/t/kept"));
 }
 
+/* Failed saves --------------------------------------------------------------- */
+
+static void
+saved_cb (PyprepStore  *store,
+          const GError *error,
+          GPtrArray    *results)
+{
+  g_ptr_array_add (results, error != NULL ? g_error_copy (error) : NULL);
+}
+
+static void
+free_result (gpointer data)
+{
+  if (data != NULL)
+    g_error_free (data);
+}
+
+static gboolean
+saved_twice (gpointer data)
+{
+  return ((GPtrArray *) data)->len >= 2;
+}
+
+/* A full disk, injected: the changes stay, the error says why, the store
+ * counts what is unwritten and tries again by itself; when space returns
+ * the next try writes everything and clears the error. No warning on the
+ * way (G_DEBUG=fatal-warnings would end the test). */
+static void
+test_store_files_save_fails (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  g_autoptr(PyprepStore) again = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (free_result);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (store, "saved", G_CALLBACK (saved_cb), results);
+  pyprep_store_set_fault (store, ENOSPC);
+  pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
+  pyprep_store_set_bookmarked (store, "d/t/b", TRUE);
+  pyprep_store_add_annotation (store, "d/t/a", "a note", NULL, NULL, NULL);
+  g_assert_false (pyprep_store_flush (store, &error));
+  g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_assert_error (pyprep_store_get_save_error (store), PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
+  g_assert_true (pyprep_store_get_dirty (store));
+  g_assert_cmpuint (pyprep_store_count_unsaved (store, "bookmark"), ==, 2);
+  g_assert_cmpuint (pyprep_store_count_unsaved (store, "annotation"), ==, 1);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  /* Space comes back: the store's own next try writes it all. */
+  pyprep_store_set_fault (store, 0);
+  while (!saved_twice (results))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (g_ptr_array_index (results, 0));
+  g_assert_null (g_ptr_array_index (results, 1));
+  g_assert_null (pyprep_store_get_save_error (store));
+  g_assert_cmpuint (pyprep_store_count_unsaved (store, "bookmark"), ==, 0);
+  again = open_store (f);
+  g_assert_true (pyprep_store_get_bookmarked (again, "d/t/b"));
+  g_assert_cmpuint (pyprep_store_count_annotations (again, "d/t/a"), ==, 1);
+}
+
+/* The real thing, where the test environment allows it (root, or a user
+ * namespace): the data folder made read-only, then a tiny tmpfs filled,
+ * in a private mount namespace of a child process. */
+static void
+test_store_files_real_failures (Fixture       *f,
+                                gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PyprepStore) store = NULL;
+      g_autoptr(PyprepStore) tiny = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *big = NULL;
+      g_autoptr(GFile) tiny_folder = NULL;
+
+      g_assert_no_errno (unshare (CLONE_NEWNS));
+      /* Kept from the parent's namespace when it can be; in a chroot "/"
+       * is no mount point (EINVAL), and the mounts below are undone anyway. */
+      mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+      store = open_store (f);
+      g_assert_no_errno (mount (f->dir, f->dir, NULL, MS_BIND, NULL));
+      g_assert_no_errno (mount (NULL, f->dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL));
+      pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
+      g_assert_false (pyprep_store_flush (store, &error));
+      g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY_FOLDER);
+      g_assert_cmpuint (pyprep_store_count_unsaved (store, "bookmark"), ==, 1);
+      g_assert_no_errno (umount (f->dir));
+      g_clear_error (&error);
+
+      g_assert_no_errno (mount ("tmpfs", f->dir, "tmpfs", 0, "size=64k"));
+      tiny_folder = g_file_new_for_path (f->dir);
+      tiny = pyprep_store_new (tiny_folder);
+      g_assert_true (pyprep_store_load (tiny, NULL));
+      big = g_strnfill (200 * 1024, 'x');
+      pyprep_store_add_annotation (tiny, "d/t/a", big, NULL, NULL, NULL);
+      g_assert_false (pyprep_store_flush (tiny, &error));
+      g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
+      /* Nothing half-written is left behind on the full disk. */
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      g_assert_no_errno (umount (f->dir));
+      g_print ("RAN\n");
+      return;
+    }
+
+  /* Mounting needs root (build-aux/dev.sh runs the tests as root). */
+  if (geteuid () != 0)
+    {
+      g_test_skip ("not root: no private mount namespace; save-fails injects the same failures");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*RAN*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +414,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pyprep/store-files/leftovers", Fixture, NULL, fixture_set_up, test_store_files_leftovers,
               fixture_tear_down);
+  g_test_add ("/pyprep/store-files/save-fails", Fixture, NULL, fixture_set_up, test_store_files_save_fails,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/real-failures", Fixture, NULL, fixture_set_up,
+              test_store_files_real_failures, fixture_tear_down);
   g_test_add ("/pyprep/store-files/missing", Fixture, NULL, fixture_set_up, test_store_files_missing,
               fixture_tear_down);
 

@@ -40,15 +40,23 @@
  * renames, or an older snapshot could land last. */
 static GMutex write_lock;
 
-/* Sets a PYPREP_STORE_ERROR_IO error "@what @path: <reason>". */
+/* Sets an error "@what @path: <reason>", its code saying what the user
+ * can do about it: free space, make the folder writable, or else. */
 static gboolean
 io_error (GError     **error,
           int          saved_errno,
           const char  *what,
           const char  *path)
 {
-  g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-               "%s %s: %s", what, path, g_strerror (saved_errno));
+  PyprepStoreError code = PYPREP_STORE_ERROR_IO;
+
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    code = PYPREP_STORE_ERROR_NO_SPACE;
+  else if (saved_errno == EROFS)
+    code = PYPREP_STORE_ERROR_READ_ONLY_FOLDER;
+  else if (saved_errno == EACCES || saved_errno == EPERM)
+    code = PYPREP_STORE_ERROR_PERMISSION;
+  g_set_error (error, PYPREP_STORE_ERROR, code, "%s %s: %s", what, path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -472,7 +480,9 @@ pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
   /* A data file that is a link (to a dotfiles repository, say) stays one:
    * the new file replaces the link's target, beside it. */
   target = pyprep_store_file_resolve (job->path, error);
-  if (target != NULL)
+  if (target != NULL && job->fault != 0)
+    ok = io_error (error, job->fault, "cannot write", target);
+  else if (target != NULL)
     ok = write_atomically (target, data, length, error);
   g_mutex_unlock (&write_lock);
 

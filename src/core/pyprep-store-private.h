@@ -19,6 +19,9 @@
 
 G_BEGIN_DECLS
 
+/* The kinds of change, as #PyprepStore::changed names them. */
+#define PYPREP_STORE_N_KINDS 5
+
 struct _PyprepStore
 {
   GObject parent_instance;
@@ -45,6 +48,11 @@ struct _PyprepStore
   gboolean saving;
   gboolean read_only;
   char *last_backup_day;
+  GError *save_error;          /* why the last save failed */
+  guint retry_ms;              /* the wait before the next try after a failure */
+  int fault;                   /* for tests: the errno every save fails with */
+  guint unsaved[PYPREP_STORE_N_KINDS];  /* changes no save has taken yet */
+  guint in_save[PYPREP_STORE_N_KINDS];  /* changes a save under way is writing */
 };
 
 /* pyprep-store.c */
@@ -59,6 +67,8 @@ const char *pyprep_store_newer_message  (void);
 
 /* pyprep-store-save.c */
 void        pyprep_store_schedule_save     (PyprepStore *self);
+void        pyprep_store_count_change      (PyprepStore *self,
+                                            const char  *what);
 
 /* pyprep-store-document.c */
 void        pyprep_store_document_reset    (PyprepStore *self);
@@ -75,6 +85,7 @@ JsonNode   *pyprep_store_seal_object       (JsonObject  *object);
  * @backup_dir: the folder of the daily backups
  * @today: (nullable): today's date (UTC) when the current file is to be
  *   backed up first, %NULL when today's backup exists already
+ * @fault: for tests: an errno the write fails with, or 0
  *
  * One save, prepared on the main thread and run in any.
  */
@@ -84,6 +95,7 @@ typedef struct
   char *path;
   char *backup_dir;
   char *today;
+  int fault;
 } PyprepStoreSaveJob;
 
 /* pyprep-store-file.c */

@@ -5,12 +5,90 @@
  * of edits is one write. The save takes a snapshot of the document on the
  * main thread and writes it in a worker (pyprep-store-file.c). A flush
  * writes at once, in the calling thread, for every ending of the app.
+ *
+ * A save that fails (a full disk, a read-only folder) keeps the changes,
+ * remembers why (pyprep_store_get_save_error(), for the window's banner)
+ * and tries again later, waiting twice as long each time up to a minute,
+ * with one message in the log rather than one a try. Until a save
+ * succeeds the store counts what is unwritten, by kind, so that quitting
+ * can say what would be lost.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "pyprep-store-private.h"
 
 #include "pyprep-time.h"
+
+/* The longest wait between two tries of a failing save. */
+#define MAX_RETRY_MS (60 * 1000)
+
+static const char * const kinds[PYPREP_STORE_N_KINDS] = {
+  "bookmark", "annotation", "reading", "card", "import",
+};
+
+/**
+ * pyprep_store_count_change:
+ * @what: the kind of change
+ *
+ * Counts one change of @what as unwritten until a save holds it.
+ */
+void
+pyprep_store_count_change (PyprepStore *self,
+                           const char  *what)
+{
+  for (guint i = 0; i < PYPREP_STORE_N_KINDS; i++)
+    if (g_strcmp0 (what, kinds[i]) == 0)
+      self->unsaved[i]++;
+}
+
+/**
+ * pyprep_store_count_unsaved:
+ * @what: "bookmark", "annotation", "reading", "card" or "import"
+ *
+ * Returns: how many changes of @what no save has written yet (those of a
+ *   save under way included)
+ */
+guint
+pyprep_store_count_unsaved (PyprepStore *self,
+                            const char  *what)
+{
+  g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
+
+  for (guint i = 0; i < PYPREP_STORE_N_KINDS; i++)
+    if (g_strcmp0 (what, kinds[i]) == 0)
+      return self->unsaved[i] + self->in_save[i];
+  return 0;
+}
+
+/**
+ * pyprep_store_get_save_error:
+ *
+ * Returns: (nullable) (transfer none): why the last save failed, or %NULL
+ *   when it succeeded (or none was made)
+ */
+const GError *
+pyprep_store_get_save_error (PyprepStore *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
+  return self->save_error;
+}
+
+/**
+ * pyprep_store_set_fault:
+ * @error_number: an errno value such as `ENOSPC`, or 0
+ *
+ * For tests only: makes every save fail with @error_number, as the disk
+ * would, until set back to 0.
+ */
+void
+pyprep_store_set_fault (PyprepStore *self,
+                        int          error_number)
+{
+  g_return_if_fail (PYPREP_IS_STORE (self));
+  self->fault = error_number;
+}
 
 static void
 save_thread (GTask        *task,
@@ -34,6 +112,12 @@ prepare_save (PyprepStore *self)
 
   job->document = pyprep_store_document_snapshot (self);
   job->path = g_strdup (self->path);
+  job->fault = self->fault;
+  for (guint i = 0; i < PYPREP_STORE_N_KINDS; i++)
+    {
+      self->in_save[i] += self->unsaved[i];
+      self->unsaved[i] = 0;
+    }
   job->backup_dir = pyprep_store_file_backups_dir (self);
   if (g_strcmp0 (today, self->last_backup_day) != 0)
     {
@@ -46,6 +130,39 @@ prepare_save (PyprepStore *self)
   return job;
 }
 
+/* After a save, on the main thread: what it wrote is written, or it is
+ * unwritten again and the next try waits longer. */
+static void
+finish_save (PyprepStore  *self,
+             const GError *error)
+{
+  if (error == NULL)
+    {
+      memset (self->in_save, 0, sizeof self->in_save);
+      g_clear_error (&self->save_error);
+      self->retry_ms = 0;
+    }
+  else
+    {
+      for (guint i = 0; i < PYPREP_STORE_N_KINDS; i++)
+        {
+          self->unsaved[i] += self->in_save[i];
+          self->in_save[i] = 0;
+        }
+      self->dirty = TRUE;
+      /* Once a failing streak: the banner tells the user, not the log. */
+      if (self->save_error == NULL)
+        g_message ("Could not save your data: %s", error->message);
+      g_clear_error (&self->save_error);
+      self->save_error = g_error_copy (error);
+      self->retry_ms = CLAMP (self->retry_ms * 2, PYPREP_STORE_SAVE_DELAY_MS, MAX_RETRY_MS);
+    }
+
+  pyprep_store_emit_saved (self, error);
+  if (self->dirty)
+    pyprep_store_schedule_save (self);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -55,19 +172,10 @@ save_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->saving = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Keep the changes and try again later. */
-      g_warning ("Could not save your data: %s", error->message);
-      self->dirty = TRUE;
-    }
-
-  pyprep_store_emit_saved (self, error);
-
-  if (self->dirty)
-    pyprep_store_schedule_save (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  finish_save (self, error);
 }
 
 static gboolean
@@ -104,7 +212,8 @@ pyprep_store_schedule_save (PyprepStore *self)
     return;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (PYPREP_STORE_SAVE_DELAY_MS, save_timeout_cb, self);
+  self->save_source = g_timeout_add (self->save_error != NULL ? self->retry_ms : PYPREP_STORE_SAVE_DELAY_MS,
+                                     save_timeout_cb, self);
 }
 
 /**
@@ -114,7 +223,9 @@ pyprep_store_schedule_save (PyprepStore *self)
  * a worker thread may not have reached the disk yet, and its result comes
  * back through a main loop that may never run again, so its document is
  * written here too (the write lock puts this write after it). Call it when
- * the app ends, whatever ends it.
+ * the app ends, whatever ends it, and to try again at once after a
+ * failure (the user's Try Again). Emits #PyprepStore::saved when it
+ * writes.
  *
  * Returns: %TRUE when nothing is left unsaved
  */
@@ -122,6 +233,7 @@ gboolean
 pyprep_store_flush (PyprepStore  *self,
                     GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   PyprepStoreSaveJob *job;
   gboolean ok;
 
@@ -134,10 +246,11 @@ pyprep_store_flush (PyprepStore  *self,
     return FALSE;
 
   job = prepare_save (self);
-  ok = pyprep_store_save_job_run (job, error);
+  ok = pyprep_store_save_job_run (job, &local_error);
   pyprep_store_save_job_free (job);
+  finish_save (self, local_error);
   if (!ok)
-    self->dirty = TRUE;
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ok;
 }

@@ -51,6 +51,7 @@ pyprep_store_changed (PyprepStore *self,
                       const char  *id)
 {
   self->dirty = TRUE;
+  pyprep_store_count_change (self, what);
   pyprep_store_schedule_save (self);
   /* The endings test waits for this mark to stop the app inside the save
    * delay, so it is written out at once rather than when the loop is idle. */
@@ -114,6 +115,7 @@ pyprep_store_finalize (GObject *object)
   g_free (self->recovery_message);
   g_free (self->set_aside_path);
   g_free (self->offered_backup);
+  g_clear_error (&self->save_error);
   g_free (self->last_backup_day);
 
   G_OBJECT_CLASS (pyprep_store_parent_class)->finalize (object);
