@@ -66,6 +66,7 @@ describe_unsaved (PyprepStore *store)
   guint bookmarks = pyprep_store_count_unsaved (store, "bookmark");
   guint annotations = pyprep_store_count_unsaved (store, "annotation");
   guint cards = pyprep_store_count_unsaved (store, "card");
+  guint answers = pyprep_store_count_unsaved (store, "review");
 
   if (bookmarks > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u bookmark change", "%u bookmark changes",
@@ -76,6 +77,9 @@ describe_unsaved (PyprepStore *store)
   if (cards > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u answered card", "%u answered cards", cards),
                                              cards));
+  if (answers > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u answer in the review log",
+                                                       "%u answers in the review log", answers), answers));
   if (pyprep_store_count_unsaved (store, "import") > 0)
     g_ptr_array_add (parts, g_strdup (_("the data you imported")));
   if (pyprep_store_count_unsaved (store, "reading") > 0)

@@ -47,6 +47,23 @@ write_backup (Fixture    *f,
   write_file (path, text);
 }
 
+/* Two days of backups, the newest holding one bookmark: the store opened
+ * on them must name the newest in its message. */
+static PyprepStore *
+open_with_backups (Fixture *f)
+{
+  PyprepStore *store;
+  const char *message;
+
+  write_backup (f, "2026-11-19", "{\"schema_version\": 1}");
+  write_backup (f, "2026-11-20", one_bookmark);
+  store = open_store (f);
+  message = pyprep_store_get_recovery_message (store);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "user-data-2026-11-20.json"));
+  return store;
+}
+
 static gboolean
 is_link (const char *path)
 {
@@ -175,18 +192,11 @@ test_store_files_looping (Fixture       *f,
   g_autoptr(PyprepStore) store = NULL;
   g_autoptr(PyprepStore) again = NULL;
   g_autoptr(GError) error = NULL;
-  const char *message;
   guint imports = 0;
 
   g_assert_no_errno (symlink ("other.json", f->path));
   g_assert_no_errno (symlink (PYPREP_STORE_FILE, other));
-  write_backup (f, "2026-11-19", "{\"schema_version\": 1}");
-  write_backup (f, "2026-11-20", one_bookmark);
-
-  store = open_store (f);
-  message = pyprep_store_get_recovery_message (store);
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, "user-data-2026-11-20.json"));
+  store = open_with_backups (f);
   g_assert_true (pyprep_store_get_read_only (store));
   g_assert_false (pyprep_store_get_bookmarked (store, "d/t/kept"));
   g_assert_cmpstr (pyprep_store_get_offered_backup (store), ==, "user-data-2026-11-20.json");
@@ -261,16 +271,9 @@ test_store_files_missing (Fixture       *f,
 {
   g_autoptr(PyprepStore) store = NULL;
   g_autoptr(PyprepStore) again = NULL;
-  const char *message;
 
-  write_backup (f, "2026-11-19", "{\"schema_version\": 1}");
-  write_backup (f, "2026-11-20", one_bookmark);
-
-  store = open_store (f);
-  message = pyprep_store_get_recovery_message (store);
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, "user-data-2026-11-20.json"));
-  g_assert_nonnull (strstr (message, f->path));
+  store = open_with_backups (f);
+  g_assert_nonnull (strstr (pyprep_store_get_recovery_message (store), f->path));
   g_assert_true (pyprep_store_get_bookmarked (store, "d/t/kept"));
   g_assert_false (pyprep_store_get_read_only (store));
   g_assert_true (pyprep_store_get_dirty (store));
@@ -344,6 +347,57 @@ test_store_files_save_fails (Fixture       *f,
   g_assert_cmpuint (pyprep_store_count_annotations (again, "d/t/a"), ==, 1);
 }
 
+static JsonObject *
+review_line (const char *id)
+{
+  JsonObject *line = json_object_new ();
+
+  json_object_set_string_member (line, "id", id);
+  json_object_set_string_member (line, "card", "d/t/e#card");
+  json_object_set_int_member (line, "rating", 3);
+  json_object_set_string_member (line, "time", "2026-11-21T12:00:00Z");
+  return line;
+}
+
+/* A review log line that cannot be written is kept in memory, in order,
+ * shown like a failed save, and written with the next try. */
+static void
+test_store_files_review_kept (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  g_autoptr(JsonObject) first = review_line ("r1");
+  g_autoptr(JsonObject) second = review_line ("r2");
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (free_result);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = g_build_filename (f->dir, PYPREP_STORE_REVIEW_LOG, NULL);
+
+  g_signal_connect (store, "saved", G_CALLBACK (saved_cb), results);
+  pyprep_store_set_fault (store, ENOSPC);
+  g_assert_true (pyprep_store_append_review (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (pyprep_store_append_review (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (pyprep_store_count_unsaved (store, "review"), ==, 2);
+  g_assert_true (pyprep_store_get_dirty (store));
+  g_assert_error (pyprep_store_get_save_error (store), PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
+  g_assert_cmpuint (results->len, >=, 1);
+  g_assert_nonnull (g_ptr_array_index (results, 0));
+  g_assert_false (pyprep_store_flush (store, NULL));
+
+  pyprep_store_set_fault (store, 0);
+  g_assert_true (pyprep_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (pyprep_store_get_save_error (store));
+  g_assert_cmpuint (pyprep_store_count_unsaved (store, "review"), ==, 0);
+  answers = pyprep_review_log_read (f->folder);
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_assert_cmpstr (((PyprepReviewLogAnswer *) g_ptr_array_index (answers, 0))->id, ==, "r1");
+  g_assert_cmpstr (((PyprepReviewLogAnswer *) g_ptr_array_index (answers, 1))->id, ==, "r2");
+}
+
 /* The real thing, where the test environment allows it (root, or a user
  * namespace): the data folder made read-only, then a tiny tmpfs filled,
  * in a private mount namespace of a child process. */
@@ -415,6 +469,8 @@ main (int   argc,
   g_test_add ("/pyprep/store-files/leftovers", Fixture, NULL, fixture_set_up, test_store_files_leftovers,
               fixture_tear_down);
   g_test_add ("/pyprep/store-files/save-fails", Fixture, NULL, fixture_set_up, test_store_files_save_fails,
+              fixture_tear_down);
+  g_test_add ("/pyprep/store-files/review-kept", Fixture, NULL, fixture_set_up, test_store_files_review_kept,
               fixture_tear_down);
   g_test_add ("/pyprep/store-files/real-failures", Fixture, NULL, fixture_set_up,
               test_store_files_real_failures, fixture_tear_down);

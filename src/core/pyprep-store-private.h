@@ -53,6 +53,7 @@ struct _PyprepStore
   int fault;                   /* for tests: the errno every save fails with */
   guint unsaved[PYPREP_STORE_N_KINDS];  /* changes no save has taken yet */
   guint in_save[PYPREP_STORE_N_KINDS];  /* changes a save under way is writing */
+  GPtrArray *pending_reviews;  /* JsonObject: review log lines not written yet */
 };
 
 /* pyprep-store.c */

@@ -12,6 +12,10 @@
  * with one message in the log rather than one a try. Until a save
  * succeeds the store counts what is unwritten, by kind, so that quitting
  * can say what would be lost.
+ *
+ * Review log lines are appended at once; one that cannot be written is
+ * kept in memory, in order, shown like a failed save, and appended before
+ * anything else at the next try.
  */
 #include "config.h"
 
@@ -45,7 +49,8 @@ pyprep_store_count_change (PyprepStore *self,
 
 /**
  * pyprep_store_count_unsaved:
- * @what: "bookmark", "annotation", "reading", "card" or "import"
+ * @what: "bookmark", "annotation", "reading", "card", "import", or
+ *   "review" for review log lines
  *
  * Returns: how many changes of @what no save has written yet (those of a
  *   save under way included)
@@ -56,6 +61,8 @@ pyprep_store_count_unsaved (PyprepStore *self,
 {
   g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
 
+  if (g_strcmp0 (what, "review") == 0)
+    return self->pending_reviews->len;
   for (guint i = 0; i < PYPREP_STORE_N_KINDS; i++)
     if (g_strcmp0 (what, kinds[i]) == 0)
       return self->unsaved[i] + self->in_save[i];
@@ -79,8 +86,8 @@ pyprep_store_get_save_error (PyprepStore *self)
  * pyprep_store_set_fault:
  * @error_number: an errno value such as `ENOSPC`, or 0
  *
- * For tests only: makes every save fail with @error_number, as the disk
- * would, until set back to 0.
+ * For tests only: makes every save and review log append fail with
+ * @error_number, as the disk would, until set back to 0.
  */
 void
 pyprep_store_set_fault (PyprepStore *self,
@@ -130,6 +137,84 @@ prepare_save (PyprepStore *self)
   return job;
 }
 
+static void finish_save (PyprepStore  *self,
+                         const GError *error);
+
+/* A review log error as a store error, its code saying what the user can
+ * do about it, like a failed save's. */
+static GError *
+review_log_error (const GError *error)
+{
+  PyprepStoreError code = PYPREP_STORE_ERROR_IO;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    code = PYPREP_STORE_ERROR_NO_SPACE;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    code = PYPREP_STORE_ERROR_READ_ONLY_FOLDER;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    code = PYPREP_STORE_ERROR_PERMISSION;
+  return g_error_new_literal (PYPREP_STORE_ERROR, code, error->message);
+}
+
+/* Appends the review log lines kept in memory, oldest first, stopping at
+ * the first that fails. */
+static gboolean
+write_pending_reviews (PyprepStore  *self,
+                       GError      **error)
+{
+  while (self->pending_reviews->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (self->fault != 0)
+        g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (self->fault),
+                     "cannot append to the review log: %s", g_strerror (self->fault));
+      else
+        pyprep_review_log_append (self->folder, g_ptr_array_index (self->pending_reviews, 0), &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, review_log_error (local_error));
+          return FALSE;
+        }
+      g_ptr_array_remove_index (self->pending_reviews, 0);
+    }
+  return TRUE;
+}
+
+/**
+ * pyprep_store_append_review:
+ * @review: one answer: card, rating, time, duration
+ *
+ * Appends @review as one line to the review log, durably. When the line
+ * cannot be written (a full disk), it is kept in memory and written at the
+ * next try, like a failed save: #PyprepStore::saved tells the failure and
+ * pyprep_store_count_unsaved() counts it as a "review".
+ *
+ * Returns: %TRUE unless the store is read-only: the answer is recorded,
+ *   on disk or, for now, in memory
+ */
+gboolean
+pyprep_store_append_review (PyprepStore  *self,
+                            JsonObject   *review,
+                            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (review != NULL, FALSE);
+
+  if (!pyprep_store_check_writable (self, error))
+    return FALSE;
+  g_ptr_array_add (self->pending_reviews, json_object_ref (review));
+  if (!write_pending_reviews (self, &local_error))
+    {
+      /* Shown like a failed save, and tried again with the next one. */
+      self->dirty = TRUE;
+      finish_save (self, local_error);
+    }
+  return TRUE;
+}
+
 /* After a save, on the main thread: what it wrote is written, or it is
  * unwritten again and the next try waits longer. */
 static void
@@ -139,8 +224,12 @@ finish_save (PyprepStore  *self,
   if (error == NULL)
     {
       memset (self->in_save, 0, sizeof self->in_save);
-      g_clear_error (&self->save_error);
-      self->retry_ms = 0;
+      /* The review log's failure stands until its lines are written. */
+      if (self->pending_reviews->len == 0)
+        {
+          g_clear_error (&self->save_error);
+          self->retry_ms = 0;
+        }
     }
   else
     {
@@ -189,6 +278,18 @@ save_timeout_cb (gpointer user_data)
     {
       /* One write at a time; the change is picked up when it finishes. */
       return G_SOURCE_REMOVE;
+    }
+
+  if (self->pending_reviews->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!write_pending_reviews (self, &error))
+        {
+          self->dirty = TRUE;
+          finish_save (self, error);
+          return G_SOURCE_REMOVE;
+        }
     }
 
   self->saving = TRUE;
@@ -240,10 +341,16 @@ pyprep_store_flush (PyprepStore  *self,
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty && !self->saving)
+  if (!self->dirty && !self->saving && self->pending_reviews->len == 0)
     return TRUE;
   if (!pyprep_store_check_writable (self, error))
     return FALSE;
+  if (!write_pending_reviews (self, &local_error))
+    {
+      finish_save (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   job = prepare_save (self);
   ok = pyprep_store_save_job_run (job, &local_error);
@@ -264,7 +371,7 @@ gboolean
 pyprep_store_get_dirty (PyprepStore *self)
 {
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  return self->dirty || self->saving;
+  return self->dirty || self->saving || self->pending_reviews->len > 0;
 }
 
 /**

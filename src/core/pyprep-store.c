@@ -116,6 +116,7 @@ pyprep_store_finalize (GObject *object)
   g_free (self->set_aside_path);
   g_free (self->offered_backup);
   g_clear_error (&self->save_error);
+  g_clear_pointer (&self->pending_reviews, g_ptr_array_unref);
   g_free (self->last_backup_day);
 
   G_OBJECT_CLASS (pyprep_store_parent_class)->finalize (object);
@@ -157,6 +158,7 @@ pyprep_store_init (PyprepStore *self)
 {
   self->clock = real_clock;
   self->cancellable = g_cancellable_new ();
+  self->pending_reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   pyprep_store_document_reset (self);
 }
 
@@ -538,33 +540,4 @@ pyprep_store_set_card_state (PyprepStore *self,
   else
     json_object_set_member (self->cards, card_id, pyprep_store_seal_object (json_object_ref (state)));
   pyprep_store_changed (self, "card", card_id);
-}
-
-/**
- * pyprep_store_append_review:
- * @review: one answer: card, rating, time, duration
- *
- * Appends @review as one line to the review log, durably.
- *
- * Returns: %TRUE on success
- */
-gboolean
-pyprep_store_append_review (PyprepStore  *self,
-                            JsonObject   *review,
-                            GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (review != NULL, FALSE);
-
-  if (!pyprep_store_check_writable (self, error))
-    return FALSE;
-  if (!pyprep_review_log_append (self->folder, review, &local_error))
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
 }
