@@ -8,6 +8,7 @@
 #include "pyprep-application.h"
 #include "pyprep-search-provider.h"
 #include "pyprep-cli.h"
+#include "pyprep-endings.h"
 #include "pyprep-preferences-dialog.h"
 #include "pyprep-trace.h"
 #include "pyprep-window.h"
@@ -40,6 +41,7 @@ struct _PyprepApplication
   GError *load_error;
   GPtrArray *folders;          /* OpenFolder */
   PyprepSearchProvider *search_provider;
+  PyprepEndings *endings;
 
   /* state */
   gboolean load_started;
@@ -573,6 +575,7 @@ pyprep_application_startup (GApplication *app)
    * the store says what happened and the window shows it. */
   if (!pyprep_store_load (self->store, &error))
     g_message ("Cannot read your data: %s", error->message);
+  self->endings = pyprep_endings_new (G_APPLICATION (self), self->store);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -595,13 +598,10 @@ pyprep_application_shutdown (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
 
-  g_autoptr(GError) error = NULL;
-
   g_cancellable_cancel (self->cancellable);
-
   /* Nothing the user did may be lost on the way out. */
-  if (!pyprep_store_get_read_only (self->store) && !pyprep_store_flush (self->store, &error))
-    g_warning ("Could not save your data: %s", error->message);
+  pyprep_endings_flush (self->endings);
+  g_clear_pointer (&self->endings, pyprep_endings_free);
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (app);
 }
@@ -748,6 +748,8 @@ pyprep_application_new (void)
   self = g_object_new (PYPREP_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* For query-end: the session's logout flushes the data. */
+                       "register-session", TRUE,
                        /* The Devel profile has its own app ID but the same resources. */
                        "resource-base-path", "/io/github/pyprep/Pyprep",
                        NULL);

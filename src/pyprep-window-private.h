@@ -21,6 +21,8 @@ struct _PyprepWindow
   AdwToastOverlay *toast_overlay;
   AdwBanner *banner;
   AdwBanner *problems_banner;
+  GtkRevealer *save_banner;
+  GtkLabel *save_banner_label;
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
@@ -31,6 +33,9 @@ struct _PyprepWindow
 
   /* owned */
   GSettings *settings;
+
+  /* state */
+  gboolean may_close;           /* the user chose to quit with unwritten changes */
 
   /* borrowed */
   PyprepLibrary *library;
@@ -47,5 +52,10 @@ void _pyprep_window_start_practice     (PyprepWindow       *self,
 void _pyprep_window_show_error         (PyprepWindow       *self,
                                         const char         *heading,
                                         const char         *body);
+
+/* pyprep-window-saving.c */
+void     _pyprep_window_saving_class_init (PyprepWindowClass *klass);
+void     _pyprep_window_saving_setup      (PyprepWindow      *self);
+gboolean _pyprep_window_saving_may_close  (PyprepWindow      *self);
 
 G_END_DECLS

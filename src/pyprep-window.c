@@ -142,10 +142,36 @@ history_changed_cb (PyprepWindow *self)
                                  pyprep_reader_get_can_go_forward (self->reader));
 }
 
+/* What the store had to do at load time, the user hears about; a data
+ * file behind a broken link comes with the offer of a backup. */
+static void
+update_recovery_banner (PyprepWindow *self)
+{
+  const char *message = pyprep_store_get_recovery_message (self->store);
+  gboolean writable = !pyprep_store_get_read_only (self->store);
+
+  if (message != NULL)
+    adw_banner_set_title (self->banner, message);
+  adw_banner_set_button_label (self->banner, pyprep_store_get_offered_backup (self->store) != NULL
+                                             ? _("_Load Backup") : _("_Dismiss"));
+  adw_banner_set_revealed (self->banner, message != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-annotation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", writable);
+}
+
 static void
 banner_dismissed_cb (PyprepWindow *self)
 {
-  adw_banner_set_revealed (self->banner, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  if (pyprep_store_get_offered_backup (self->store) == NULL)
+    {
+      adw_banner_set_revealed (self->banner, FALSE);
+      return;
+    }
+  if (!pyprep_store_use_backup (self->store, &error))
+    _pyprep_window_show_error (self, _("Could Not Load the Backup"), error->message);
+  update_recovery_banner (self);
 }
 
 static void
@@ -190,6 +216,10 @@ close_request_cb (PyprepWindow *self)
 {
   int width, height;
 
+  /* Unwritten changes that cannot be written: the user decides first. */
+  if (!_pyprep_window_saving_may_close (self))
+    return TRUE;
+
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
@@ -207,8 +237,6 @@ setup_models (PyprepWindow  *self,
               PyprepLibrary *library,
               PyprepStore   *store)
 {
-  const char *message;
-
   self->library = library;
   self->store = store;
   pyprep_reader_page_set_library (self->reader_page, self->library);
@@ -221,17 +249,8 @@ setup_models (PyprepWindow  *self,
   g_signal_connect_object (pyprep_library_get_decks (self->library), "items-changed",
                            G_CALLBACK (update_problems), self, G_CONNECT_SWAPPED);
 
-  /* What the store had to do at load time, the user hears about. */
-  message = pyprep_store_get_recovery_message (self->store);
-  if (message != NULL)
-    {
-      adw_banner_set_title (self->banner, message);
-      adw_banner_set_revealed (self->banner, TRUE);
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-annotation",
-                                 !pyprep_store_get_read_only (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data",
-                                 !pyprep_store_get_read_only (self->store));
+  update_recovery_banner (self);
+  _pyprep_window_saving_setup (self);
 
   library_changed_cb (self);
   update_problems (self);
@@ -366,6 +385,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   _pyprep_window_class_actions_init (klass);
+  _pyprep_window_saving_class_init (klass);
 }
 
 static void

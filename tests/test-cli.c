@@ -91,6 +91,40 @@ test_cli_list (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "topics")), ==, 2);
 }
 
+/* A file the deck leaves out is named on the error stream, so a listing
+ * is never mistaken for the whole folder. */
+static void
+test_cli_list_skipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (dir, "good.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.md", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_file_set_contents (good, "# Notes\n\n## Lists\n\n### What is append?\n\nAdds one.\n\n"
+                       "### What is extend?\n\nAdds many.\n", -1, NULL);
+  g_file_set_contents (bad, "# Broken\n\n## \xff\xfe\n", -1, NULL);
+
+  g_assert_cmpint (pyprep_cli_list (folder, english, FALSE, out, err), ==, 0);
+  g_assert_nonnull (strstr (out->str, "What is append?"));
+  g_assert_cmpstr (err->str, ==, "bad.md:3: file is not valid UTF-8; the file is skipped\n");
+
+  /* The same with --json: the document on the output, the skipped file
+   * beside it. */
+  g_string_truncate (out, 0);
+  g_string_truncate (err, 0);
+  g_assert_cmpint (pyprep_cli_list (folder, english, TRUE, out, err), ==, 0);
+  g_assert_true (g_str_has_prefix (out->str, "{"));
+  g_assert_nonnull (strstr (err->str, "bad.md:3: "));
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
 /* A folder of notes: the structure found, warnings that do not fail, and
  * the one-line fix. */
 static void
@@ -156,6 +190,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/cli/check-good", test_cli_check_good);
   g_test_add_func ("/pyprep/cli/check-broken", test_cli_check_broken);
+  g_test_add_func ("/pyprep/cli/list-skipped", test_cli_list_skipped);
   g_test_add_func ("/pyprep/cli/list", test_cli_list);
   g_test_add_func ("/pyprep/cli/check-notes", test_cli_check_notes);
   g_test_add_func ("/pyprep/cli/check-stated-level", test_cli_check_stated_level);

@@ -3,7 +3,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -259,6 +262,64 @@ test_review_log_append_error (Fixture       *f,
   g_assert_nonnull (strstr (error->message, f->path));
 }
 
+/* A full disk, as the kernel shows it: a file size limit makes a write
+ * stop short at @limit bytes, and the next one fail (EFBIG). */
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &rl));
+  rl.rlim_cur = limit;
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &rl));
+}
+
+/* The space runs out in the middle of a line: the error names the real
+ * reason (not a stale errno such as "File exists"), nothing of the line
+ * stays, and the next answer is a whole line of its own. */
+static void
+test_review_log_short_write (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonObject) line = answer_line ("a2", "d/t/e#card", PYPREP_RATING_GOOD, NOON + 1,
+                                            PYPREP_CARD_STATE_REVIEW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  struct rlimit saved;
+  struct stat st;
+
+  append_answer (f, "a1", PYPREP_RATING_HARD, NOON);
+  before = read_text (f);
+  g_assert_no_errno (g_stat (f->path, &st));
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &saved));
+  signal (SIGXFSZ, SIG_IGN);
+  limit_file_size (st.st_size + 20);
+  g_assert_false (pyprep_review_log_append (f->folder, line, &error));
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved));
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+  g_assert_null (strstr (error->message, g_strerror (EEXIST)));
+  g_assert_nonnull (strstr (error->message, f->path));
+  after = read_text (f);
+  g_assert_cmpstr (after, ==, before);
+
+  append_answer (f, "a3", PYPREP_RATING_EASY, NOON + 2);
+  text = read_text (f);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[1], "{\"id\":\"a3\","));
+  answers = pyprep_review_log_read (f->folder);
+  g_assert_cmpuint (answers->len, ==, 2);
+}
+
 static void
 test_review_log_state_names (void)
 {
@@ -295,6 +356,8 @@ main (int   argc,
               fixture_set_up, test_review_log_missing, fixture_tear_down);
   g_test_add ("/pyprep/review-log/append-error", Fixture, NULL,
               fixture_set_up, test_review_log_append_error, fixture_tear_down);
+  g_test_add ("/pyprep/review-log/short-write", Fixture, NULL,
+              fixture_set_up, test_review_log_short_write, fixture_tear_down);
   g_test_add_func ("/pyprep/review-log/state-names", test_review_log_state_names);
 
   return g_test_run ();

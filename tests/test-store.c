@@ -10,88 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "pyprep-store.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-  GFile *folder;
-  gint64 now;
-} Fixture;
-
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return ((Fixture *) user_data)->now;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("pyprep-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, PYPREP_STORE_FILE, NULL);
-  f->folder = g_file_new_for_path (f->dir);
-  /* 2026-11-21 12:00:00 UTC */
-  f->now = G_GINT64_CONSTANT (1795262400) * G_USEC_PER_SEC;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  g_free (f->dir);
-  g_free (f->path);
-  g_clear_object (&f->folder);
-}
-
-static PyprepStore *
-open_store (Fixture *f)
-{
-  PyprepStore *store = pyprep_store_new (f->folder);
-  g_autoptr(GError) error = NULL;
-
-  pyprep_store_set_clock (store, fixed_clock, f);
-  g_assert_true (pyprep_store_load (store, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-write_data (Fixture    *f,
-            const char *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (f->path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_data (const char *path)
-{
-  char *data = NULL;
-
-  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
-  return data;
-}
-
-static void
-flush (PyprepStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pyprep_store_flush (store, &error));
-  g_assert_no_error (error);
-}
+#include "store-harness.h"
 
 static void
 test_store_fresh (Fixture       *f,
@@ -614,7 +533,7 @@ test_store_export_import (Fixture       *f,
 
   /* Another machine imports it, then both go on. */
   other = pyprep_store_new (other_folder);
-  pyprep_store_set_clock (other, fixed_clock, f);
+  pyprep_store_set_clock (other, fixture_clock, f);
   g_assert_true (pyprep_store_load (other, NULL));
   pyprep_store_set_bookmarked (other, "d/t/c", TRUE);
   g_assert_true (pyprep_store_import (other, export_file, &summary, &error));

@@ -146,6 +146,57 @@ list_json (PyprepDeck *deck,
   g_string_append_printf (out, "%s\n", text);
 }
 
+/* Whether @problem leaves a whole file or folder out of the deck. */
+static gboolean
+skips_a_file (const GError *problem)
+{
+  if (problem->domain != PYPREP_DECK_ERROR)
+    return FALSE;
+  switch ((PyprepDeckError) problem->code)
+    {
+    case PYPREP_DECK_ERROR_IO:
+    case PYPREP_DECK_ERROR_ENCODING:
+    case PYPREP_DECK_ERROR_EMPTY:
+    case PYPREP_DECK_ERROR_TOO_LARGE:
+    case PYPREP_DECK_ERROR_TOO_DEEP:
+    case PYPREP_DECK_ERROR_FOLDER:
+      return TRUE;
+    case PYPREP_DECK_ERROR_SYNTAX:
+    case PYPREP_DECK_ERROR_MISSING_KEY:
+    case PYPREP_DECK_ERROR_BAD_VALUE:
+    case PYPREP_DECK_ERROR_NO_ID:
+    case PYPREP_DECK_ERROR_DUPLICATE_ID:
+    case PYPREP_DECK_ERROR_CARD:
+    case PYPREP_DECK_ERROR_QUIZ:
+    case PYPREP_DECK_ERROR_READING:
+    case PYPREP_DECK_ERROR_NO_LANGUAGE:
+    case PYPREP_DECK_ERROR_UNANSWERED:
+    case PYPREP_DECK_ERROR_LARGE_ENTRY:
+    case PYPREP_DECK_ERROR_SINGLE_ENTRY:
+    default:
+      return FALSE;
+    }
+}
+
+/* The files a listing leaves out, as --check reports them, so that a
+ * short listing is never mistaken for the whole deck. */
+static void
+append_skipped (GString    *err,
+                PyprepDeck *deck)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
+
+  for (guint i = 0; i < pyprep_deck_get_problems (deck)->len; i++)
+    if (skips_a_file (g_ptr_array_index (pyprep_deck_get_problems (deck), i)))
+      g_ptr_array_add (errors, g_ptr_array_index (pyprep_deck_get_problems (deck), i));
+  for (guint i = 0; i < pyprep_deck_get_warnings (deck)->len; i++)
+    if (skips_a_file (g_ptr_array_index (pyprep_deck_get_warnings (deck), i)))
+      g_ptr_array_add (warnings, g_ptr_array_index (pyprep_deck_get_warnings (deck), i));
+  append_messages (err, errors, NULL);
+  append_messages (err, warnings, "warning");
+}
+
 /**
  * pyprep_cli_list:
  * @folder: a deck folder
@@ -153,7 +204,9 @@ list_json (PyprepDeck *deck,
  * @json: a JSON document instead of lines
  * @out: the listing: for each topic a `deck/topic<TAB>title` line, then
  *   `ID<TAB>title` for each of its entries
- * @err: why the deck could not be loaded, if it could not
+ * @err: why the deck could not be loaded, if it could not, or else the
+ *   files left out of the listing (unreadable, too large, not UTF-8, a
+ *   folder not read), one `file:line: message` line each
  *
  * Returns: the exit status: 0, or 1 when the deck cannot be loaded
  */
@@ -178,6 +231,7 @@ pyprep_cli_list (GFile              *folder,
       return 1;
     }
 
+  append_skipped (err, deck);
   if (json)
     {
       list_json (deck, out);

@@ -6,7 +6,8 @@
  * line naming the answer it takes back, so nothing is rewritten.
  *
  * Writing is an append with O_APPEND and fdatasync(), so a line is on disk
- * before the answer changes a card's schedule. A crash can still leave a
+ * before the answer changes a card's schedule. A failed write (a full
+ * disk) is cut back, so it leaves no half line. A crash can still leave a
  * last line cut short; the next append starts a fresh line, and the reader
  * skips what it cannot read, so one torn line costs that answer only.
  */
@@ -212,15 +213,58 @@ pyprep_review_log_answer_counts (const PyprepReviewLogAnswer *answer)
 
 /* Writing ------------------------------------------------------------------- */
 
-/* Whether the file open on @fd ends in the middle of a line. */
+/* Whether the file open on @fd, @size bytes long, ends in the middle of a line. */
 static gboolean
-ends_torn (int fd)
+ends_torn (int   fd,
+           off_t size)
 {
-  struct stat st;
   char last = '\n';
 
-  return fstat (fd, &st) == 0 && st.st_size > 0
-         && pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n';
+  return size > 0 && pread (fd, &last, 1, size - 1) == 1 && last != '\n';
+}
+
+/* Writes all of @data to @fd. A short write (a full disk, a file size
+ * limit) is followed by another, which fails with the real reason; errno
+ * after a short write alone is whatever an earlier call left there.
+ * Returns 0, or the errno of the failure. */
+static int
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  gsize written = 0;
+
+  while (written < length)
+    {
+      ssize_t n = write (fd, data + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return errno;
+      if (n == 0)
+        return EIO;
+      written += n;
+    }
+  return 0;
+}
+
+/* After a failed append, cuts the log back to the @size it had before, so
+ * no half record is left. Only when nothing was appended after ours (by
+ * another process): their lines matter more than a clean end, and the next
+ * append starts a fresh line anyway. */
+static void
+cut_back (int    fd,
+          off_t  size,
+          gsize  length)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) == 0 && st.st_size > size && st.st_size <= size + (off_t) length)
+    {
+      if (ftruncate (fd, size) == 0)
+        fdatasync (fd);
+    }
 }
 
 /**
@@ -230,7 +274,9 @@ ends_torn (int fd)
  * @error: the return location for a #G_IO_ERROR
  *
  * Appends @line to the review log and waits until it is on disk. The log
- * and @folder are created when missing, readable by the user only.
+ * and @folder are created when missing, readable by the user only. When
+ * the line cannot be written whole (a full disk), the error names the
+ * real reason and the part written is taken back.
  *
  * Returns: %TRUE on success
  */
@@ -244,6 +290,8 @@ pyprep_review_log_append (GFile       *folder,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *data = NULL;
+  struct stat st;
+  gsize length;
   int saved_errno = 0;
   int fd;
 
@@ -257,9 +305,11 @@ pyprep_review_log_append (GFile       *folder,
   path = g_build_filename (dir, PYPREP_REVIEW_LOG_FILE, NULL);
   g_mkdir_with_parents (dir, 0700);
   fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "cannot open %s: %s", path, g_strerror (saved_errno));
       return FALSE;
@@ -267,9 +317,13 @@ pyprep_review_log_append (GFile       *folder,
 
   /* A line cut short by a crash stays alone on its line (the reader skips
    * it) instead of swallowing this one. */
-  data = g_strconcat (ends_torn (fd) ? "\n" : "", text, "\n", NULL);
-  if (write (fd, data, strlen (data)) != (ssize_t) strlen (data) || fdatasync (fd) != 0)
-    saved_errno = errno != 0 ? errno : EIO;
+  data = g_strconcat (ends_torn (fd, st.st_size) ? "\n" : "", text, "\n", NULL);
+  length = strlen (data);
+  saved_errno = write_all (fd, data, length);
+  if (saved_errno == 0 && fdatasync (fd) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    cut_back (fd, st.st_size, length);
   close (fd);
   if (saved_errno != 0)
     {

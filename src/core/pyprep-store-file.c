@@ -11,15 +11,23 @@
  * A file that cannot be parsed or validated is never written over: it is
  * renamed aside, and the newest backup that can be read is loaded instead.
  *
- * Reading and writing work on paths and documents only, so a save can run
- * in a worker thread while the main thread goes on changing the store; only
- * the recovery at the end, part of loading, works on the store itself.
+ * A data file that is a symbolic link is followed: the temporary file is
+ * made beside the link's target and renamed over it, so the link stays.
+ * Temporary files are locked while they exist, so that loading can remove
+ * those of saves that a crash cut short, and only those.
+ *
+ * Everything here works on paths and documents only, so a save can run in
+ * a worker thread while the main thread goes on changing the store.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -32,15 +40,23 @@
  * renames, or an older snapshot could land last. */
 static GMutex write_lock;
 
-/* Sets a PYPREP_STORE_ERROR_IO error "@what @path: <reason>". */
+/* Sets an error "@what @path: <reason>", its code saying what the user
+ * can do about it: free space, make the folder writable, or else. */
 static gboolean
 io_error (GError     **error,
           int          saved_errno,
           const char  *what,
           const char  *path)
 {
-  g_set_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO,
-               "%s %s: %s", what, path, g_strerror (saved_errno));
+  PyprepStoreError code = PYPREP_STORE_ERROR_IO;
+
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    code = PYPREP_STORE_ERROR_NO_SPACE;
+  else if (saved_errno == EROFS)
+    code = PYPREP_STORE_ERROR_READ_ONLY_FOLDER;
+  else if (saved_errno == EACCES || saved_errno == EPERM)
+    code = PYPREP_STORE_ERROR_PERMISSION;
+  g_set_error (error, PYPREP_STORE_ERROR, code, "%s %s: %s", what, path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -199,6 +215,116 @@ pyprep_store_file_read_newest_backup (const char  *dir,
   return NULL;
 }
 
+/* Links and leftovers ------------------------------------------------------ */
+
+/* As the kernel's own limit on a chain of links (MAXSYMLINKS). */
+#define MAX_LINKS 40
+
+/**
+ * pyprep_store_file_resolve:
+ * @path: a data file
+ * @error: the return location for a %PYPREP_STORE_ERROR_IO error: a link
+ *   that leads back to itself, or one that cannot be read
+ *
+ * Follows @path through symbolic links, relative ones from the folder of
+ * each link.
+ *
+ * Returns: (transfer full) (nullable): the path that is no link: @path
+ *   itself when it is no link, the end of the chain otherwise, which may
+ *   not exist (a dangling link)
+ */
+char *
+pyprep_store_file_resolve (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops <= MAX_LINKS; hops++)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *dir = NULL;
+      struct stat st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        {
+          io_error (error, errno, "cannot read the link", current);
+          return NULL;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                            : g_build_filename (dir, target, NULL);
+    }
+
+  io_error (error, ELOOP, "cannot follow", path);
+  return NULL;
+}
+
+/* Whether @name is a temporary file of a save of @base: `@base.XXXXXX`,
+ * as g_mkstemp() makes them. */
+static gboolean
+is_temporary_of (const char *name,
+                 const char *base)
+{
+  size_t n = strlen (base);
+
+  if (strncmp (name, base, n) != 0 || name[n] != '.' || strlen (name + n + 1) != 6)
+    return FALSE;
+  for (const char *p = name + n + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * pyprep_store_file_remove_leftovers:
+ * @dir: a folder where saves write
+ * @base: (nullable): the name of the file saved there, or %NULL for any
+ *   daily backup (`user-data-*.json`)
+ *
+ * Removes the temporary files of saves that a crash cut short: a save in
+ * progress holds a lock on its temporary file, so only those of dead
+ * processes go, however recent.
+ *
+ * Returns: how many were removed
+ */
+guint
+pyprep_store_file_remove_leftovers (const char *dir,
+                                    const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *stem = NULL;
+      g_autofree char *path = NULL;
+      const char *dot = strrchr (name, '.');
+      struct stat st;
+      int fd;
+
+      stem = dot != NULL ? g_strndup (name, dot - name) : NULL;
+      if (stem == NULL
+          || !is_temporary_of (name, base != NULL ? base : stem)
+          || (base == NULL && !(g_str_has_prefix (stem, "user-data-") && g_str_has_suffix (stem, ".json"))))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0
+          && g_unlink (path) == 0)
+        removed++;
+      close (fd);
+    }
+
+  return removed;
+}
+
 /* Writing ------------------------------------------------------------------ */
 
 static gboolean
@@ -220,7 +346,9 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-/* Writes @data to @path atomically and durably, mode 0600. */
+/* Writes @data to @path atomically and durably, mode 0600. The temporary
+ * file is locked while it exists under its temporary name, so that
+ * pyprep_store_file_remove_leftovers() in another process leaves it be. */
 static gboolean
 write_atomically (const char  *path,
                   const char  *data,
@@ -230,11 +358,13 @@ write_atomically (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
   gsize written = 0;
+  int saved_errno;
   int fd;
 
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     return io_error (error, errno, "cannot create a file in", dir);
+  flock (fd, LOCK_EX | LOCK_NB);
 
   while (written < length)
     {
@@ -242,32 +372,33 @@ write_atomically (const char  *path,
 
       if (n < 0 && errno == EINTR)
         continue;
-      if (n < 0)
+      if (n <= 0)
         {
-          int saved_errno = errno;
-
-          close (fd);
+          saved_errno = n < 0 ? errno : EIO;
           g_unlink (tmp);
+          close (fd);
           return io_error (error, saved_errno, "cannot write", tmp);
         }
       written += n;
     }
 
-  /* The data must be on disk before the rename makes it the file. */
-  if (fsync (fd) != 0 || close (fd) != 0)
+  /* The data must be on disk before the rename makes it the file; the
+   * file stays open (and locked) until it has its final name. */
+  if (fsync (fd) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_unlink (tmp);
+      close (fd);
       return io_error (error, saved_errno, "cannot sync", tmp);
     }
   if (g_rename (tmp, path) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_unlink (tmp);
+      close (fd);
       return io_error (error, saved_errno, "cannot replace", path);
     }
+  close (fd);
 
   /* And the rename itself must reach the disk. */
   return fsync_path (dir, O_RDONLY | O_DIRECTORY, error);
@@ -319,8 +450,9 @@ make_backup (PyprepStoreSaveJob *job)
  * @job: what to write where
  * @error: the return location for a %PYPREP_STORE_ERROR_IO error
  *
- * Makes the day's backup when @job says so, then writes the document. May
- * run in any thread; one job writes at a time.
+ * Makes the day's backup when @job says so, then writes the document, to
+ * the target of the data file when that is a symbolic link. May run in
+ * any thread; one job writes at a time.
  *
  * Returns: %TRUE when the file holds the document
  */
@@ -330,8 +462,9 @@ pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
 {
   g_autofree char *data = NULL;
   g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autofree char *target = NULL;
   gsize length = 0;
-  gboolean ok;
+  gboolean ok = FALSE;
 
   data = pyprep_store_file_to_data (job->document, &length);
 
@@ -344,7 +477,13 @@ pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
       return io_error (error, saved_errno, "cannot create", dir);
     }
   make_backup (job);
-  ok = write_atomically (job->path, data, length, error);
+  /* A data file that is a link (to a dotfiles repository, say) stays one:
+   * the new file replaces the link's target, beside it. */
+  target = pyprep_store_file_resolve (job->path, error);
+  if (target != NULL && job->fault != 0)
+    ok = io_error (error, job->fault, "cannot write", target);
+  else if (target != NULL)
+    ok = write_atomically (target, data, length, error);
   g_mutex_unlock (&write_lock);
 
   return ok;
@@ -363,63 +502,4 @@ pyprep_store_file_backups_dir (PyprepStore *self)
   g_autofree char *folder = g_file_get_path (self->folder);
 
   return g_build_filename (folder, PYPREP_STORE_BACKUPS, NULL);
-}
-
-/**
- * pyprep_store_file_recover:
- * @damage: why the data file cannot be used
- *
- * After @damage made the data file unusable, on loading: sets it aside and
- * loads the newest good backup, or starts empty, and says so in the
- * store's recovery message.
- */
-void
-pyprep_store_file_recover (PyprepStore  *self,
-                           const GError *damage)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) restored = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-  gboolean newer;
-
-  self->set_aside_path = pyprep_store_file_set_aside (self->path, pyprep_store_now (self), &error);
-  if (self->set_aside_path == NULL)
-    {
-      pyprep_store_document_reset (self);
-      self->read_only = TRUE;
-      self->recovery_message = g_strdup_printf (_("Your data file is damaged (%s) and could not be "
-                                                  "moved aside (%s). Pyprep will not save over it."),
-                                                damage->message, error->message);
-      return;
-    }
-
-  dir = pyprep_store_file_backups_dir (self);
-  restored = pyprep_store_file_read_newest_backup (dir, &name);
-  if (restored == NULL)
-    {
-      pyprep_store_document_reset (self);
-      self->recovery_message =
-        g_strdup_printf (_("Your data file was damaged (%s) and there is no good backup. It was moved "
-                           "to %s; Pyprep starts with empty data."),
-                         damage->message, self->set_aside_path);
-      return;
-    }
-
-  newer = pyprep_store_document_adopt (self, restored);
-  self->recovery_message =
-    g_strdup_printf (_("Your data file was damaged (%s). It was moved to %s, and the backup %s "
-                       "was loaded instead."),
-                     damage->message, self->set_aside_path, name);
-  if (newer)
-    {
-      /* A backup from a newer Pyprep is treated like such a data file:
-       * shown, never saved over with what this version understands. */
-      g_autofree char *damaged = g_steal_pointer (&self->recovery_message);
-
-      self->recovery_message = g_strconcat (damaged, " ", pyprep_store_newer_message (), NULL);
-      return;
-    }
-  /* The restored data becomes the new file at the next save. */
-  self->dirty = TRUE;
 }

@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PyprepStore is one object in several files: pyprep-store.c (the object,
- * loading, save scheduling, bookmarks, reading state, card states),
+ * bookmarks, reading state, card states), pyprep-store-load.c (loading:
+ * damaged, missing and linked data files), pyprep-store-save.c (save
+ * scheduling and flushes),
  * pyprep-store-document.c (the document in memory: containers, sealed
  * records, snapshots), pyprep-annotation.c (annotations),
  * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
@@ -16,6 +18,9 @@
 #include "pyprep-store.h"
 
 G_BEGIN_DECLS
+
+/* The kinds of change, as #PyprepStore::changed names them. */
+#define PYPREP_STORE_N_KINDS 5
 
 struct _PyprepStore
 {
@@ -32,6 +37,7 @@ struct _PyprepStore
   JsonObject *cards;
   char *recovery_message;
   char *set_aside_path;
+  char *offered_backup;        /* for a data file behind a broken link */
   GCancellable *cancellable;
 
   /* state */
@@ -42,15 +48,28 @@ struct _PyprepStore
   gboolean saving;
   gboolean read_only;
   char *last_backup_day;
+  GError *save_error;          /* why the last save failed */
+  guint retry_ms;              /* the wait before the next try after a failure */
+  int fault;                   /* for tests: the errno every save fails with */
+  guint unsaved[PYPREP_STORE_N_KINDS];  /* changes no save has taken yet */
+  guint in_save[PYPREP_STORE_N_KINDS];  /* changes a save under way is writing */
+  GPtrArray *pending_reviews;  /* JsonObject: review log lines not written yet */
 };
 
 /* pyprep-store.c */
 void        pyprep_store_changed        (PyprepStore  *self,
                                          const char   *what,
                                          const char   *id);
+void        pyprep_store_emit_saved     (PyprepStore  *self,
+                                         const GError *error);
 gboolean    pyprep_store_check_writable (PyprepStore  *self,
                                          GError      **error);
 const char *pyprep_store_newer_message  (void);
+
+/* pyprep-store-save.c */
+void        pyprep_store_schedule_save     (PyprepStore *self);
+void        pyprep_store_count_change      (PyprepStore *self,
+                                            const char  *what);
 
 /* pyprep-store-document.c */
 void        pyprep_store_document_reset    (PyprepStore *self);
@@ -67,6 +86,7 @@ JsonNode   *pyprep_store_seal_object       (JsonObject  *object);
  * @backup_dir: the folder of the daily backups
  * @today: (nullable): today's date (UTC) when the current file is to be
  *   backed up first, %NULL when today's backup exists already
+ * @fault: for tests: an errno the write fails with, or 0
  *
  * One save, prepared on the main thread and run in any.
  */
@@ -76,6 +96,7 @@ typedef struct
   char *path;
   char *backup_dir;
   char *today;
+  int fault;
 } PyprepStoreSaveJob;
 
 /* pyprep-store-file.c */
@@ -92,8 +113,10 @@ gboolean  pyprep_store_save_job_run            (PyprepStoreSaveJob  *job,
                                                 GError             **error);
 void      pyprep_store_save_job_free           (PyprepStoreSaveJob  *job);
 char     *pyprep_store_file_backups_dir        (PyprepStore         *self);
-void      pyprep_store_file_recover            (PyprepStore         *self,
-                                                const GError        *damage);
+char     *pyprep_store_file_resolve            (const char          *path,
+                                                GError             **error);
+guint     pyprep_store_file_remove_leftovers   (const char          *dir,
+                                                const char          *base);
 
 /* pyprep-store-schema.c */
 gboolean pyprep_store_schema_validate         (JsonNode    *root,

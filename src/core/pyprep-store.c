@@ -17,6 +17,7 @@
 #include "pyprep-store.h"
 #include "pyprep-store-private.h"
 #include "pyprep-time.h"
+#include "pyprep-trace.h"
 
 G_DEFINE_FINAL_TYPE (PyprepStore, pyprep_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pyprep-store-error-quark, pyprep_store_error)
@@ -35,168 +36,7 @@ real_clock (gpointer user_data)
   return g_get_real_time ();
 }
 
-/* Loading ----------------------------------------------------------------- */
-
-/**
- * pyprep_store_newer_message:
- *
- * Returns: what the user is told when the data comes from a newer Pyprep
- */
-const char *
-pyprep_store_newer_message (void)
-{
-  return _("Your data was saved by a newer version of Pyprep. It is shown, but changes "
-           "cannot be saved until you update Pyprep.");
-}
-
-/**
- * pyprep_store_load:
- * @error: the return location for an error that left the store empty
- *
- * Loads user-data.json. A missing file is a fresh start. A corrupt or
- * invalid file is renamed aside (never overwritten) and the newest good
- * backup is loaded; pyprep_store_get_recovery_message() then says what
- * happened. A file from a newer Pyprep is loaded read-only.
- *
- * Returns: %TRUE unless nothing could be loaded from a file that exists
- */
-gboolean
-pyprep_store_load (PyprepStore  *self,
-                   GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-
-  g_clear_pointer (&self->recovery_message, g_free);
-  g_clear_pointer (&self->set_aside_path, g_free);
-  self->read_only = FALSE;
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      pyprep_store_document_reset (self);
-      return TRUE;
-    }
-
-  root = pyprep_store_file_read (self->path, &local_error);
-  if (root != NULL)
-    {
-      if (pyprep_store_document_adopt (self, root))
-        self->recovery_message = g_strdup (pyprep_store_newer_message ());
-      return TRUE;
-    }
-
-  if (g_error_matches (local_error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO))
-    {
-      /* Unreadable (permissions, I/O): touch nothing and save nothing. */
-      pyprep_store_document_reset (self);
-      self->read_only = TRUE;
-      self->recovery_message = g_strdup_printf (_("Your data could not be read (%s). Pyprep will "
-                                                  "not save until this is fixed."),
-                                                local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  /* Corrupt or invalid: keep the bytes, aside, under a telling name. */
-  pyprep_store_file_recover (self, local_error);
-  return TRUE;
-}
-
-/* Saving ------------------------------------------------------------------ */
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (pyprep_store_save_job_run (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static PyprepStoreSaveJob *
-prepare_save (PyprepStore *self)
-{
-  PyprepStoreSaveJob *job = g_new0 (PyprepStoreSaveJob, 1);
-  g_autofree char *today = pyprep_time_format_utc (pyprep_store_now (self), "%Y-%m-%d");
-
-  job->document = pyprep_store_document_snapshot (self);
-  job->path = g_strdup (self->path);
-  job->backup_dir = pyprep_store_file_backups_dir (self);
-  if (g_strcmp0 (today, self->last_backup_day) != 0)
-    {
-      job->today = g_strdup (today);
-      g_free (self->last_backup_day);
-      self->last_backup_day = g_steal_pointer (&today);
-    }
-  self->dirty = FALSE;
-
-  return job;
-}
-
-static void schedule_save (PyprepStore *self);
-
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  PyprepStore *self = PYPREP_STORE (object);
-  g_autoptr(GError) error = NULL;
-
-  self->saving = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Keep the changes and try again later. */
-      g_warning ("Could not save your data: %s", error->message);
-      self->dirty = TRUE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, error);
-
-  if (self->dirty)
-    schedule_save (self);
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  PyprepStore *self = PYPREP_STORE (user_data);
-  g_autoptr(GTask) task = NULL;
-
-  self->save_source = 0;
-  if (self->saving)
-    {
-      /* One write at a time; the change is picked up when it finishes. */
-      return G_SOURCE_REMOVE;
-    }
-
-  self->saving = TRUE;
-  task = g_task_new (self, NULL, save_done_cb, NULL);
-  g_task_set_source_tag (task, save_timeout_cb);
-  g_task_set_task_data (task, prepare_save (self), (GDestroyNotify) pyprep_store_save_job_free);
-  g_task_run_in_thread (task, save_thread);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_save (PyprepStore *self)
-{
-  if (self->read_only)
-    return;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (PYPREP_STORE_SAVE_DELAY_MS, save_timeout_cb, self);
-}
+/* Changes ----------------------------------------------------------------- */
 
 /**
  * pyprep_store_changed:
@@ -211,8 +51,26 @@ pyprep_store_changed (PyprepStore *self,
                       const char  *id)
 {
   self->dirty = TRUE;
-  schedule_save (self);
+  pyprep_store_count_change (self, what);
+  pyprep_store_schedule_save (self);
+  /* The endings test waits for this mark to stop the app inside the save
+   * delay, so it is written out at once rather than when the loop is idle. */
+  pyprep_trace_mark ("store-changed", what);
+  pyprep_trace_flush ();
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
+}
+
+/**
+ * pyprep_store_emit_saved:
+ * @error: (nullable): why the save failed
+ *
+ * Emits #PyprepStore::saved.
+ */
+void
+pyprep_store_emit_saved (PyprepStore  *self,
+                         const GError *error)
+{
+  g_signal_emit (self, signals[SAVED], 0, error);
 }
 
 /**
@@ -230,68 +88,6 @@ pyprep_store_check_writable (PyprepStore  *self,
   g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_READ_ONLY,
                        _("Changes cannot be saved: the data file is read-only for this version"));
   return FALSE;
-}
-
-/**
- * pyprep_store_flush:
- *
- * Writes pending changes now, in the calling thread, waiting for a save
- * under way. Call it when the app closes.
- *
- * Returns: %TRUE when nothing is left unsaved
- */
-gboolean
-pyprep_store_flush (PyprepStore  *self,
-                    GError      **error)
-{
-  PyprepStoreSaveJob *job;
-  gboolean ok;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty)
-    return TRUE;
-  if (!pyprep_store_check_writable (self, error))
-    return FALSE;
-
-  job = prepare_save (self);
-  ok = pyprep_store_save_job_run (job, error);
-  pyprep_store_save_job_free (job);
-  if (!ok)
-    self->dirty = TRUE;
-
-  return ok;
-}
-
-/**
- * pyprep_store_get_dirty:
- *
- * Returns: whether there are changes not yet written
- */
-gboolean
-pyprep_store_get_dirty (PyprepStore *self)
-{
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  return self->dirty || self->saving;
-}
-
-/**
- * pyprep_store_to_data:
- * @length: (out) (optional): the length of the result
- *
- * Returns: (transfer full): the whole document as JSON, as it would be saved
- */
-char *
-pyprep_store_to_data (PyprepStore *self,
-                      gsize       *length)
-{
-  g_autoptr(JsonNode) document = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
-
-  document = pyprep_store_document_snapshot (self);
-  return pyprep_store_file_to_data (document, length);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -318,6 +114,9 @@ pyprep_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->recovery_message);
   g_free (self->set_aside_path);
+  g_free (self->offered_backup);
+  g_clear_error (&self->save_error);
+  g_clear_pointer (&self->pending_reviews, g_ptr_array_unref);
   g_free (self->last_backup_day);
 
   G_OBJECT_CLASS (pyprep_store_parent_class)->finalize (object);
@@ -359,6 +158,7 @@ pyprep_store_init (PyprepStore *self)
 {
   self->clock = real_clock;
   self->cancellable = g_cancellable_new ();
+  self->pending_reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   pyprep_store_document_reset (self);
 }
 
@@ -740,33 +540,4 @@ pyprep_store_set_card_state (PyprepStore *self,
   else
     json_object_set_member (self->cards, card_id, pyprep_store_seal_object (json_object_ref (state)));
   pyprep_store_changed (self, "card", card_id);
-}
-
-/**
- * pyprep_store_append_review:
- * @review: one answer: card, rating, time, duration
- *
- * Appends @review as one line to the review log, durably.
- *
- * Returns: %TRUE on success
- */
-gboolean
-pyprep_store_append_review (PyprepStore  *self,
-                            JsonObject   *review,
-                            GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (review != NULL, FALSE);
-
-  if (!pyprep_store_check_writable (self, error))
-    return FALSE;
-  if (!pyprep_review_log_append (self->folder, review, &local_error))
-    {
-      g_set_error_literal (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_IO, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
 }

@@ -28,6 +28,12 @@ G_BEGIN_DECLS
  * @PYPREP_STORE_ERROR_NEWER: the data file comes from a newer Pyprep
  * @PYPREP_STORE_ERROR_READ_ONLY: the store is read-only and cannot save
  * @PYPREP_STORE_ERROR_IO: a file could not be read or written
+ * @PYPREP_STORE_ERROR_NO_SPACE: a file could not be written: the disk is
+ *   full (or the user's quota, or a size limit, reached)
+ * @PYPREP_STORE_ERROR_READ_ONLY_FOLDER: a file could not be written: the
+ *   folder is on a read-only file system
+ * @PYPREP_STORE_ERROR_PERMISSION: a file could not be written: no
+ *   permission
  */
 typedef enum
 {
@@ -35,6 +41,9 @@ typedef enum
   PYPREP_STORE_ERROR_NEWER,
   PYPREP_STORE_ERROR_READ_ONLY,
   PYPREP_STORE_ERROR_IO,
+  PYPREP_STORE_ERROR_NO_SPACE,
+  PYPREP_STORE_ERROR_READ_ONLY_FOLDER,
+  PYPREP_STORE_ERROR_PERMISSION,
 } PyprepStoreError;
 
 /**
@@ -72,6 +81,9 @@ gboolean          pyprep_store_load               (PyprepStore      *self,
                                                    GError          **error);
 const char       *pyprep_store_get_recovery_message (PyprepStore    *self);
 const char       *pyprep_store_get_set_aside_path (PyprepStore      *self);
+const char       *pyprep_store_get_offered_backup (PyprepStore      *self);
+gboolean          pyprep_store_use_backup         (PyprepStore      *self,
+                                                   GError          **error);
 gboolean          pyprep_store_get_read_only      (PyprepStore      *self);
 void              pyprep_store_set_clock          (PyprepStore      *self,
                                                    PyprepClockFunc   clock,
@@ -128,6 +140,11 @@ gboolean          pyprep_store_append_review      (PyprepStore      *self,
                                                    GError          **error);
 
 gboolean          pyprep_store_get_dirty          (PyprepStore      *self);
+guint             pyprep_store_count_unsaved      (PyprepStore      *self,
+                                                   const char       *what);
+const GError     *pyprep_store_get_save_error     (PyprepStore      *self);
+void              pyprep_store_set_fault          (PyprepStore      *self,
+                                                   int               error_number);
 gboolean          pyprep_store_flush              (PyprepStore      *self,
                                                    GError          **error);
 char             *pyprep_store_to_data            (PyprepStore      *self,
