@@ -15,9 +15,9 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <webkit/webkit.h>
 
+#include "core-harness.h"
 #include "ui-harness.h"
 
 /* Where the entry titled @title is in the sidebar's list. */
@@ -236,7 +236,6 @@ typedef struct
   guint16 port;
   guint connections;
   int inotify;
-  char *outside;
 } Hostile;
 
 static gboolean
@@ -303,53 +302,15 @@ check_hostile (Fixture *f)
 }
 
 static void
-write_png (const char *dir,
-           const char *name)
-{
-  g_autofree char *source = test_deck_path ("typora/res/day02/list.png");
-  g_autofree char *target = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (target);
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (source, &data, &length, &error);
-  g_assert_no_error (error);
-  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
-  g_file_set_contents (target, data, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_images_hostile (void)
 {
   Hostile h = { NULL };
+  HostileFolder folder;
   g_autoptr(GError) error = NULL;
-  g_autofree char *top = g_dir_make_tmp ("pyprep-hostile-XXXXXX", &error);
-  g_autofree char *dir = g_build_filename (top, "hostile", NULL);
   g_autofree char *secret = NULL;
-  g_autofree char *link = NULL;
-  g_autofree char *huge = NULL;
   g_autofree char *svg = NULL;
   GString *markdown = g_string_new ("# Hostile\n\n## images?\n\n");
-  FILE *file;
   int fd;
-
-  g_assert_no_error (error);
-  h.outside = g_build_filename (top, "outside", NULL);
-  secret = g_build_filename (h.outside, "secret.png", NULL);
-  link = g_build_filename (dir, "res", "link.png", NULL);
-  huge = g_build_filename (dir, "res", "huge.png", NULL);
-  write_png (dir, "res/good.png");
-  write_png (h.outside, "secret.png");
-  write_png (top, "outside.png");
-  g_assert_no_errno (symlink (secret, link));
-  /* 200 MB that take no room on the disk. */
-  file = fopen (huge, "wb");
-  g_assert_nonnull (file);
-  fwrite ("\x89PNG\r\n\x1a\n", 1, 8, file);
-  g_assert_no_errno (ftruncate (fileno (file), 200 * 1000 * 1000));
-  fclose (file);
 
   h.service = g_socket_service_new ();
   h.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (h.service), NULL, &error);
@@ -357,10 +318,6 @@ test_images_hostile (void)
   g_signal_connect (h.service, "incoming", G_CALLBACK (incoming_cb), &h);
   g_socket_service_start (h.service);
 
-  svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
-                         "<script>fetch ('http://127.0.0.1:%u/svg')</script>"
-                         "<image href=\"http://127.0.0.1:%u/svg.png\"/></svg>", h.port, h.port);
-  write_file (dir, "res/evil.svg", svg);
   g_string_append_printf (markdown,
                           "<img src=\"res/good.png\" style=\"zoom:50%%;\" onerror=alert(1)>\n\n"
                           "<img src=\"../outside.png\" alt=\"outside\">\n\n"
@@ -372,30 +329,31 @@ test_images_hostile (void)
   for (guint i = 0; i < 10000; i++)
     g_string_append (markdown, "<img src=\"res/good.png\" width=\"4\"> ");
   g_string_append_c (markdown, '\n');
-  write_file (dir, "notes.md", markdown->str);
+  hostile_folder_make (&folder, markdown->str);
   g_string_free (markdown, TRUE);
+  /* The scripted SVG calls this test's server. */
+  svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                         "<script>fetch ('http://127.0.0.1:%u/svg')</script>"
+                         "<image href=\"http://127.0.0.1:%u/svg.png\"/></svg>", h.port, h.port);
+  write_file (folder.deck, "res/evil.svg", svg);
 
   /* The watch sees a file opened: open one to prove it, then start. */
+  secret = g_build_filename (folder.outside, "secret.png", NULL);
   h.inotify = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
   g_assert_cmpint (h.inotify, >=, 0);
-  g_assert_cmpint (inotify_add_watch (h.inotify, h.outside, IN_OPEN | IN_ACCESS), >=, 0);
-  g_assert_cmpint (inotify_add_watch (h.inotify, top, IN_OPEN | IN_ACCESS), >=, 0);
+  g_assert_cmpint (inotify_add_watch (h.inotify, folder.outside, IN_OPEN | IN_ACCESS), >=, 0);
+  g_assert_cmpint (inotify_add_watch (h.inotify, folder.top, IN_OPEN | IN_ACCESS), >=, 0);
   fd = open (secret, O_RDONLY);
   g_assert_cmpint (fd, >=, 0);
   close (fd);
   g_assert_true (outside_touched (&h));
 
-  run_app (dir, check_hostile, &h);
+  run_app (folder.deck, check_hostile, &h);
 
   close (h.inotify);
   g_socket_service_stop (h.service);
   g_clear_object (&h.service);
-  g_free (h.outside);
-  {
-    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", top);
-
-    g_assert_true (g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL));
-  }
+  hostile_folder_remove (&folder);
 }
 
 int

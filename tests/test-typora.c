@@ -11,10 +11,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
-#include <glib/gstdio.h>
-
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-html-tag.h"
 #include "pyprep-image.h"
@@ -34,34 +32,12 @@ load_deck (const char *path)
   return deck;
 }
 
-static PyprepEntry *
-entry_by_title (PyprepDeck *deck,
-                const char *title)
-{
-  GListModel *topics = pyprep_deck_get_topics (deck);
-
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
-
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          if (g_str_equal (pyprep_entry_get_title (entry), title))
-            return entry;
-        }
-    }
-  g_error ("no entry “%s”", title);
-}
-
 /* The entry's rendered text: what is inside <div class="body">. */
 static char *
 render_body (PyprepDeck *deck,
              const char *title)
 {
-  g_autofree char *html = pyprep_render_entry (entry_by_title (deck, title), "zh_CN", 0);
+  g_autofree char *html = pyprep_render_entry (find_entry_by_title (deck, title), "zh_CN", 0);
   const char *start = strstr (html, "<div class=\"body\">\n");
   const char *end = strstr (html, "<section class=\"study");
 
@@ -205,120 +181,6 @@ test_typora_fixtures (void)
     }
 }
 
-/* A notes folder in a temporary folder, with files a hostile folder
- * would have; removed by remove_tree(). */
-typedef struct
-{
-  char *top;          /* holds deck/ and outside.png */
-  char *deck;
-} Hostile;
-
-static void
-write_bytes (const char *path,
-             const char *data,
-             gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-copy_fixture (const char *from,
-              const char *to)
-{
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "decks", "typora", from, NULL);
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (source, &data, &length, &error);
-  g_assert_no_error (error);
-  write_bytes (to, data, length);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-#define SCRIPTED_SVG "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\">" \
-  "<script>fetch('http://127.0.0.1:9/svg')</script><rect width=\"120\" height=\"60\"/></svg>"
-#define CLEAN_SVG "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\">" \
-  "<rect width=\"120\" height=\"60\" fill=\"#3584e4\"/></svg>"
-
-/* res/good.png (200 × 100), res/clean.svg; and, not to be served: a link
- * to ../outside.png, an SVG with a script, a 200 MB file, a text file
- * named .png. */
-static void
-hostile_setup (Hostile    *h,
-               const char *markdown)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *outside = NULL;
-  g_autofree char *link = NULL;
-  g_autofree char *huge = NULL;
-  g_autofree char *notes = NULL;
-  g_autofree char *good = NULL;
-  g_autofree char *svg = NULL;
-  g_autofree char *scripted = NULL;
-  g_autofree char *fake = NULL;
-  FILE *f;
-
-  h->top = g_dir_make_tmp ("pyprep-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  h->deck = g_build_filename (h->top, "hostile", NULL);
-  outside = g_build_filename (h->top, "outside.png", NULL);
-  good = g_build_filename (h->deck, "res", "good.png", NULL);
-  link = g_build_filename (h->deck, "res", "link.png", NULL);
-  huge = g_build_filename (h->deck, "res", "huge.png", NULL);
-  svg = g_build_filename (h->deck, "res", "clean.svg", NULL);
-  scripted = g_build_filename (h->deck, "res", "evil.svg", NULL);
-  fake = g_build_filename (h->deck, "res", "fake.png", NULL);
-  notes = g_build_filename (h->deck, "notes.md", NULL);
-
-  copy_fixture ("res/day02/list.png", good);
-  copy_fixture ("res/day02/list.png", outside);
-  g_assert_no_errno (symlink (outside, link));
-  write_bytes (svg, CLEAN_SVG, -1);
-  write_bytes (scripted, SCRIPTED_SVG, -1);
-  write_bytes (fake, "<html><script>alert(1)</script></html>", -1);
-  /* 200 MB that take no room: the length is all that matters. */
-  f = fopen (huge, "wb");
-  g_assert_nonnull (f);
-  fwrite ("\x89PNG\r\n\x1a\n", 1, 8, f);
-  g_assert_no_errno (ftruncate (fileno (f), 200 * 1000 * 1000));
-  fclose (f);
-  write_bytes (notes, markdown, -1);
-}
-
-static void
-hostile_teardown (Hostile *h)
-{
-  remove_tree (h->top);
-  g_free (h->top);
-  g_free (h->deck);
-}
-
 static const struct
 {
   const char *html;
@@ -393,11 +255,11 @@ test_typora_hostile (void)
 {
   GString *markdown = g_string_new ("# Hostile\n\n");
   g_autoptr(PyprepDeck) deck = NULL;
-  Hostile h;
+  HostileFolder h;
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     g_string_append_printf (markdown, "## case %u?\n\n%s\n\n", i, hostile[i].html);
-  hostile_setup (&h, markdown->str);
+  hostile_folder_make (&h, markdown->str);
   g_string_free (markdown, TRUE);
   deck = load_deck (h.deck);
 
@@ -410,18 +272,7 @@ test_typora_hostile (void)
       g_assert_cmpstr (body, ==, hostile[i].body);
       assert_clean (body, HOSTILE_URI);
     }
-  hostile_teardown (&h);
-}
-
-static guint
-count (const char *text,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
+  hostile_folder_remove (&h);
 }
 
 /* 10,000 tags in one entry: each a block that leaves a centred <div>
@@ -433,7 +284,7 @@ test_typora_many (void)
   g_autoptr(PyprepDeck) deck = NULL;
   g_autofree char *blocks = NULL;
   g_autofree char *inlines = NULL;
-  Hostile h;
+  HostileFolder h;
 
   for (guint i = 0; i < 10000; i++)
     g_string_append (markdown, "<div align=\"center\"><img src=\"res/good.png\" style=\"zoom:50%\">\n\n");
@@ -441,21 +292,23 @@ test_typora_many (void)
   for (guint i = 0; i < 10000; i++)
     g_string_append_printf (markdown, " <img src=\"res/missing-%u.png\" alt=\"m%u\">", i, i);
   g_string_append (markdown, "\n");
-  hostile_setup (&h, markdown->str);
+  hostile_folder_make (&h, markdown->str);
   g_string_free (markdown, TRUE);
   deck = load_deck (h.deck);
 
   blocks = render_body (deck, "blocks?");
-  g_assert_cmpuint (count (blocks, "<img src=\"" HOSTILE_URI "res/good.png\" alt=\"\" width=\"100\" />"), ==, 10000);
-  g_assert_cmpuint (count (blocks, "<img"), ==, 10000);
-  g_assert_cmpuint (count (blocks, "<div class=\"center\">"), ==, count (blocks, "</div>"));
+  g_assert_cmpuint (count_occurrences (blocks, "<img src=\"" HOSTILE_URI "res/good.png\" alt=\"\" width=\"100\" />"),
+                    ==, 10000);
+  g_assert_cmpuint (count_occurrences (blocks, "<img"), ==, 10000);
+  g_assert_cmpuint (count_occurrences (blocks, "<div class=\"center\">"),
+                    ==, count_occurrences (blocks, "</div>"));
   assert_clean (blocks, HOSTILE_URI);
 
   inlines = render_body (deck, "inline?");
-  g_assert_cmpuint (count (inlines, "\">Image not loaded: m"), ==, 10000);
+  g_assert_cmpuint (count_occurrences (inlines, "\">Image not loaded: m"), ==, 10000);
   g_assert_true (strstr (inlines, "<a href=\"res/missing-9999.png\">Image not loaded: m9999</a></p>") != NULL);
-  g_assert_cmpuint (count (inlines, "<img"), ==, 0);
-  hostile_teardown (&h);
+  g_assert_cmpuint (count_occurrences (inlines, "<img"), ==, 0);
+  hostile_folder_remove (&h);
 }
 
 /* What the reader is told, and what it would be served, agree. */
@@ -479,9 +332,9 @@ test_typora_probe (void)
     { "notes.md", FALSE, 0, 0 },
   };
   g_autoptr(GFile) folder = NULL;
-  Hostile h;
+  HostileFolder h;
 
-  hostile_setup (&h, "# T\n");
+  hostile_folder_make (&h, "# T\n");
   folder = g_file_new_for_path (h.deck);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -500,7 +353,7 @@ test_typora_probe (void)
       bytes = pyprep_image_load (folder, cases[i].path, &type, &load_error);
       g_assert_cmpint (bytes != NULL, ==, served);
     }
-  hostile_teardown (&h);
+  hostile_folder_remove (&h);
 }
 
 int
