@@ -185,7 +185,8 @@ svg_length (const char *text)
   if (text == NULL)
     return 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || (*end != '\0' && strcmp (end, "px") != 0) || !(value >= 1 && value <= MAX_SIDE))
+  if (end == text || (*end != '\0' && strcmp (end, "px") != 0)
+      || !(value >= 1 && value <= MAX_SIDE))
     return 0;
   return (gint64) (value + 0.5);
 }
@@ -255,7 +256,8 @@ pyprep_image_measure (const char   *content_type,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_str_equal (content_type, formats[i].type))
       {
-        if (!formats[i].measure (data, length, &w, &h) || w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE)
+        if (!formats[i].measure (data, length, &w, &h)
+            || w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE)
           return FALSE;
         *width = (int) w;
         *height = (int) h;

@@ -8,6 +8,8 @@
  * real path (links resolved) must stay inside the folder's, and the file
  * must be an image by its name and by its first bytes, and not too large.
  * Anything else is refused, and the page shows the image's placeholder.
+ * pyprep_image_probe() runs the same checks before the page asks, for the
+ * renderer of `<img>` tags (pyprep-render-html.c), and says the size.
  */
 #include "config.h"
 
@@ -311,7 +313,8 @@ pyprep_image_probe (GFile       *folder,
 
       if (svg == NULL)
         return FALSE;
-      pyprep_image_measure (type, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), width, height);
+      pyprep_image_measure (type, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                            width, height);
       return TRUE;
     }
   file = open_checked (folder, path, &type, error);

@@ -78,7 +78,8 @@ probe (Pass       *pass,
   if (found == NULL)
     {
       found = g_new0 (Probe, 1);
-      found->served = pyprep_image_probe (pass->src->folder, path, &found->width, &found->height, NULL);
+      found->served = pyprep_image_probe (pass->src->folder, path,
+                                          &found->width, &found->height, NULL);
       g_hash_table_insert (pass->probes, g_strdup (path), found);
     }
   return found;
@@ -400,7 +401,8 @@ centre_across_blocks (Pass *pass)
         continue;
       wrapper = centre_block (pass);
       cmark_node_insert_after (opener, wrapper);
-      while ((next = cmark_node_next (wrapper)) != NULL && !g_hash_table_contains (pass->closes, next))
+      while ((next = cmark_node_next (wrapper)) != NULL
+             && !g_hash_table_contains (pass->closes, next))
         if (!cmark_node_append_child (wrapper, next))
           break;
       if (cmark_node_first_child (wrapper) == NULL)

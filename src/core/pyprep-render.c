@@ -271,8 +271,8 @@ block_images (GPtrArray *images)
             g_string_append (alt, literal);
         }
 
-      link = pyprep_render_image_placeholder (cmark_node_get_url (image), cmark_node_get_title (image),
-                                              alt->str);
+      link = pyprep_render_image_placeholder (cmark_node_get_url (image),
+                                              cmark_node_get_title (image), alt->str);
       g_string_free (alt, TRUE);
       cmark_node_replace (image, link);
       cmark_node_free (image);
