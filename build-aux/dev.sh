@@ -86,7 +86,7 @@ Commands:
                  the freshly built pyprep is on PATH
   fuzz [TARGET] [SECONDS]
                  build the fuzz targets with clang (libFuzzer, ASan, UBSan)
-                 in _build-fuzz and run TARGET (deck, infer, search, store;
+                 in _build-fuzz and run TARGET (deck, infer, render, search, store;
                  default all, one after another) for SECONDS each (default
                  600); new inputs go to _build-fuzz/fuzz-corpus/TARGET
   fuzz --merge [TARGET]
@@ -424,7 +424,7 @@ exec_in_devenv ()
   fi
 }
 
-fuzz_targets=(deck infer search store)
+fuzz_targets=(deck infer render search store)
 
 # The longest input each target is given: a deck is four files, a query
 # is what fits in a search field.
@@ -432,7 +432,7 @@ fuzz_max_len ()
 {
   case "$1" in
     deck) echo 32768 ;;
-    infer|store) echo 16384 ;;
+    infer|render|store) echo 16384 ;;
     search) echo 512 ;;
   esac
 }

@@ -10,6 +10,7 @@
 #include <cmark.h>
 #include <glib/gstdio.h>
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-id.h"
 #include "pyprep-render.h"
@@ -353,18 +354,6 @@ test_infer_hostile_trees (void)
   remove_tree (dir);
 }
 
-/* How many times @needle occurs in @haystack. */
-static guint
-count (const char *haystack,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 /* The seeds' section 多进程和多线程 has a flat list of three points, two
  * of them with unindented continuation lines: the entry must keep it flat,
  * as cmark reads the same lines. */
@@ -388,10 +377,10 @@ check_flat_list (const char  *folder,
   own_html = cmark_markdown_to_html (section, strlen (section), CMARK_OPT_DEFAULT);
   rendered = pyprep_render_markdown (pyprep_entry_get_body (entry), pyprep_entry_get_id (entry));
 
-  g_assert_cmpuint (count (own_html, "<ul>"), ==, 1);
-  g_assert_cmpuint (count (own_html, "<li>"), ==, 3);
-  g_assert_cmpuint (count (rendered, "<ul>"), ==, count (own_html, "<ul>"));
-  g_assert_cmpuint (count (rendered, "<li>"), ==, count (own_html, "<li>"));
+  g_assert_cmpuint (count_occurrences (own_html, "<ul>"), ==, 1);
+  g_assert_cmpuint (count_occurrences (own_html, "<li>"), ==, 3);
+  g_assert_cmpuint (count_occurrences (rendered, "<ul>"), ==, count_occurrences (own_html, "<ul>"));
+  g_assert_cmpuint (count_occurrences (rendered, "<li>"), ==, count_occurrences (own_html, "<li>"));
   free (own_html);
 }
 

@@ -307,7 +307,7 @@ test_render_images (void)
     { "![a](/etc/x.png)", "Image not loaded: a", "<img" },
     { "![a](file:///etc/x.png)", "Image not loaded: a", "<img" },
     { "![a](https://example.com/x.png)", "Image not loaded: a", "<img" },
-    { "<img src=\"pic.png\">", "<!-- raw HTML omitted -->", "<img" },
+    { "<img src=\"pic.png\">", "<a href=\"pic.png\">Image not loaded: pic.png</a>", "<img" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

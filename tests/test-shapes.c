@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-render.h"
 
@@ -66,28 +67,6 @@ load_shape (const char *name)
   return deck;
 }
 
-static PyprepEntry *
-find_entry (PyprepDeck *deck,
-            const char *title)
-{
-  GListModel *topics = pyprep_deck_get_topics (deck);
-
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
-
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          if (g_str_equal (pyprep_entry_get_title (entry), title))
-            return entry;
-        }
-    }
-  g_assert_not_reached ();
-}
-
 /* The note `--check` shows for @file. */
 static const char *
 note_for (PyprepDeck *deck,
@@ -120,7 +99,7 @@ test_shape_a (void)
                    "6. 事务的四个特性 [card]\n"
                    "7. 索引为什么用 B+ 树 [card]\n");
   /* The sub-points stay in their answer. */
-  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry (deck, "装饰器")), "类装饰器"));
+  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry_by_title (deck, "装饰器")), "类装饰器"));
   g_assert_cmpstr (note_for (deck, "README.md"), ==,
                    "README.md: questions are the level-2 headings (numbered across their parents); "
                    "3 topics, 7 entries");
@@ -151,7 +130,7 @@ test_shape_b (void)
                    "9. What is write amplification? [card]\n");
 
   /* A question that is only a link: the link is its reading. */
-  link = find_entry (deck, "Why are default arguments evaluated once?");
+  link = find_entry_by_title (deck, "Why are default arguments evaluated once?");
   g_assert_false (pyprep_entry_is_unanswered (link));
   g_assert_cmpuint (pyprep_entry_get_n_links (link), ==, 1);
   g_assert_true (g_str_has_prefix (pyprep_entry_get_link (link, 0)->url, "https://docs.python.org/"));
@@ -181,7 +160,7 @@ test_shape_c (void)
                    "3. 打印九九乘法表 [card]\n"
                    "4. 将一个列表逆序 [card]\n"
                    "5. 统计字符串中每个字符出现的次数 [card]\n");
-  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry (deck, "打印九九乘法表")), "for i in range(1, 10):"));
+  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry_by_title (deck, "打印九九乘法表")), "for i in range(1, 10):"));
 }
 
 static void
@@ -197,7 +176,7 @@ test_shape_d (void)
                    "2. What is the difference between a list and a tuple? [card]\n"
                    "3. How is memory managed in Python? [card]\n");
   /* The answer keeps its own headings, sub-points and all. */
-  body = pyprep_entry_get_body (find_entry (deck, "What are the key features of Python?"));
+  body = pyprep_entry_get_body (find_entry_by_title (deck, "What are the key features of Python?"));
   g_assert_true (g_str_has_prefix (body, "### 1"));
   g_assert_nonnull (strstr (body, "Interpreted"));
   g_assert_nonnull (strstr (body, "#### Example"));
@@ -256,13 +235,13 @@ test_shape_f (void)
   }
 
   /* Images keep their paths, relative to their file. */
-  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry (deck, "What is the GIL?")),
+  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry_by_title (deck, "What is the GIL?")),
                             "![](../../assets/diagram.png)"));
-  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry (deck, "What is the difference between a list "
+  g_assert_nonnull (strstr (pyprep_entry_get_body (find_entry_by_title (deck, "What is the difference between a list "
                                                                "and a tuple?")),
                             "![How a list is laid out](images/list.png)"));
   /* Front matter is cut; its line count keeps the lines right. */
-  g_assert_cmpint (pyprep_entry_get_line (find_entry (deck, "Why is str immutable?")), ==, 24);
+  g_assert_cmpint (pyprep_entry_get_line (find_entry_by_title (deck, "Why is str immutable?")), ==, 24);
   g_assert_cmpstr (note_for (deck, "os/process.md"), ==,
                    "os/process.md: questions are the level-3 headings, as its front matter states; "
                    "2 topics, 4 entries");
@@ -277,8 +256,8 @@ static void
 test_shape_pages (void)
 {
   g_autoptr(PyprepDeck) deck = load_shape ("b");
-  g_autofree char *answered = pyprep_render_entry (find_entry (deck, "What does *args collect?"), "en", 0);
-  g_autofree char *unanswered = pyprep_render_entry (find_entry (deck, "What is a generator?"), "en", 0);
+  g_autofree char *answered = pyprep_render_entry (find_entry_by_title (deck, "What does *args collect?"), "en", 0);
+  g_autofree char *unanswered = pyprep_render_entry (find_entry_by_title (deck, "What is a generator?"), "en", 0);
 
   g_assert_nonnull (strstr (answered, "<h1><span class=\"number\">1</span>What does *args collect?</h1>"));
   g_assert_null (strstr (answered, "class=\"unanswered\""));

@@ -8,6 +8,8 @@
  * real path (links resolved) must stay inside the folder's, and the file
  * must be an image by its name and by its first bytes, and not too large.
  * Anything else is refused, and the page shows the image's placeholder.
+ * pyprep_image_probe() runs the same checks before the page asks, for the
+ * renderer of `<img>` tags (pyprep-render-html.c), and says the size.
  */
 #include "config.h"
 
@@ -15,8 +17,14 @@
 #include <string.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-html-tag.h"
 #include "pyprep-image.h"
 #include "pyprep-markdown.h"
+
+/* How much of an image pyprep_image_probe() reads: the size of every
+ * format is in its first bytes, a JPEG's after its metadata segments. */
+#define PROBE_SIZE (64 * 1024)
+#define FIRST_READ 4096
 
 typedef struct
 {
@@ -136,6 +144,39 @@ sniff (const char *type,
   return FALSE;
 }
 
+/* An SVG is a document, and may carry scripts. The page shows it as an
+ * image, where they never run; still, a picture needs none, so an SVG
+ * with a script, an event handler, a javascript: link, foreign content or
+ * entity declarations (which could smuggle any of these past this reader)
+ * is refused. */
+static gboolean
+svg_is_inert (const char *data,
+              gsize       length)
+{
+  static const char *const forbidden[] = { "<script", "<!entity", "foreignobject" };
+  g_autofree char *lower = g_ascii_strdown (data, length);
+  PyprepHtmlTag *next;
+  gsize pos = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+    if (strstr (lower, forbidden[i]) != NULL)
+      return FALSE;
+  while ((next = pyprep_html_tag_next (lower, length, &pos)) != NULL)
+    {
+      g_autoptr(PyprepHtmlTag) tag = next;
+
+      for (guint i = 0; i + 1 < tag->attributes->len; i += 2)
+        {
+          const char *name = g_ptr_array_index (tag->attributes, i);
+          g_autofree char *value = g_strdup (g_ptr_array_index (tag->attributes, i + 1));
+
+          if (g_str_has_prefix (name, "on") || g_str_has_prefix (g_strstrip (value), "javascript:"))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 inside (const char *real,
         const char *root)
@@ -145,37 +186,25 @@ inside (const char *real,
   return strncmp (real, root, n) == 0 && (real[n] == '/' || g_str_equal (root, "/"));
 }
 
-/**
- * pyprep_image_load:
- * @folder: a deck folder
- * @path: an image's path relative to @folder, "/" between names
- * @content_type: (out) (transfer none): the image's type
- *
- * Returns: (transfer full) (nullable): the image, or %NULL with @error
- *   set when @path is not a plain path inside @folder, not an image, or
- *   over %PYPREP_IMAGE_MAX_SIZE
- */
-GBytes *
-pyprep_image_load (GFile       *folder,
-                   const char  *path,
-                   const char **content_type,
-                   GError     **error)
+/* The checks every image passes before a byte of it is read: a plain
+ * path, an image's name, a real path (links resolved) inside the folder's,
+ * a regular file (no FIFO or device that could block or never end) and no
+ * more than PYPREP_IMAGE_MAX_SIZE. Returns the file at its real path. */
+static GFile *
+open_checked (GFile       *folder,
+              const char  *path,
+              const char **type,
+              GError     **error)
 {
   g_autofree char *root = NULL;
   g_autofree char *root_real = NULL;
   g_autofree char *file_path = NULL;
   g_autofree char *file_real = NULL;
-  g_autofree char *data = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  const char *type;
-  gsize length = 0;
 
-  g_return_val_if_fail (G_IS_FILE (folder), NULL);
-  g_return_val_if_fail (content_type != NULL, NULL);
-
-  type = path != NULL ? type_by_name (path) : NULL;
-  if (!path_is_plain (path) || type == NULL)
+  *type = path != NULL ? type_by_name (path) : NULL;
+  if (!path_is_plain (path) || *type == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    "not an image path inside the notes folder: %s", path != NULL ? path : "");
@@ -203,9 +232,40 @@ pyprep_image_load (GFile       *folder,
                    "%s is not a file of at most %d MiB", path, PYPREP_IMAGE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
+  return g_steal_pointer (&file);
+}
+
+/**
+ * pyprep_image_load:
+ * @folder: a deck folder
+ * @path: an image's path relative to @folder, "/" between names
+ * @content_type: (out) (transfer none): the image's type
+ *
+ * Returns: (transfer full) (nullable): the image, or %NULL with @error
+ *   set when @path is not a plain path inside @folder, not an image, or
+ *   over %PYPREP_IMAGE_MAX_SIZE
+ */
+GBytes *
+pyprep_image_load (GFile       *folder,
+                   const char  *path,
+                   const char **content_type,
+                   GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *type = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (content_type != NULL, NULL);
+
+  file = open_checked (folder, path, &type, error);
+  if (file == NULL)
+    return NULL;
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
     return NULL;
-  if (length > PYPREP_IMAGE_MAX_SIZE || !sniff (type, (const guint8 *) data, length))
+  if (length > PYPREP_IMAGE_MAX_SIZE || !sniff (type, (const guint8 *) data, length)
+      || (g_str_equal (type, "image/svg+xml") && !svg_is_inert (data, length)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not a %s image", path, type);
       return NULL;
@@ -213,6 +273,67 @@ pyprep_image_load (GFile       *folder,
 
   *content_type = type;
   return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/**
+ * pyprep_image_probe:
+ * @folder: a deck folder
+ * @path: an image's path relative to @folder, "/" between names
+ * @width: (out): the image's width in pixels, 0 when its header does not say
+ * @height: (out): its height, likewise
+ *
+ * Checks @path as pyprep_image_load() does, reading only the image's
+ * first bytes, so that a page can be told before it asks for the image
+ * whether it will be served, and how large it is.
+ *
+ * Returns: %TRUE when pyprep_image_load() would serve @path
+ */
+gboolean
+pyprep_image_probe (GFile       *folder,
+                    const char  *path,
+                    int         *width,
+                    int         *height,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *head = g_malloc (PROBE_SIZE);
+  const char *type = NULL;
+  gsize length = 0;
+  gsize more = 0;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  *width = *height = 0;
+  if (path != NULL && g_strcmp0 (type_by_name (path), "image/svg+xml") == 0)
+    {
+      /* Whether an SVG is served depends on all of it. */
+      g_autoptr(GBytes) svg = pyprep_image_load (folder, path, &type, error);
+
+      if (svg == NULL)
+        return FALSE;
+      pyprep_image_measure (type, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                            width, height);
+      return TRUE;
+    }
+  file = open_checked (folder, path, &type, error);
+  stream = file != NULL ? g_file_read (file, NULL, error) : NULL;
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, FIRST_READ, &length, NULL, error))
+    return FALSE;
+  if (!sniff (type, head, length))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not a %s image", path, type);
+      return FALSE;
+    }
+  /* Most formats say their size in their first bytes; a JPEG or an SVG
+   * may say it further on. */
+  if (!pyprep_image_measure (type, head, length, width, height) && length == FIRST_READ
+      && g_input_stream_read_all (G_INPUT_STREAM (stream), head + length, PROBE_SIZE - length,
+                                  &more, NULL, NULL))
+    pyprep_image_measure (type, head, length + more, width, height);
+  return TRUE;
 }
 
 /**

@@ -27,5 +27,17 @@ GBytes  *pyprep_image_load_uri (PyprepLibrary *library,
                                 const char    *uri,
                                 const char   **content_type,
                                 GError       **error);
+gboolean pyprep_image_probe    (GFile         *folder,
+                                const char    *path,
+                                int           *width,
+                                int           *height,
+                                GError       **error);
+
+/* pyprep-image-size.c */
+gboolean pyprep_image_measure  (const char    *content_type,
+                                const guint8  *data,
+                                gsize          length,
+                                int           *width,
+                                int           *height);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "pyprep-markdown.h"
 #include "pyprep-render.h"
 
@@ -14,6 +16,7 @@ typedef struct
 {
   const char *entry_id;        /* nullable */
   const char *entry_file;      /* nullable: relative to the deck folder */
+  GFile      *folder;          /* nullable: the deck folder */
 } PyprepRenderSource;
 
 #define PYPREP_RENDER_CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
@@ -21,6 +24,12 @@ typedef struct
 /* pyprep-render.c */
 char *pyprep_render_markdown_from   (const char               *markdown,
                                      const PyprepRenderSource *src);
+char *pyprep_render_image_uri       (const PyprepRenderSource *src,
+                                     const char               *url,
+                                     char                    **path);
+cmark_node *pyprep_render_image_placeholder (const char       *url,
+                                             const char       *title,
+                                             const char       *alt);
 
 /* pyprep-render-table.c */
 char *pyprep_render_extract_tables  (const char               *markdown,
@@ -28,6 +37,10 @@ char *pyprep_render_extract_tables  (const char               *markdown,
                                      GPtrArray                *tables);
 void  pyprep_render_insert_tables   (cmark_node               *doc,
                                      GPtrArray                *tables);
+
+/* pyprep-render-html.c */
+void  pyprep_render_html_images     (cmark_node               *doc,
+                                     const PyprepRenderSource *src);
 
 /* pyprep-render-gfm.c */
 void  pyprep_render_gfm             (cmark_node               *doc);

@@ -29,6 +29,9 @@
 
 #define CMARK_OPTIONS PYPREP_RENDER_CMARK_OPTIONS
 
+/* How much of an image's URL its placeholder shows. */
+#define MAX_LABEL_URL 80
+
 static void
 ensure_resources (void)
 {
@@ -158,6 +161,33 @@ is_local_url (const char *url)
   return g_str_has_prefix (url, PYPREP_URI_SCHEME ":") || g_str_has_prefix (url, "data:image/");
 }
 
+/*
+ * pyprep_render_image_uri:
+ * @url: an image's address as the notes wrote it
+ * @path: (out) (optional): the image's path relative to the deck folder
+ *
+ * Returns: (transfer full) (nullable): the `pyprep://image/…` URI for
+ *   @url, or %NULL when it is not a relative path inside the deck folder
+ */
+char *
+pyprep_render_image_uri (const PyprepRenderSource *src,
+                         const char               *url,
+                         char                    **path)
+{
+  g_autofree char *resolved = NULL;
+  g_autofree char *deck_id = NULL;
+
+  if (src->entry_file == NULL || src->entry_id == NULL || strchr (src->entry_id, '/') == NULL)
+    return NULL;
+  resolved = pyprep_image_resolve (src->entry_file, url);
+  if (resolved == NULL)
+    return NULL;
+  deck_id = g_strndup (src->entry_id, strchr (src->entry_id, '/') - src->entry_id);
+  if (path != NULL)
+    *path = g_strdup (resolved);
+  return pyprep_image_uri (deck_id, resolved);
+}
+
 /* An image of the notes folder, by a path relative to the entry's file,
  * is served by our scheme (see pyprep-image.c); others are not loaded. */
 static gboolean
@@ -165,35 +195,71 @@ localize_image (cmark_node               *image,
                 const PyprepRenderSource *src)
 {
   const char *url = cmark_node_get_url (image);
-  g_autofree char *path = NULL;
-  g_autofree char *deck_id = NULL;
   g_autofree char *uri = NULL;
 
   if (url == NULL || is_local_url (url))
     return TRUE;
-  if (src->entry_file == NULL || src->entry_id == NULL || strchr (src->entry_id, '/') == NULL)
+  uri = pyprep_render_image_uri (src, url, NULL);
+  if (uri == NULL)
     return FALSE;
-  path = pyprep_image_resolve (src->entry_file, url);
-  if (path == NULL)
-    return FALSE;
-  deck_id = g_strndup (src->entry_id, strchr (src->entry_id, '/') - src->entry_id);
-  uri = pyprep_image_uri (deck_id, path);
   cmark_node_set_url (image, uri);
   return TRUE;
 }
 
-/* Images from anywhere else become plain links, so a deck cannot make the
- * reader fetch anything (the CSP and the reader's content filter would
- * block it anyway; this also tells the user what is missing). */
+/*
+ * pyprep_render_image_placeholder:
+ * @url: (nullable): the address of an image that is not shown
+ * @title: (nullable): its title
+ * @alt: (nullable): its description
+ *
+ * Images from anywhere but the notes folder are not loaded, so a deck
+ * cannot make the reader fetch anything (the CSP and the reader's content
+ * filter would block it anyway). A link takes their place and tells the
+ * user what is missing.
+ *
+ * Returns: (transfer full): the link, a new inline node
+ */
+cmark_node *
+pyprep_render_image_placeholder (const char *url,
+                                 const char *title,
+                                 const char *alt)
+{
+  cmark_node *link = cmark_node_new (CMARK_NODE_LINK);
+  cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+
+  if (url == NULL)
+    url = "";
+  if (alt != NULL && *alt != '\0')
+    shown = g_strdup (alt);
+  else if (g_utf8_strlen (url, -1) > MAX_LABEL_URL)
+    {
+      /* A data: URL can be megabytes long. */
+      g_autofree char *start = g_utf8_substring (url, 0, MAX_LABEL_URL);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (url);
+  /* Translators: shown in place of an image that is not loaded (from the
+   * web, or from outside the notes folder); %s is the image's description. */
+  label = g_strdup_printf (_("Image not loaded: %s"), shown);
+  /* An image inside a URL is no link to follow. */
+  cmark_node_set_url (link, g_ascii_strncasecmp (url, "data:", 5) == 0 ? "" : url);
+  cmark_node_set_title (link, title);
+  cmark_node_set_literal (text, label);
+  cmark_node_append_child (link, text);
+  return link;
+}
+
 static void
 block_images (GPtrArray *images)
 {
   for (guint i = 0; i < images->len; i++)
     {
       cmark_node *image = g_ptr_array_index (images, i);
-      cmark_node *link = cmark_node_new (CMARK_NODE_LINK);
-      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
-      g_autofree char *label = NULL;
+      cmark_node *link;
       GString *alt = g_string_new (NULL);
 
       for (cmark_node *child = cmark_node_first_child (image); child != NULL;
@@ -205,15 +271,9 @@ block_images (GPtrArray *images)
             g_string_append (alt, literal);
         }
 
-      /* Translators: shown in place of an image a deck wanted to load from
-       * the web; %s is the image's description. */
-      label = g_strdup_printf (_("Image not loaded: %s"), alt->len > 0 ? alt->str : cmark_node_get_url (image));
+      link = pyprep_render_image_placeholder (cmark_node_get_url (image),
+                                              cmark_node_get_title (image), alt->str);
       g_string_free (alt, TRUE);
-
-      cmark_node_set_url (link, cmark_node_get_url (image));
-      cmark_node_set_title (link, cmark_node_get_title (image));
-      cmark_node_set_literal (text, label);
-      cmark_node_append_child (link, text);
       cmark_node_replace (image, link);
       cmark_node_free (image);
     }
@@ -291,6 +351,7 @@ pyprep_render_markdown_from (const char               *markdown,
   source = pyprep_render_extract_tables (markdown, src, tables);
   doc = cmark_parse_document (source, strlen (source), CMARK_OPTIONS);
   rewrite_document (doc, src);
+  pyprep_render_html_images (doc, src);
   pyprep_render_insert_tables (doc, tables);
   html = cmark_render_html (doc, CMARK_OPTIONS);
   result = g_strdup (html);
@@ -310,7 +371,7 @@ char *
 pyprep_render_markdown (const char *markdown,
                         const char *entry_id)
 {
-  PyprepRenderSource src = { entry_id, NULL };
+  PyprepRenderSource src = { entry_id, NULL, NULL };
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
@@ -609,6 +670,8 @@ pyprep_render_entry (PyprepEntry     *entry,
   src.entry_id = id;
   src.entry_file = pyprep_entry_get_file (entry);
   topic = pyprep_entry_get_topic (entry);
+  src.folder = topic != NULL && pyprep_topic_get_deck (topic) != NULL
+               ? pyprep_deck_get_folder (pyprep_topic_get_deck (topic)) : NULL;
   card = pyprep_entry_get_card (entry);
   content = g_string_new (NULL);
 
