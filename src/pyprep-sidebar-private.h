@@ -40,6 +40,7 @@ struct _PyprepSidebar
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
   GtkListItemFactory *header_factory;
+  GHashTable *bound_headers;    /* GtkListHeader in view, to name groups */
   PyprepEntry *shown;           /* the entry the reader shows */
 
   /* state */

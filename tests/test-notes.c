@@ -1,0 +1,159 @@
+/* test-notes.c: real notes in the window: subfolder groups, unanswered questions and the user's answers.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The folders are the shapes of tests/decks/shapes (see test-shapes.c).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pyprep-entry-row.h"
+#include "pyprep-topic-header.h"
+#include "ui-harness.h"
+
+static char *
+shape_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "decks", "shapes", name, NULL);
+}
+
+static int
+by_top (gconstpointer a,
+        gconstpointer b)
+{
+  GtkWidget *x = *(GtkWidget **) a;
+  GtkWidget *y = *(GtkWidget **) b;
+  graphene_point_t px, py;
+
+  g_assert_true (gtk_widget_compute_point (x, gtk_widget_get_parent (x), &GRAPHENE_POINT_INIT (0, 0), &px));
+  g_assert_true (gtk_widget_compute_point (y, gtk_widget_get_parent (y), &GRAPHENE_POINT_INIT (0, 0), &py));
+  return px.y < py.y ? -1 : px.y > py.y;
+}
+
+/* What the sidebar shows, top to bottom, one line a row: `== group` for a
+ * group's heading, `# topic` for a topic's, and each entry's title. */
+static char *
+sidebar_rows (Fixture *f)
+{
+  GtkWidget *list = GTK_WIDGET (window_entry_list (f));
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_child_visible (child) && gtk_widget_get_first_child (child) != NULL)
+      g_ptr_array_add (children, child);
+  g_ptr_array_sort (children, by_top);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *content = gtk_widget_get_first_child (g_ptr_array_index (children, i));
+
+      if (PYPREP_IS_TOPIC_HEADER (content))
+        {
+          GtkLabel *group = template_child (content, PYPREP_TYPE_TOPIC_HEADER, "group_label");
+          GtkLabel *title = template_child (content, PYPREP_TYPE_TOPIC_HEADER, "title_label");
+
+          if (gtk_widget_get_visible (GTK_WIDGET (group)))
+            g_string_append_printf (out, "== %s\n", gtk_label_get_label (group));
+          g_string_append_printf (out, "# %s\n", gtk_label_get_label (title));
+        }
+      else if (PYPREP_IS_ENTRY_ROW (content))
+        {
+          GtkLabel *title = template_child (content, PYPREP_TYPE_ENTRY_ROW, "title_label");
+
+          g_string_append_printf (out, "%s\n", gtk_label_get_label (title));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+list_laid_out (gpointer data)
+{
+  Fixture *f = data;
+  GListModel *entries = G_LIST_MODEL (window_entries (f));
+  g_autofree char *rows = sidebar_rows (f);
+  guint n = 0;
+
+  for (const char *p = rows; *p != '\0'; p++)
+    n += *p == '\n';
+  return g_list_model_get_n_items (entries) > 0 && n > g_list_model_get_n_items (entries);
+}
+
+static gboolean
+is_shown (gpointer data)
+{
+  void **pair = data;
+
+  return shown_entry (pair[0]) == pair[1];
+}
+
+/* Shape F: each subfolder is a group of topics, named above its first
+ * topic; the folder's own topics have no group. Up and Down go from entry
+ * to entry across the headings. */
+static void
+check_groups (Fixture *f)
+{
+  GtkListView *list = window_entry_list (f);
+  GtkSingleSelection *selection = window_entries (f);
+  g_autofree char *rows = NULL;
+  g_autoptr(PyprepEntry) gil = NULL;
+  void *pair[2] = { f, NULL };
+
+  wait_until (list_laid_out, f, "the sidebar to be laid out");
+  rows = sidebar_rows (f);
+  g_assert_cmpstr (rows, ==,
+                   "== Python\n"
+                   "# Python basics\n"
+                   "What is the difference between a list and a tuple?\n"
+                   "Which containers have I revised?\n"
+                   "Why is str immutable?\n"
+                   "== Python / advanced\n"
+                   "# GIL\n"
+                   "What is the GIL?\n"
+                   "How do you work around the GIL?\n"
+                   "== os\n"
+                   "# Basics\n"
+                   "fork\n"
+                   "exec\n"
+                   "# Signals\n"
+                   "SIGTERM\n"
+                   "SIGKILL\n");
+  save_screenshot (f, "notes-groups.png");
+
+  /* Down from the last entry of a group lands on the first entry of the
+   * next, never on a heading. */
+  select_and_wait (f, 2);
+  gtk_list_view_scroll_to (list, 2, GTK_LIST_SCROLL_FOCUS, NULL);
+  spin (50);
+  press (GTK_WIDGET (list), GDK_KEY_Down, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  gil = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  g_assert_cmpstr (pyprep_entry_get_title (gil), ==, "What is the GIL?");
+  pair[1] = gil;
+  wait_until (is_shown, pair, "the entry below to be shown");
+  press (GTK_WIDGET (list), GDK_KEY_Up, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+}
+
+static void
+test_notes_groups (void)
+{
+  g_autofree char *path = shape_path ("f");
+
+  forget_user_data ();
+  run_app_sized (path, 1000, 780, check_groups, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv, "en"))
+    return g_test_run ();
+
+  g_test_add_func ("/pyprep/ui/notes/groups", test_notes_groups);
+
+  return g_test_run ();
+}
