@@ -51,6 +51,8 @@ filter_entry_cb (gpointer item,
       return pyprep_store_get_bookmarked (self->store, id);
     case FILTER_ANNOTATED:
       return pyprep_store_count_annotations (self->store, id) > 0;
+    case FILTER_UNANSWERED:
+      return pyprep_entry_is_unanswered (PYPREP_ENTRY (item));
     case FILTER_ALL:
     default:
       return TRUE;
@@ -350,6 +352,23 @@ _pyprep_sidebar_list_refilter (PyprepSidebar *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Whether any entry listed, whatever the filter, is a question the notes
+ * leave unanswered. */
+gboolean
+_pyprep_sidebar_list_has_unanswered (PyprepSidebar *self)
+{
+  guint n = self->all_entries != NULL ? g_list_model_get_n_items (self->all_entries) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (self->all_entries, i);
+
+      if (pyprep_entry_is_unanswered (entry))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pyprep-entry-row.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-topic-header.h"
 #include "ui-harness.h"
 
@@ -146,6 +147,92 @@ test_notes_groups (void)
   run_app_sized (path, 1000, 780, check_groups, NULL);
 }
 
+static GtkWidget *
+sidebar_part (Fixture    *f,
+              const char *name)
+{
+  return template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, name);
+}
+
+/* The titles the sidebar lists, one a line. */
+static char *
+listed_titles (Fixture *f)
+{
+  GListModel *entries = G_LIST_MODEL (window_entries (f));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, i);
+
+      g_string_append_printf (out, "%s\n", pyprep_entry_get_title (entry));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Shape B leaves three questions unanswered: the filter lists them, and
+ * only them, under their topics. */
+static void
+check_unanswered_filter (Fixture *f)
+{
+  GtkWidget *button = sidebar_part (f, "unanswered_button");
+  g_autofree char *titles = NULL;
+  g_autofree char *rows = NULL;
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Questions the notes do not answer (Alt+4)");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "unanswered"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  titles = listed_titles (f);
+  g_assert_cmpstr (titles, ==,
+                   "What is a generator?\n"
+                   "When do threads still help?\n"
+                   "Why does TIME_WAIT exist?\n");
+  wait_until (list_laid_out, f, "the sidebar to be laid out");
+  rows = sidebar_rows (f);
+  g_assert_cmpstr (rows, ==,
+                   "# Part One: Python · Basics\n"
+                   "What is a generator?\n"
+                   "# Part One: Python · Concurrency\n"
+                   "When do threads still help?\n"
+                   "# Part Two: Systems · Networking\n"
+                   "Why does TIME_WAIT exist?\n");
+  save_screenshot (f, "notes-unanswered.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_entries (f))), ==, 9);
+}
+
+/* Shape A answers every question: the filter is not offered, and asked
+ * for all the same (Alt+4) it says so. */
+static void
+check_no_unanswered (Fixture *f)
+{
+  AdwStatusPage *status = ADW_STATUS_PAGE (sidebar_part (f, "filter_status"));
+
+  g_assert_false (gtk_widget_get_visible (sidebar_part (f, "unanswered_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "unanswered"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_entries (f))), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_part (f, "sidebar_stack"))), ==,
+                   "no-matches");
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Every Question Has an Answer");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
+}
+
+static void
+test_notes_unanswered_filter (void)
+{
+  g_autofree char *b = shape_path ("b");
+  g_autofree char *a = shape_path ("a");
+
+  forget_user_data ();
+  run_app_sized (b, 1000, 780, check_unanswered_filter, NULL);
+  forget_user_data ();
+  run_app (a, check_no_unanswered, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +241,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/notes/groups", test_notes_groups);
+  g_test_add_func ("/pyprep/ui/notes/unanswered-filter", test_notes_unanswered_filter);
 
   return g_test_run ();
 }
