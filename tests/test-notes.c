@@ -7,7 +7,12 @@
 
 #include <string.h>
 
+#include "pyprep-annotation-panel.h"
 #include "pyprep-entry-row.h"
+#include "pyprep-quiz-view.h"
+#include "pyprep-reader-page.h"
+#include "pyprep-recall-card.h"
+#include "pyprep-review-session.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-topic-header.h"
 #include "ui-harness.h"
@@ -233,6 +238,96 @@ test_notes_unanswered_filter (void)
   run_app (a, check_no_unanswered, NULL);
 }
 
+static gboolean
+composer_open (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *composer = template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL,
+                                        "composer_view");
+
+  return gtk_widget_has_focus (composer);
+}
+
+static PyprepReviewSession *
+session_of (PyprepQuizView *view)
+{
+  g_autoptr(PyprepReviewSession) session = NULL;
+
+  g_object_get (view, "session", &session, NULL);
+  g_assert_nonnull (session);
+  return session;
+}
+
+/* Shape B's "What is a generator?" has no answer: the reader offers to
+ * write one, and the annotation written becomes a recall card that the
+ * review shows, question in front, the user's answer behind. */
+static void
+check_own_answer (Fixture *f)
+{
+  AdwBanner *banner = template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE, "answer_banner");
+  PyprepStore *store = pyprep_application_get_store (f->app);
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  PyprepEntry *entry;
+  PyprepReviewSession *session;
+  g_autofree char *card_id = NULL;
+  GtkWidget *card;
+  guint n_cards;
+
+  entry = select_and_wait (f, 0);
+  g_assert_false (pyprep_entry_is_unanswered (entry));
+  g_assert_false (adw_banner_get_revealed (banner));
+  entry = select_and_wait (f, 1);
+  g_assert_cmpstr (pyprep_entry_get_title (entry), ==, "What is a generator?");
+  g_assert_true (adw_banner_get_revealed (banner));
+  save_screenshot (f, "notes-no-answer.png");
+
+  /* The banner's button opens the annotation editor. */
+  click_button (GTK_WIDGET (banner), "_Write Answer");
+  wait_until (composer_open, f, "the annotation editor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (
+                              template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL,
+                                              "composer_view")),
+                            "A function that yields its values one at a time.", -1);
+  click_button (GTK_WIDGET (window_annotation_panel (f)), "_Add");
+  g_assert_cmpuint (pyprep_store_count_annotations (store, pyprep_entry_get_id (entry)), ==, 1);
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  /* The review brings the card; answer the others until it comes. */
+  card_id = g_strconcat (pyprep_entry_get_id (entry), "#card", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "quiz");
+  session = session_of (view);
+  n_cards = pyprep_review_session_get_n_cards (session);
+  g_assert_cmpuint (n_cards, ==, 7);
+  for (guint i = 0; i < n_cards && !g_str_equal (pyprep_review_session_get_current (session)->card_id, card_id); i++)
+    {
+      press (GTK_WIDGET (view), GDK_KEY_space, 0);
+      press (GTK_WIDGET (view), GDK_KEY_3, 0);
+    }
+  g_assert_cmpstr (pyprep_review_session_get_current (session)->card_id, ==, card_id);
+  card = adw_bin_get_child (template_child (view, PYPREP_TYPE_QUIZ_VIEW, "card_bin"));
+  g_assert_true (PYPREP_IS_RECALL_CARD (card));
+  g_assert_cmpstr (gtk_label_get_text (template_child (card, PYPREP_TYPE_RECALL_CARD, "prompt_label")), ==,
+                   "What is a generator?");
+  press (GTK_WIDGET (view), GDK_KEY_space, 0);
+  spin (200);
+  g_assert_cmpstr (gtk_label_get_text (template_child (card, PYPREP_TYPE_RECALL_CARD, "answer_label")), ==,
+                   "A function that yields its values one at a time.");
+  save_screenshot (f, "notes-own-answer-card.png");
+  press (GTK_WIDGET (view), GDK_KEY_3, 0);
+  g_assert_nonnull (pyprep_store_get_card_state (store, card_id));
+}
+
+static void
+test_notes_own_answer (void)
+{
+  g_autofree char *path = shape_path ("b");
+
+  forget_user_data ();
+  run_app (path, check_own_answer, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +337,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/notes/groups", test_notes_groups);
   g_test_add_func ("/pyprep/ui/notes/unanswered-filter", test_notes_unanswered_filter);
+  g_test_add_func ("/pyprep/ui/notes/own-answer", test_notes_own_answer);
 
   return g_test_run ();
 }

@@ -305,7 +305,7 @@ check_practice_and_progress (Fixture *f)
   PyprepStore *store = pyprep_application_get_store (f->app);
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
-  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries);
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries, store);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
   g_autofree char *states_before = NULL;
   g_autofree char *states_after = NULL;
