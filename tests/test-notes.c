@@ -328,6 +328,45 @@ test_notes_own_answer (void)
   run_app (path, check_own_answer, NULL);
 }
 
+/* At 360 px the sidebar fills the window: the group heading, the four
+ * filters and the rows fit; the reader, opened on a question without an
+ * answer, shows the offer to write one. */
+static void
+check_narrow (Fixture *f)
+{
+  AdwNavigationSplitView *split = window_child (f, "split_view");
+  GtkWidget *filters = template_child (window_child (f, "sidebar"), PYPREP_TYPE_SIDEBAR, "filter_box");
+  AdwBanner *banner = template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE, "answer_banner");
+  g_autofree char *rows = NULL;
+  PaintWatch watch;
+
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  wait_until (list_laid_out, f, "the sidebar to be laid out");
+  rows = sidebar_rows (f);
+  g_assert_true (g_str_has_prefix (rows, "== Python\n# Python basics\n"));
+  g_assert_cmpint (gtk_widget_get_width (filters), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  save_screenshot (f, "notes-narrow-sidebar.png");
+
+  watch_paint (f, &watch);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (window_entries (f)), 2, TRUE);
+  g_signal_emit_by_name (window_entry_list (f), "activate", 2);
+  g_assert_cmpstr (pyprep_entry_get_title (shown_entry (f)), ==, "Why is str immutable?");
+  wait_paint (&watch, pyprep_entry_get_id (shown_entry (f)));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (adw_banner_get_revealed (banner));
+  save_screenshot (f, "notes-narrow-no-answer.png");
+}
+
+static void
+test_notes_narrow (void)
+{
+  g_autofree char *path = shape_path ("f");
+
+  forget_user_data ();
+  run_app_sized (path, 360, 640, check_narrow, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/notes/groups", test_notes_groups);
   g_test_add_func ("/pyprep/ui/notes/unanswered-filter", test_notes_unanswered_filter);
   g_test_add_func ("/pyprep/ui/notes/own-answer", test_notes_own_answer);
+  g_test_add_func ("/pyprep/ui/notes/narrow", test_notes_narrow);
 
   return g_test_run ();
 }
