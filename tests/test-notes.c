@@ -87,6 +87,18 @@ list_laid_out (gpointer data)
   return g_list_model_get_n_items (entries) > 0 && n > g_list_model_get_n_items (entries);
 }
 
+/* Once the sidebar is laid out, its rows are @expected. */
+static void
+assert_rows (Fixture    *f,
+             const char *expected)
+{
+  g_autofree char *rows = NULL;
+
+  wait_until (list_laid_out, f, "the sidebar to be laid out");
+  rows = sidebar_rows (f);
+  g_assert_cmpstr (rows, ==, expected);
+}
+
 static gboolean
 is_shown (gpointer data)
 {
@@ -103,29 +115,25 @@ check_groups (Fixture *f)
 {
   GtkListView *list = window_entry_list (f);
   GtkSingleSelection *selection = window_entries (f);
-  g_autofree char *rows = NULL;
   g_autoptr(PyprepEntry) gil = NULL;
   void *pair[2] = { f, NULL };
 
-  wait_until (list_laid_out, f, "the sidebar to be laid out");
-  rows = sidebar_rows (f);
-  g_assert_cmpstr (rows, ==,
-                   "== Python\n"
-                   "# Python basics\n"
-                   "What is the difference between a list and a tuple?\n"
-                   "Which containers have I revised?\n"
-                   "Why is str immutable?\n"
-                   "== Python / advanced\n"
-                   "# GIL\n"
-                   "What is the GIL?\n"
-                   "How do you work around the GIL?\n"
-                   "== os\n"
-                   "# Basics\n"
-                   "fork\n"
-                   "exec\n"
-                   "# Signals\n"
-                   "SIGTERM\n"
-                   "SIGKILL\n");
+  assert_rows (f, "== Python\n"
+                "# Python basics\n"
+                "What is the difference between a list and a tuple?\n"
+                "Which containers have I revised?\n"
+                "Why is str immutable?\n"
+                "== Python / advanced\n"
+                "# GIL\n"
+                "What is the GIL?\n"
+                "How do you work around the GIL?\n"
+                "== os\n"
+                "# Basics\n"
+                "fork\n"
+                "exec\n"
+                "# Signals\n"
+                "SIGTERM\n"
+                "SIGKILL\n");
   save_screenshot (f, "notes-groups.png");
 
   /* Down from the last entry of a group lands on the first entry of the
@@ -182,7 +190,6 @@ check_unanswered_filter (Fixture *f)
 {
   GtkWidget *button = sidebar_part (f, "unanswered_button");
   g_autofree char *titles = NULL;
-  g_autofree char *rows = NULL;
 
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Questions the notes do not answer (Alt+4)");
@@ -195,15 +202,12 @@ check_unanswered_filter (Fixture *f)
                    "What is a generator?\n"
                    "When do threads still help?\n"
                    "Why does TIME_WAIT exist?\n");
-  wait_until (list_laid_out, f, "the sidebar to be laid out");
-  rows = sidebar_rows (f);
-  g_assert_cmpstr (rows, ==,
-                   "# Part One: Python · Basics\n"
-                   "2  What is a generator?\n"
-                   "# Part One: Python · Concurrency\n"
-                   "5  When do threads still help?\n"
-                   "# Part Two: Systems · Networking\n"
-                   "8  Why does TIME_WAIT exist?\n");
+  assert_rows (f, "# Part One: Python · Basics\n"
+                "2  What is a generator?\n"
+                "# Part One: Python · Concurrency\n"
+                "5  When do threads still help?\n"
+                "# Part Two: Systems · Networking\n"
+                "8  Why does TIME_WAIT exist?\n");
   save_screenshot (f, "notes-unanswered.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
