@@ -48,26 +48,32 @@ update_title (PyprepTopicHeader *self)
   gtk_label_set_label (self->title_label, title);
 }
 
-/* The title a group gets in @deck: that of a topic in it, else the
- * folder's name. */
-static const char *
-group_title_in (PyprepDeck *deck,
-                const char *group,
-                gsize       length)
+/* Appends the title the group @group (its first @length bytes) has in
+ * @deck: that of a topic in it, else the folder's name. */
+static void
+append_group_title (GString    *path,
+                    PyprepDeck *deck,
+                    const char *group,
+                    gsize       length)
 {
-  GListModel *topics = pyprep_deck_get_topics (deck);
+  GListModel *topics = deck != NULL ? pyprep_deck_get_topics (deck) : NULL;
   const char *name;
 
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+  for (guint i = 0; topics != NULL && i < g_list_model_get_n_items (topics); i++)
     {
       g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
       const char *other = pyprep_topic_get_group (topic);
 
-      if (other != NULL && strlen (other) == length && strncmp (other, group, length) == 0)
-        return pyprep_topic_get_group_title (topic);
+      if (other != NULL && strlen (other) == length && strncmp (other, group, length) == 0
+          && pyprep_topic_get_group_title (topic) != NULL)
+        {
+          g_string_append (path, pyprep_topic_get_group_title (topic));
+          return;
+        }
     }
   name = g_strrstr_len (group, length, "/");
-  return name != NULL ? name + 1 : group;
+  name = name != NULL ? name + 1 : group;
+  g_string_append_len (path, name, group + length - name);
 }
 
 static void
@@ -83,13 +89,12 @@ update_group (PyprepTopicHeader *self)
 
   /* A nested group is named with the groups holding it, as a path. */
   path = g_string_new (NULL);
-  for (const char *slash = strchr (group, '/'); slash != NULL && deck != NULL;
-       slash = strchr (slash + 1, '/'))
+  for (const char *slash = strchr (group, '/'); slash != NULL; slash = strchr (slash + 1, '/'))
     {
-      g_string_append (path, group_title_in (deck, group, slash - group));
+      append_group_title (path, deck, group, slash - group);
       g_string_append (path, " / ");
     }
-  g_string_append (path, group_title_in (deck, group, strlen (group)));
+  append_group_title (path, deck, group, strlen (group));
   gtk_label_set_label (self->group_label, path->str);
 }
 

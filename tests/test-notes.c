@@ -151,13 +151,34 @@ check_groups (Fixture *f)
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
 }
 
+/* A folder that holds only folders has no topic to take a title from:
+ * its name stands in the path. */
+static void
+check_nested_groups (Fixture *f)
+{
+  assert_rows (f, "== docs / guide\n"
+                "# Basics\n"
+                "What is a list?\n"
+                "What is a tuple?\n");
+}
+
 static void
 test_notes_groups (void)
 {
   g_autofree char *path = shape_path ("f");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-notes-XXXXXX", &error);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
 
+  g_assert_no_error (error);
   forget_user_data ();
   run_app_sized (path, 1000, 780, check_groups, NULL);
+
+  write_file (dir, "docs/guide/basics.md",
+              "# Basics\n\n## What is a list?\n\nA sequence.\n\n## What is a tuple?\n\nA fixed one.\n");
+  forget_user_data ();
+  run_app (dir, check_nested_groups, NULL);
+  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
 }
 
 static GtkWidget *
