@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The sidebar lists every entry of every open deck, one section per
- * topic, filtered to the bookmarked or annotated ones on request, and
- * keeps the entry the reader shows selected and in view. It says which
+ * topic (a subfolder's topics under its name), filtered to the
+ * bookmarked, annotated or unanswered ones on request, and keeps the
+ * entry the reader shows selected and in view. It says which
  * entry the user picks; the window decides what to show.
  */
 #include "config.h"
