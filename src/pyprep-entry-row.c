@@ -45,6 +45,23 @@ set_marks (PyprepEntryRow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKS]);
 }
 
+/* The title, after the question's number in the notes when it has one:
+ * dimmed, apart from the text, as the page shows it. One label keeps the
+ * number on the first line's baseline however the title wraps. */
+static void
+set_title (PyprepEntryRow *self)
+{
+  const char *number = pyprep_entry_get_number (self->entry);
+  g_autofree char *markup = NULL;
+
+  if (number != NULL)
+    markup = g_markup_printf_escaped ("<span alpha=\"55%%\" font_features=\"tnum\">%s</span>  %s",
+                                      number, pyprep_entry_get_title (self->entry));
+  else
+    markup = g_markup_escape_text (pyprep_entry_get_title (self->entry), -1);
+  gtk_label_set_markup (self->title_label, markup);
+}
+
 static void
 update (PyprepEntryRow *self)
 {
@@ -67,7 +84,7 @@ update (PyprepEntryRow *self)
   bookmarked = self->store != NULL && pyprep_store_get_bookmarked (self->store, id);
   n_annotations = self->store != NULL ? pyprep_store_count_annotations (self->store, id) : 0;
 
-  gtk_label_set_label (self->title_label, pyprep_entry_get_title (self->entry));
+  set_title (self);
   gtk_widget_set_visible (self->bookmark_image, bookmarked);
   gtk_widget_set_visible (self->annotations_box, n_annotations > 0);
   count = g_strdup_printf ("%u", n_annotations);

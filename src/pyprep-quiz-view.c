@@ -103,10 +103,10 @@ show_summary (PyprepQuizView *self)
 }
 
 static void
-show_recall (PyprepQuizView *self,
-             PyprepEntry    *entry)
+show_recall (PyprepQuizView      *self,
+             const PyprepCardRef *ref)
 {
-  const PyprepCard *card = pyprep_entry_get_card (entry);
+  const PyprepCard *card = pyprep_card_ref_get_card (ref);
   PyprepStore *store = pyprep_review_session_get_store (self->session);
   gint64 due[PYPREP_FSRS_N_RATINGS];
   gint64 now = pyprep_store_now (store);
@@ -158,7 +158,7 @@ show_card (PyprepQuizView *self)
   gtk_widget_set_tooltip_text (self->open_entry_button, pyprep_entry_get_title (ref->entry));
 
   if (pyprep_card_ref_is_recall (ref))
-    show_recall (self, ref->entry);
+    show_recall (self, ref);
   else
     show_question (self, ref);
   gtk_stack_set_visible_child_name (self->stack, "card");

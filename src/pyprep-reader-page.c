@@ -20,6 +20,7 @@ struct _PyprepReaderPage
   GtkWidget *history_buttons;
   GtkToggleButton *bookmark_button;
   PyprepFindBar *find_bar;
+  AdwBanner *answer_banner;
   AdwOverlaySplitView *annotation_split;
   PyprepAnnotationPanel *annotation_panel;
   GtkStack *content_stack;
@@ -71,6 +72,26 @@ update_passages (PyprepReaderPage *self)
   pyprep_reader_set_passages (self->reader, annotations);
 }
 
+/* A question the notes leave unanswered asks for the user's answer, until
+ * an annotation gives one (the review takes it as the card's back). */
+static void
+update_answer_banner (PyprepReaderPage *self)
+{
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+
+  adw_banner_set_revealed (self->answer_banner,
+                           entry != NULL && self->store != NULL
+                           && pyprep_entry_is_unanswered (entry)
+                           && pyprep_store_count_annotations (self->store, pyprep_entry_get_id (entry)) == 0);
+}
+
+static void
+annotations_changed_cb (PyprepReaderPage *self)
+{
+  update_passages (self);
+  update_answer_banner (self);
+}
+
 static void
 update_bookmark (PyprepReaderPage *self)
 {
@@ -86,7 +107,7 @@ update_bookmark (PyprepReaderPage *self)
 static void
 store_imported_cb (PyprepReaderPage *self)
 {
-  update_passages (self);
+  annotations_changed_cb (self);
   update_bookmark (self);
 }
 
@@ -109,7 +130,7 @@ entry_changed_cb (PyprepReaderPage *self)
       pyprep_store_mark_read (self->store, id);
     }
   pyprep_annotation_panel_set_entry (self->annotation_panel, entry);
-  update_passages (self);
+  annotations_changed_cb (self);
   update_bookmark (self);
 }
 
@@ -309,6 +330,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, answer_banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, annotation_split);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, annotation_panel);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, content_stack);
@@ -391,7 +413,7 @@ pyprep_reader_page_set_store (PyprepReaderPage *self,
   if (store != NULL)
     {
       g_signal_connect_swapped (store, "changed::bookmark", G_CALLBACK (update_bookmark), self);
-      g_signal_connect_swapped (store, "changed::annotation", G_CALLBACK (update_passages), self);
+      g_signal_connect_swapped (store, "changed::annotation", G_CALLBACK (annotations_changed_cb), self);
       g_signal_connect_swapped (store, "changed::import", G_CALLBACK (store_imported_cb), self);
       pyprep_annotation_panel_set_store (self->annotation_panel, store);
     }

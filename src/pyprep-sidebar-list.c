@@ -51,6 +51,8 @@ filter_entry_cb (gpointer item,
       return pyprep_store_get_bookmarked (self->store, id);
     case FILTER_ANNOTATED:
       return pyprep_store_count_annotations (self->store, id) > 0;
+    case FILTER_UNANSWERED:
+      return pyprep_entry_is_unanswered (PYPREP_ENTRY (item));
     case FILTER_ALL:
     default:
       return TRUE;
@@ -159,13 +161,65 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_accessible_label (item, NULL);
 }
 
-/* Topic headers: the topic of a section's first entry. */
+/* Topic headers: the topic of a section's first entry. The first topic
+ * listed of a group (a subfolder of the notes) names the group too. */
+static gboolean
+starts_group (GListModel  *model,
+              guint        start,
+              PyprepTopic *topic)
+{
+  g_autoptr(PyprepEntry) before = NULL;
+  PyprepTopic *previous;
+
+  if (pyprep_topic_get_group (topic) == NULL || start == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (start == 0)
+    return TRUE;
+  before = g_list_model_get_item (model, start - 1);
+  previous = before != NULL ? pyprep_entry_get_topic (before) : NULL;
+  return previous == NULL || pyprep_topic_get_deck (previous) != pyprep_topic_get_deck (topic)
+         || g_strcmp0 (pyprep_topic_get_group (previous), pyprep_topic_get_group (topic)) != 0;
+}
+
+static void
+update_header_group (GtkListHeader *header,
+                     PyprepSidebar *self)
+{
+  GtkWidget *widget = gtk_list_header_get_child (header);
+  PyprepTopicHeader *child;
+  PyprepTopic *topic;
+
+  /* The list view lets go of its headers after the sidebar's models. */
+  if (widget == NULL || self->selection == NULL)
+    return;
+  child = PYPREP_TOPIC_HEADER (widget);
+  topic = pyprep_topic_header_get_topic (child);
+  pyprep_topic_header_set_show_group (child, topic != NULL
+                                      && starts_group (G_LIST_MODEL (self->selection),
+                                                       gtk_list_header_get_start (header), topic));
+}
+
+/* What comes before a section can change while the section stays where
+ * it is (another filter, a topic reloaded): every header in view looks
+ * again. */
+static void
+update_header_groups (PyprepSidebar *self)
+{
+  GHashTableIter iter;
+  gpointer header;
+
+  g_hash_table_iter_init (&iter, self->bound_headers);
+  while (g_hash_table_iter_next (&iter, &header, NULL))
+    update_header_group (header, self);
+}
+
 static void
 setup_header_cb (GtkSignalListItemFactory *factory,
                  GtkListHeader            *header,
                  PyprepSidebar            *self)
 {
   gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library, NULL));
+  g_signal_connect (header, "notify::start", G_CALLBACK (update_header_group), self);
 }
 
 static void
@@ -177,6 +231,8 @@ bind_header_cb (GtkSignalListItemFactory *factory,
 
   pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)),
                                  entry != NULL ? pyprep_entry_get_topic (entry) : NULL);
+  update_header_group (header, self);
+  g_hash_table_add (self->bound_headers, header);
 }
 
 static void
@@ -184,7 +240,17 @@ unbind_header_cb (GtkSignalListItemFactory *factory,
                   GtkListHeader            *header,
                   PyprepSidebar            *self)
 {
+  g_hash_table_remove (self->bound_headers, header);
   pyprep_topic_header_set_topic (PYPREP_TOPIC_HEADER (gtk_list_header_get_child (header)), NULL);
+}
+
+static void
+teardown_header_cb (GtkSignalListItemFactory *factory,
+                    GtkListHeader            *header,
+                    PyprepSidebar            *self)
+{
+  g_hash_table_remove (self->bound_headers, header);
+  g_signal_handlers_disconnect_by_data (header, self);
 }
 
 static GtkListItemFactory *
@@ -225,10 +291,13 @@ _pyprep_sidebar_list_init (PyprepSidebar *self)
   factory = create_factory (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
                             G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->entry_list, factory);
+  self->bound_headers = g_hash_table_new (NULL, NULL);
   self->header_factory = create_factory (G_CALLBACK (setup_header_cb), G_CALLBACK (bind_header_cb),
                                          G_CALLBACK (unbind_header_cb), self);
+  g_signal_connect (self->header_factory, "teardown", G_CALLBACK (teardown_header_cb), self);
   gtk_list_view_set_header_factory (self->entry_list, self->header_factory);
   gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_header_groups), self);
   /* A filter chosen before the list existed. */
   if (self->filter_mode != FILTER_ALL)
     _pyprep_sidebar_list_set_filter (self, self->filter_mode);
@@ -242,13 +311,18 @@ _pyprep_sidebar_list_dispose (PyprepSidebar *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->entry_list), self->scroll_source);
       self->scroll_source = 0;
     }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, update_header_groups, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_object (&self->all_entries);
+  if (self->header_factory != NULL)
+    g_signal_handlers_disconnect_by_data (self->header_factory, self);
   g_clear_object (&self->header_factory);
+  g_clear_pointer (&self->bound_headers, g_hash_table_unref);
 }
 
 /* Lists the entries @mode lets through; the selection is left to follow. */
@@ -278,6 +352,23 @@ _pyprep_sidebar_list_refilter (PyprepSidebar *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Whether any entry listed, whatever the filter, is a question the notes
+ * leave unanswered. */
+gboolean
+_pyprep_sidebar_list_has_unanswered (PyprepSidebar *self)
+{
+  guint n = self->all_entries != NULL ? g_list_model_get_n_items (self->all_entries) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (self->all_entries, i);
+
+      if (pyprep_entry_is_unanswered (entry))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -13,6 +13,7 @@ typedef enum
   FILTER_ALL,
   FILTER_BOOKMARKED,
   FILTER_ANNOTATED,
+  FILTER_UNANSWERED,
 } Filter;
 
 struct _PyprepSidebar
@@ -24,6 +25,7 @@ struct _PyprepSidebar
   GtkLabel *due_label;
   GtkSearchEntry *search_entry;
   GtkWidget *filter_box;
+  GtkWidget *unanswered_button;
   GtkStack *sidebar_stack;
   GtkListView *entry_list;
   PyprepSearchPanel *search_panel;
@@ -40,6 +42,7 @@ struct _PyprepSidebar
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
   GtkListItemFactory *header_factory;
+  GHashTable *bound_headers;    /* GtkListHeader in view, to name groups */
   PyprepEntry *shown;           /* the entry the reader shows */
 
   /* state */
@@ -59,6 +62,7 @@ void _pyprep_sidebar_list_dispose    (PyprepSidebar *self);
 void _pyprep_sidebar_list_set_filter (PyprepSidebar *self,
                                       Filter         mode);
 void _pyprep_sidebar_list_refilter   (PyprepSidebar *self);
+gboolean _pyprep_sidebar_list_has_unanswered (PyprepSidebar *self);
 void _pyprep_sidebar_sync_selection  (PyprepSidebar *self);
 
 G_END_DECLS

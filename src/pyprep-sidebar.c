@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The sidebar lists every entry of every open deck, one section per
- * topic, filtered to the bookmarked or annotated ones on request, and
- * keeps the entry the reader shows selected and in view. It says which
+ * topic (a subfolder's topics under its name), filtered to the
+ * bookmarked, annotated or unanswered ones on request, and keeps the
+ * entry the reader shows selected and in view. It says which
  * entry the user picks; the window decides what to show.
  */
 #include "config.h"
@@ -13,7 +14,7 @@
 #include "pyprep-review.h"
 #include "pyprep-sidebar-private.h"
 
-static const char *filter_names[] = { "all", "bookmarked", "annotated" };
+static const char *filter_names[] = { "all", "bookmarked", "annotated", "unanswered" };
 
 G_DEFINE_FINAL_TYPE (PyprepSidebar, pyprep_sidebar, ADW_TYPE_NAVIGATION_PAGE)
 
@@ -41,7 +42,14 @@ static guint signals[N_SIGNALS];
 static void
 explain_no_matches (PyprepSidebar *self)
 {
-  if (self->filter_mode == FILTER_BOOKMARKED)
+  if (self->filter_mode == FILTER_UNANSWERED)
+    {
+      adw_status_page_set_icon_name (self->filter_status, "object-select-symbolic");
+      adw_status_page_set_title (self->filter_status, _("Every Question Has an Answer"));
+      adw_status_page_set_description (self->filter_status,
+                                       _("No question in these notes is left without an answer."));
+    }
+  else if (self->filter_mode == FILTER_BOOKMARKED)
     {
       adw_status_page_set_icon_name (self->filter_status, "starred-symbolic");
       adw_status_page_set_title (self->filter_status, _("No Bookmarks"));
@@ -120,6 +128,13 @@ list_activate_cb (PyprepSidebar *self,
                   guint          position)
 {
   g_signal_emit (self, signals[SIGNAL_ENTRY_ACTIVATED], 0);
+}
+
+/* The unanswered filter is offered when there is something to list. */
+static void
+decks_changed_cb (PyprepSidebar *self)
+{
+  gtk_widget_set_visible (self->unanswered_button, _pyprep_sidebar_list_has_unanswered (self));
 }
 
 /* The bookmarks or annotations listed changed. */
@@ -236,6 +251,8 @@ setup_models (PyprepSidebar *self)
   g_signal_connect_swapped (self->library, "notify::loading", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (pyprep_library_get_decks (self->library), "items-changed",
                             G_CALLBACK (schedule_due_counts), self);
+  g_signal_connect_swapped (pyprep_library_get_decks (self->library), "items-changed",
+                            G_CALLBACK (decks_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::bookmark", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::annotation", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::import", G_CALLBACK (store_changed_cb), self);
@@ -244,6 +261,7 @@ setup_models (PyprepSidebar *self)
   pyprep_search_panel_set_library (self->search_panel, self->library);
   pyprep_search_panel_set_store (self->search_panel, self->store);
 
+  decks_changed_cb (self);
   schedule_due_counts (self);
   self->due_timer = g_timeout_add_seconds (300, due_timer_cb, self);
   update_state (self);
@@ -392,7 +410,8 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   /**
    * PyprepSidebar:filter:
    *
-   * Which entries are listed: "all", "bookmarked" (newest first) or "annotated".
+   * Which entries are listed: "all", "bookmarked" (newest first),
+   * "annotated" or "unanswered" (questions the notes do not answer).
    */
   properties[PROP_FILTER] =
     g_param_spec_string ("filter", NULL, NULL, "all",
@@ -415,6 +434,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, due_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, unanswered_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, entry_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_panel);
@@ -513,7 +533,7 @@ pyprep_sidebar_get_filter (PyprepSidebar *self)
 
 /**
  * pyprep_sidebar_set_filter:
- * @filter: "all", "bookmarked" or "annotated"
+ * @filter: "all", "bookmarked", "annotated" or "unanswered"
  *
  * Chooses which entries the sidebar lists.
  */

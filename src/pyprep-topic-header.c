@@ -1,9 +1,10 @@
-/* pyprep-topic-header.c: a topic's heading in the sidebar: its title and how many of its cards are due.
+/* pyprep-topic-header.c: a topic's heading in the sidebar: its group, its title and how many of its cards are due.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pyprep-topic-header.h"
 
@@ -12,12 +13,17 @@ struct _PyprepTopicHeader
   GtkWidget parent_instance;
 
   /* template children */
+  GtkLabel *group_label;
+  GtkWidget *title_box;
   GtkLabel *title_label;
   GtkLabel *due_label;
 
   /* owned */
   PyprepTopic *topic;
   PyprepLibrary *library;
+
+  /* state */
+  gboolean show_group;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepTopicHeader, pyprep_topic_header, GTK_TYPE_WIDGET)
@@ -26,6 +32,7 @@ enum {
   PROP_0,
   PROP_TOPIC,
   PROP_LIBRARY,
+  PROP_SHOW_GROUP,
   N_PROPS
 };
 
@@ -39,6 +46,56 @@ update_title (PyprepTopicHeader *self)
   if (self->topic != NULL)
     title = pyprep_topic_header_dup_title (self->library, self->topic);
   gtk_label_set_label (self->title_label, title);
+}
+
+/* Appends the title the group @group (its first @length bytes) has in
+ * @deck: that of a topic in it, else the folder's name. */
+static void
+append_group_title (GString    *path,
+                    PyprepDeck *deck,
+                    const char *group,
+                    gsize       length)
+{
+  GListModel *topics = deck != NULL ? pyprep_deck_get_topics (deck) : NULL;
+  const char *name;
+
+  for (guint i = 0; topics != NULL && i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      const char *other = pyprep_topic_get_group (topic);
+
+      if (other != NULL && strlen (other) == length && strncmp (other, group, length) == 0
+          && pyprep_topic_get_group_title (topic) != NULL)
+        {
+          g_string_append (path, pyprep_topic_get_group_title (topic));
+          return;
+        }
+    }
+  name = g_strrstr_len (group, length, "/");
+  name = name != NULL ? name + 1 : group;
+  g_string_append_len (path, name, group + length - name);
+}
+
+static void
+update_group (PyprepTopicHeader *self)
+{
+  const char *group = self->topic != NULL ? pyprep_topic_get_group (self->topic) : NULL;
+  PyprepDeck *deck = self->topic != NULL ? pyprep_topic_get_deck (self->topic) : NULL;
+  g_autoptr(GString) path = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->group_label), self->show_group && group != NULL);
+  if (!self->show_group || group == NULL)
+    return;
+
+  /* A nested group is named with the groups holding it, as a path. */
+  path = g_string_new (NULL);
+  for (const char *slash = strchr (group, '/'); slash != NULL; slash = strchr (slash + 1, '/'))
+    {
+      append_group_title (path, deck, group, slash - group);
+      g_string_append (path, " / ");
+    }
+  append_group_title (path, deck, group, strlen (group));
+  gtk_label_set_label (self->group_label, path->str);
 }
 
 static void
@@ -81,6 +138,9 @@ pyprep_topic_header_get_property (GObject    *object,
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
       break;
+    case PROP_SHOW_GROUP:
+      g_value_set_boolean (value, self->show_group);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +161,9 @@ pyprep_topic_header_set_property (GObject      *object,
       break;
     case PROP_LIBRARY:
       pyprep_topic_header_set_library (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_GROUP:
+      pyprep_topic_header_set_show_group (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -128,9 +191,20 @@ pyprep_topic_header_class_init (PyprepTopicHeaderClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopicHeader:show-group:
+   *
+   * Whether the topic's group (its subfolder) is named above it: the
+   * sidebar sets it on the first topic listed of each group.
+   */
+  properties[PROP_SHOW_GROUP] =
+    g_param_spec_boolean ("show-group", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-topic-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, group_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, title_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, due_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -140,7 +214,8 @@ static void
 pyprep_topic_header_init (PyprepTopicHeader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
 }
 
 /**
@@ -172,6 +247,7 @@ pyprep_topic_header_set_topic (PyprepTopicHeader *self,
       g_signal_connect_swapped (topic, "notify::title", G_CALLBACK (update_title), self);
       g_signal_connect_swapped (topic, "notify::n-due", G_CALLBACK (update_due), self);
     }
+  update_group (self);
   update_title (self);
   update_due (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
@@ -206,6 +282,33 @@ pyprep_topic_header_set_library (PyprepTopicHeader *self,
                               G_CALLBACK (update_title), self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+gboolean
+pyprep_topic_header_get_show_group (PyprepTopicHeader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC_HEADER (self), FALSE);
+  return self->show_group;
+}
+
+/**
+ * pyprep_topic_header_set_show_group:
+ * @show_group: whether to name the topic's group above it
+ *
+ * A topic of the notes folder's top level has no group to name.
+ */
+void
+pyprep_topic_header_set_show_group (PyprepTopicHeader *self,
+                                    gboolean           show_group)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
+
+  show_group = !!show_group;
+  if (self->show_group == show_group)
+    return;
+  self->show_group = show_group;
+  update_group (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GROUP]);
 }
 
 /**

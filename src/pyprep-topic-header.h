@@ -1,4 +1,4 @@
-/* pyprep-topic-header.h: a topic's heading in the sidebar: its title and how many of its cards are due.
+/* pyprep-topic-header.h: a topic's heading in the sidebar: its group, its title and how many of its cards are due.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -19,6 +19,9 @@ void           pyprep_topic_header_set_topic   (PyprepTopicHeader *self,
 PyprepLibrary *pyprep_topic_header_get_library (PyprepTopicHeader *self);
 void           pyprep_topic_header_set_library (PyprepTopicHeader *self,
                                                 PyprepLibrary     *library);
+gboolean       pyprep_topic_header_get_show_group (PyprepTopicHeader *self);
+void           pyprep_topic_header_set_show_group (PyprepTopicHeader *self,
+                                                   gboolean           show_group);
 char          *pyprep_topic_header_dup_title   (PyprepLibrary     *library,
                                                 PyprepTopic       *topic);
 

@@ -496,7 +496,7 @@ pyprep_window_set_bookmarked (PyprepWindow *self,
 
 /**
  * pyprep_window_set_filter:
- * @filter: "all", "bookmarked" or "annotated"
+ * @filter: "all", "bookmarked", "annotated" or "unanswered"
  *
  * Chooses which entries the sidebar lists.
  */

@@ -60,7 +60,7 @@ check_mock (Fixture *f)
   g_assert_cmpuint (rows_of (f, "topics_group"), ==, 2);
   save_screenshot (f, "mock-setup.png");
 
-  press_key (view, GDK_KEY_Return, 0);
+  press (view, GDK_KEY_Return, 0);
   g_assert_cmpstr (page (f), ==, "question");
   mock = pyprep_mock_view_get_interview (PYPREP_MOCK_VIEW (view));
   g_assert_nonnull (mock);
@@ -70,7 +70,7 @@ check_mock (Fixture *f)
   gtk_widget_activate_action (view, "mock.grade", "i", PYPREP_MOCK_GRADE_MISSED);
   g_assert_cmpint (pyprep_mock_interview_get_current (mock)->grade, ==, PYPREP_MOCK_GRADE_NONE);
   g_assert_cmpuint (pyprep_mock_interview_get_n_asked (mock), ==, 1);
-  press_key (view, GDK_KEY_Return, GDK_CONTROL_MASK);
+  press (view, GDK_KEY_Return, GDK_CONTROL_MASK);
   g_assert_true (gtk_widget_get_visible (template_child (view, PYPREP_TYPE_MOCK_VIEW, "key_points_box")));
   save_screenshot (f, "mock-question.png");
 
@@ -78,10 +78,10 @@ check_mock (Fixture *f)
   while (g_str_equal (page (f), "question"))
     {
       if (!gtk_widget_get_visible (template_child (view, PYPREP_TYPE_MOCK_VIEW, "key_points_box")))
-        press_key (view, GDK_KEY_Return, GDK_CONTROL_MASK);
+        press (view, GDK_KEY_Return, GDK_CONTROL_MASK);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (view, PYPREP_TYPE_MOCK_VIEW,
                                                                           "notes_view")), "my notes", -1);
-      press_key (view, GDK_KEY_1, GDK_CONTROL_MASK);
+      press (view, GDK_KEY_1, GDK_CONTROL_MASK);
       asked++;
       g_assert_cmpuint (asked, <, 20);
     }
@@ -121,7 +121,7 @@ check_mock (Fixture *f)
   /* Escape leaves a new interview's first page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mock-interview", NULL));
   spin (50);
-  press_key (mock_view (f), GDK_KEY_Escape, 0);
+  press (mock_view (f), GDK_KEY_Escape, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "library");
 }
 

@@ -31,38 +31,6 @@ log_lines (void)
   return n;
 }
 
-/* Presses a key the way GTK's shortcut controllers deliver it: the first
- * of the view's key bindings for it whose action is enabled acts. */
-static void
-press (GtkWidget       *view,
-       guint            keyval,
-       GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; s++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
-            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
-                                                    gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_true (handled);
-  spin (50);
-}
-
 /* The session on screen; the view holds it. */
 static PyprepReviewSession *
 session_of (PyprepQuizView *view)
@@ -337,7 +305,7 @@ check_practice_and_progress (Fixture *f)
   PyprepStore *store = pyprep_application_get_store (f->app);
   PyprepLibrary *library = pyprep_application_get_library (f->app);
   g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
-  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries);
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries, store);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
   g_autofree char *states_before = NULL;
   g_autofree char *states_after = NULL;

@@ -210,7 +210,7 @@ test_undo (Fixture       *f,
 static char *
 card_states (Fixture *f)
 {
-  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (f->entries);
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (f->entries, f->store);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < cards->len; i++)

@@ -466,6 +466,38 @@ click_icon (GtkWidget  *root,
   click_match (root, &match);
 }
 
+/* Presses a key the way GTK's shortcut controllers deliver it: the first
+ * of the view's key bindings for it whose action is enabled acts. */
+void
+press (GtkWidget       *view,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (handled);
+  spin (50);
+}
+
 /* The object the template of @widget_type names @name in @widget; the test
  * fails when there is none. */
 gpointer
@@ -580,42 +612,4 @@ guint
 window_n_due (Fixture *f)
 {
   return pyprep_sidebar_get_n_due (window_child (f, "sidebar"));
-}
-
-/**
- * press_key:
- * @view: a widget with key bindings
- *
- * Presses a key the way GTK's shortcut controllers deliver it: the first
- * of @view's bindings for it whose action is enabled acts. Fails the test
- * when none does.
- */
-void
-press_key (GtkWidget       *view,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; s++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
-            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
-                                                    gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_true (handled);
-  spin (50);
 }

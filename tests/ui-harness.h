@@ -82,9 +82,9 @@ void         click_button     (GtkWidget    *root,
                                const char   *label);
 void         click_icon       (GtkWidget    *root,
                                const char   *icon);
-void         press_key        (GtkWidget       *view,
-                               guint            keyval,
-                               GdkModifierType  state);
+void         press            (GtkWidget    *view,
+                               guint         keyval,
+                               GdkModifierType state);
 
 /* The window's parts, found the way its templates name them. */
 gpointer               template_child        (gpointer    widget,

@@ -236,7 +236,7 @@ pyprep_due_counts_update (PyprepDueCounts *self)
 
   now = pyprep_store_now (self->store);
   entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
-  cards = pyprep_review_collect_cards (entries);
+  cards = pyprep_review_collect_cards (entries, self->store);
   for (guint i = 0; i < cards->len; i++)
     {
       PyprepCardRef *ref = g_ptr_array_index (cards, i);

@@ -53,25 +53,78 @@ pyprep_review_collect_entries (GListModel *decks)
   return G_LIST_MODEL (entries);
 }
 
+/* The user's own answers to the questions of @entries the notes leave
+ * unanswered: entry ID to the text of its newest annotation; NULL when
+ * no entry is unanswered, which spares reading every annotation. */
+static GHashTable *
+dup_own_answers (GListModel  *entries,
+                 PyprepStore *store)
+{
+  g_autoptr(GHashTable) unanswered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) annotations = NULL;
+  GHashTable *answers;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, i);
+
+      if (pyprep_entry_is_unanswered (entry))
+        g_hash_table_add (unanswered, (gpointer) pyprep_entry_get_id (entry));
+    }
+  if (g_hash_table_size (unanswered) == 0)
+    return NULL;
+
+  answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  annotations = pyprep_store_dup_annotations (store, NULL);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PyprepAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autofree char *text = g_strstrip (g_strdup (annotation->text != NULL ? annotation->text : ""));
+
+      /* Newest first: the first one met is the answer. */
+      if (*text != '\0' && g_hash_table_contains (unanswered, annotation->entry_id)
+          && !g_hash_table_contains (answers, annotation->entry_id))
+        g_hash_table_insert (answers, g_strdup (annotation->entry_id), g_steal_pointer (&text));
+    }
+  return answers;
+}
+
 /**
  * pyprep_review_collect_cards:
  * @entries: (element-type PyprepEntry): entries
+ * @store: (nullable): the user data, whose annotations answer the
+ *   questions the notes leave unanswered
+ *
+ * An entry the notes leave unanswered has no recall card of its own; with
+ * @store, one the user has annotated gets a card whose back is the
+ * newest annotation (see pyprep_card_ref_new_answered()). Once the
+ * annotations are gone, so is the card; its review history stays in the
+ * log.
  *
  * Returns: (transfer full) (element-type PyprepCardRef): every card of
  *   @entries: of each entry the recall card, then the questions
  */
 GPtrArray *
-pyprep_review_collect_cards (GListModel *entries)
+pyprep_review_collect_cards (GListModel  *entries,
+                             PyprepStore *store)
 {
   GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+  g_autoptr(GHashTable) answers = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (entries), cards);
+  g_return_val_if_fail (store == NULL || PYPREP_IS_STORE (store), cards);
 
+  if (store != NULL)
+    answers = dup_own_answers (entries, store);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, i);
       PyprepCardRef *ref = pyprep_card_ref_new (entry, -1);
+      const char *answer;
 
+      if (ref == NULL && answers != NULL
+          && (answer = g_hash_table_lookup (answers, pyprep_entry_get_id (entry))) != NULL)
+        ref = pyprep_card_ref_new_answered (entry, answer);
       if (ref != NULL)
         g_ptr_array_add (cards, ref);
       for (guint q = 0; q < pyprep_entry_get_n_questions (entry); q++)
@@ -224,7 +277,7 @@ pyprep_review_build_queue (GListModel               *entries,
   left_today (store, limits, now, &new_left, &reviews_left);
 
   /* The queue owns the refs; these arrays only order them. */
-  cards = pyprep_review_collect_cards (entries);
+  cards = pyprep_review_collect_cards (entries, store);
   g_ptr_array_set_free_func (cards, NULL);
   due = g_array_new (FALSE, FALSE, sizeof (DueCard));
   new_refs = g_ptr_array_new ();
@@ -329,7 +382,7 @@ pyprep_review_build_practice (GListModel         *entries,
         }
     }
 
-  cards = pyprep_review_collect_cards (entries);
+  cards = pyprep_review_collect_cards (entries, store);
   g_ptr_array_set_free_func (cards, NULL);
   for (guint i = 0; i < cards->len; i++)
     {

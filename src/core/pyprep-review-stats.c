@@ -44,7 +44,7 @@ pyprep_review_stats_compute (GListModel             *entries,
 
   today = pyprep_time_local_day (now);
 
-  cards = pyprep_review_collect_cards (entries);
+  cards = pyprep_review_collect_cards (entries, store);
   for (guint i = 0; i < cards->len; i++)
     {
       PyprepCardRef *ref = g_ptr_array_index (cards, i);
@@ -115,7 +115,7 @@ pyprep_review_dup_topic_progress (GListModel             *entries,
   g_return_val_if_fail (PYPREP_IS_STORE (store), progress);
   g_return_val_if_fail (params != NULL, progress);
 
-  cards = pyprep_review_collect_cards (entries);
+  cards = pyprep_review_collect_cards (entries, store);
   for (guint i = 0; i < cards->len; i++)
     {
       PyprepCardRef *ref = g_ptr_array_index (cards, i);

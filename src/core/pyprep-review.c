@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pyprep-review.h"
+#include "pyprep-entry-private.h"
 #include "pyprep-json.h"
 #include "pyprep-review-private.h"
 #include "pyprep-time.h"
@@ -216,6 +217,53 @@ pyprep_card_ref_new (PyprepEntry *entry,
   return ref;
 }
 
+static PyprepCard *
+card_new (const char *id,
+          const char *prompt,
+          const char *answer)
+{
+  PyprepCard *card = g_new0 (PyprepCard, 1);
+
+  card->id = g_strdup (id);
+  card->prompt = g_strdup (prompt);
+  card->answer = g_strdup (answer);
+  return card;
+}
+
+/**
+ * pyprep_card_ref_new_answered:
+ * @entry: an entry the notes leave unanswered
+ * @answer: Markdown of the user's own answer, an annotation on @entry
+ *
+ * The recall card the user writes for a question the notes do not
+ * answer: the question on the front, @answer on the back. Its ID is the
+ * one the notes' own card would have, `<entry id>#card`, so its
+ * schedule and review history are kept by entry, whichever answered it.
+ *
+ * Returns: (transfer full): a reference to the card
+ */
+PyprepCardRef *
+pyprep_card_ref_new_answered (PyprepEntry *entry,
+                              const char  *answer)
+{
+  g_autofree char *id = NULL;
+  PyprepCardRef *ref;
+
+  g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
+  g_return_val_if_fail (answer != NULL, NULL);
+
+  id = g_strconcat (pyprep_entry_get_id (entry), "#card", NULL);
+  ref = g_new0 (PyprepCardRef, 1);
+  ref->card = card_new (id, pyprep_entry_get_title (entry), answer);
+  ref->card_id = g_steal_pointer (&id);
+  ref->entry = g_object_ref (entry);
+  ref->topic = pyprep_entry_get_topic (entry);
+  if (ref->topic != NULL)
+    g_object_ref (ref->topic);
+  ref->question = -1;
+  return ref;
+}
+
 PyprepCardRef *
 pyprep_card_ref_copy (const PyprepCardRef *ref)
 {
@@ -228,6 +276,8 @@ pyprep_card_ref_copy (const PyprepCardRef *ref)
   copy->entry = ref->entry != NULL ? g_object_ref (ref->entry) : NULL;
   copy->topic = ref->topic != NULL ? g_object_ref (ref->topic) : NULL;
   copy->question = ref->question;
+  if (ref->card != NULL)
+    copy->card = card_new (ref->card->id, ref->card->prompt, ref->card->answer);
   return copy;
 }
 
@@ -239,6 +289,7 @@ pyprep_card_ref_free (PyprepCardRef *ref)
   g_free (ref->card_id);
   g_clear_object (&ref->entry);
   g_clear_object (&ref->topic);
+  pyprep_card_free (ref->card);
   g_free (ref);
 }
 
@@ -253,6 +304,25 @@ pyprep_card_ref_is_recall (const PyprepCardRef *ref)
   g_return_val_if_fail (ref != NULL, FALSE);
 
   return ref->question < 0;
+}
+
+/**
+ * pyprep_card_ref_get_card:
+ *
+ * Returns: (transfer none) (nullable): the recall card @ref stands for:
+ *   the user's own for an unanswered entry, else the entry's; %NULL for a
+ *   multiple-choice question
+ */
+const PyprepCard *
+pyprep_card_ref_get_card (const PyprepCardRef *ref)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  if (!pyprep_card_ref_is_recall (ref))
+    return NULL;
+  if (ref->card != NULL)
+    return ref->card;
+  return ref->entry != NULL ? pyprep_entry_get_card (ref->entry) : NULL;
 }
 
 /* Answers ----------------------------------------------------------------- */

@@ -64,6 +64,9 @@ typedef struct
  * @topic: (nullable): the entry's topic
  * @question: index of the multiple-choice question in @entry, or -1 for
  *   the entry's recall card
+ * @card: (nullable): the user's own recall card, for an entry the notes
+ *   leave unanswered: its front is the question, its back the user's
+ *   annotation; %NULL for the deck's cards (see pyprep_card_ref_get_card())
  *
  * One card of a quiz queue.
  */
@@ -73,6 +76,7 @@ typedef struct
   PyprepEntry *entry;
   PyprepTopic *topic;
   int question;
+  PyprepCard *card;
 } PyprepCardRef;
 
 /**
@@ -144,14 +148,18 @@ void           pyprep_review_load_memory       (PyprepStore             *store,
 GType          pyprep_card_ref_get_type        (void) G_GNUC_CONST;
 PyprepCardRef *pyprep_card_ref_new             (PyprepEntry             *entry,
                                                 int                      question);
+PyprepCardRef *pyprep_card_ref_new_answered    (PyprepEntry             *entry,
+                                                const char              *answer);
 PyprepCardRef *pyprep_card_ref_copy            (const PyprepCardRef     *ref);
 void           pyprep_card_ref_free            (PyprepCardRef           *ref);
 gboolean       pyprep_card_ref_is_recall       (const PyprepCardRef     *ref);
+const PyprepCard *pyprep_card_ref_get_card     (const PyprepCardRef     *ref);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepCardRef, pyprep_card_ref_free)
 
 void           pyprep_review_limits_init       (PyprepReviewLimits      *limits);
 GListModel    *pyprep_review_collect_entries   (GListModel              *decks);
-GPtrArray     *pyprep_review_collect_cards     (GListModel              *entries);
+GPtrArray     *pyprep_review_collect_cards     (GListModel              *entries,
+                                                PyprepStore             *store);
 GPtrArray     *pyprep_review_build_queue       (GListModel              *entries,
                                                 PyprepStore             *store,
                                                 const PyprepFsrsParams  *params,
