@@ -308,7 +308,8 @@ test_bundled_standard (void)
 }
 
 /* The two languages have the same entries in the same order, with the same
- * questions and the same correct choices. */
+ * questions and the same correct choices, and the same follow-ups leading to
+ * the same entries. */
 static void
 test_bundled_parallel (void)
 {
@@ -326,6 +327,9 @@ test_bundled_parallel (void)
       g_assert_cmpstr (pyprep_entry_get_id (a), ==, pyprep_entry_get_id (b));
       g_assert_cmpstr (pyprep_entry_get_card (a)->id, ==, pyprep_entry_get_card (b)->id);
       g_assert_cmpuint (pyprep_entry_get_n_questions (a), ==, pyprep_entry_get_n_questions (b));
+      g_assert_cmpuint (pyprep_entry_get_n_followups (a), ==, pyprep_entry_get_n_followups (b));
+      for (guint f = 0; f < pyprep_entry_get_n_followups (a); f++)
+        g_assert_cmpstr (pyprep_entry_get_followup (a, f)->see, ==, pyprep_entry_get_followup (b, f)->see);
       for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
         {
           const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
@@ -373,6 +377,9 @@ test_bundled_links_resolve (void)
           guint n_see_also = 0;
 
           collect_entry_links (pyprep_entry_get_body (entry), targets);
+          /* The follow-ups are out of the body but rendered with their links. */
+          for (guint f = 0; f < pyprep_entry_get_n_followups (entry); f++)
+            collect_entry_links (pyprep_entry_get_followup (entry, f)->answer, targets);
 
           /* Follow the links as the reader does: through the rendered page. */
           html = pyprep_render_entry (entry, languages[l][0], 0);
