@@ -270,6 +270,9 @@ check_entry_standard (PyprepEntry *entry,
   if (pyprep_entry_get_n_questions (entry) < 4)
     g_ptr_array_add (shortfalls, g_strdup_printf ("%s (%s): %u questions, fewer than 4", id, language,
                                                   pyprep_entry_get_n_questions (entry)));
+  if (pyprep_entry_get_n_followups (entry) < 2)
+    g_ptr_array_add (shortfalls, g_strdup_printf ("%s (%s): %u follow-ups, fewer than 2", id, language,
+                                                  pyprep_entry_get_n_followups (entry)));
   for (guint i = 0; i < pyprep_entry_get_n_links (entry) && !official; i++)
     for (guint site = 0; site < G_N_ELEMENTS (official_sites) && !official; site++)
       official = g_str_has_prefix (pyprep_entry_get_link (entry, i)->url, official_sites[site]);
