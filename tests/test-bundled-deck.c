@@ -270,6 +270,9 @@ check_entry_standard (PyprepEntry *entry,
   if (pyprep_entry_get_n_questions (entry) < 4)
     g_ptr_array_add (shortfalls, g_strdup_printf ("%s (%s): %u questions, fewer than 4", id, language,
                                                   pyprep_entry_get_n_questions (entry)));
+  if (pyprep_entry_get_n_followups (entry) < 2)
+    g_ptr_array_add (shortfalls, g_strdup_printf ("%s (%s): %u follow-ups, fewer than 2", id, language,
+                                                  pyprep_entry_get_n_followups (entry)));
   for (guint i = 0; i < pyprep_entry_get_n_links (entry) && !official; i++)
     for (guint site = 0; site < G_N_ELEMENTS (official_sites) && !official; site++)
       official = g_str_has_prefix (pyprep_entry_get_link (entry, i)->url, official_sites[site]);
@@ -308,7 +311,8 @@ test_bundled_standard (void)
 }
 
 /* The two languages have the same entries in the same order, with the same
- * questions and the same correct choices. */
+ * questions and the same correct choices, and the same follow-ups leading to
+ * the same entries. */
 static void
 test_bundled_parallel (void)
 {
@@ -326,6 +330,9 @@ test_bundled_parallel (void)
       g_assert_cmpstr (pyprep_entry_get_id (a), ==, pyprep_entry_get_id (b));
       g_assert_cmpstr (pyprep_entry_get_card (a)->id, ==, pyprep_entry_get_card (b)->id);
       g_assert_cmpuint (pyprep_entry_get_n_questions (a), ==, pyprep_entry_get_n_questions (b));
+      g_assert_cmpuint (pyprep_entry_get_n_followups (a), ==, pyprep_entry_get_n_followups (b));
+      for (guint f = 0; f < pyprep_entry_get_n_followups (a); f++)
+        g_assert_cmpstr (pyprep_entry_get_followup (a, f)->see, ==, pyprep_entry_get_followup (b, f)->see);
       for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
         {
           const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
@@ -373,6 +380,9 @@ test_bundled_links_resolve (void)
           guint n_see_also = 0;
 
           collect_entry_links (pyprep_entry_get_body (entry), targets);
+          /* The follow-ups are out of the body but rendered with their links. */
+          for (guint f = 0; f < pyprep_entry_get_n_followups (entry); f++)
+            collect_entry_links (pyprep_entry_get_followup (entry, f)->answer, targets);
 
           /* Follow the links as the reader does: through the rendered page. */
           html = pyprep_render_entry (entry, languages[l][0], 0);
