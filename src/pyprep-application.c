@@ -9,6 +9,7 @@
 #include "pyprep-bench.h"
 #include "pyprep-cli.h"
 #include "pyprep-preferences-dialog.h"
+#include "pyprep-shortcuts.h"
 #include "pyprep-trace.h"
 #include "pyprep-window.h"
 
@@ -559,10 +560,6 @@ static void
 pyprep_application_startup (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
   g_autoptr(GError) error = NULL;
 
   pyprep_trace_mark ("startup", NULL);
@@ -575,10 +572,7 @@ pyprep_application_startup (GApplication *app)
     g_message ("Cannot read your data: %s", error->message);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-folder", open_accels);
+  pyprep_shortcuts_install (GTK_APPLICATION (app));
 
   self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
