@@ -433,7 +433,11 @@ pyprep_application_open (GApplication  *app,
   /* pyprep FOLDER, or pyprep NOTES.md: its folder, at that file. */
   for (int i = 0; i < n_files; i++)
     {
-      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      GFileType type = g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL);
+
+      /* A path that does not exist is a folder that is not there, not a
+       * file to look for in its parent. */
+      if (type == G_FILE_TYPE_DIRECTORY || type == G_FILE_TYPE_UNKNOWN)
         pyprep_application_open_folder (self, files[i], NULL);
       else
         {
@@ -651,6 +655,12 @@ pyprep_application_init (PyprepApplication *self)
   self->folders = g_ptr_array_new_with_free_func ((GDestroyNotify) open_folder_free);
   self->cancellable = g_cancellable_new ();
 
+  /* pyprep FOLDER and pyprep NOTES.md, for --help. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FOLDER | FILE.md]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the Markdown notes in FOLDER, or the folder of FILE.md "
+                                              "at that file, beside the bundled deck, and opens it again at "
+                                              "the next start."));
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,
