@@ -20,6 +20,10 @@ struct _PyprepWindow
   AdwToastOverlay *toast_overlay;
   AdwBanner *banner;
   AdwBanner *problems_banner;
+  GtkRevealer *folder_banner;
+  GtkLabel *folder_banner_label;
+  GtkButton *folder_remove_button;
+  GtkButton *folder_retry_button;
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;
