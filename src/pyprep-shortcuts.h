@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
-void pyprep_shortcuts_install (GtkApplication *application);
+void pyprep_shortcuts_install    (GtkApplication       *application);
+void pyprep_shortcuts_name_pages (GtkApplicationWindow *window);
 
 G_END_DECLS

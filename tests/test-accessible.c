@@ -7,6 +7,9 @@
 
 #include "ui-harness.h"
 
+/* While GTK's keyboard shortcuts window is open. */
+static gboolean shortcuts_open;
+
 /* The roles of what a user acts on, and progress bars, whose value means
  * nothing without a name. */
 static gboolean
@@ -187,6 +190,52 @@ quiz_shown (gpointer data)
   return gtk_widget_get_mapped (window_child (f, "quiz_view"));
 }
 
+static gboolean
+is_stack_switcher (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return GTK_IS_STACK_SWITCHER (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+overlay_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The keyboard shortcuts window's page buttons read "Page 1", "Page 2",
+ * not their titles "_1", "_2". */
+static void
+check_shortcut_pages (Fixture *f)
+{
+  GtkWidget *overlay;
+  GtkWidget *switcher;
+  guint n = 0;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+G_GNUC_END_IGNORE_DEPRECATIONS
+  shortcuts_open = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  wait_until (overlay_shown, overlay, "the keyboard shortcuts");
+  spin (500);
+  switcher = find_widget (overlay, is_stack_switcher, NULL);
+  g_assert_nonnull (switcher);
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_autofree char *expected = g_strdup_printf ("Page %u", ++n);
+      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+      g_assert_null (wrong);
+    }
+  g_assert_cmpuint (n, >=, 2);
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin (300);
+  shortcuts_open = FALSE;
+}
+
 static void
 check_named (Fixture *f)
 {
@@ -207,6 +256,8 @@ check_named (Fixture *f)
   check_combo_row (f, dialog, "Style");
   check_combo_row (f, dialog, "Deck Language");
   adw_dialog_force_close (dialog);
+
+  check_shortcut_pages (f);
 
   /* A review: the card, its progress bar. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
@@ -240,6 +291,10 @@ log_writer_cb (GLogLevelFlags   level,
       message = fields[i].value;
   if ((level & G_LOG_LEVEL_WARNING)
       && strstr (message, "AT-SPI sockets can only be used with the AT-SPI backend") != NULL)
+    return G_LOG_WRITER_HANDLED;
+  /* GTK's own (deprecated) shortcuts window measures one of its labels
+   * wrong while it lays itself out; that is GTK's, not ours. */
+  if ((level & G_LOG_LEVEL_WARNING) && shortcuts_open && strstr (message, "reported min width -") != NULL)
     return G_LOG_WRITER_HANDLED;
   g_log_writer_default (level, fields, n_fields, data);
   if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
