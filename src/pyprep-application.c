@@ -285,6 +285,10 @@ pyprep_application_startup (GApplication *app)
   if (!pyprep_store_load (self->store, &error))
     g_message ("Cannot read your data: %s", error->message);
 
+  /* The focus landing on a card's selectable text (a resize during a
+   * review moves it there) would select all of it. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   pyprep_shortcuts_install (GTK_APPLICATION (app));
 
