@@ -52,7 +52,8 @@ show_annotation (PyprepAnnotationRow *self)
 
   if (self->annotation->quote != NULL)
     {
-      g_autofree char *quote = g_strdup_printf ("“%s”", self->annotation->quote);
+      g_autofree char *text = pyprep_annotation_dup_quote_text (self->annotation->quote);
+      g_autofree char *quote = g_strdup_printf ("“%s”", text);
 
       gtk_label_set_label (self->quote_label, quote);
     }

@@ -5,48 +5,16 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-application.h"
-#include "pyprep-search-provider.h"
+#include "pyprep-application-private.h"
 #include "pyprep-cli.h"
 #include "pyprep-endings.h"
 #include "pyprep-preferences-dialog.h"
+#include "pyprep-search-provider.h"
+#include "pyprep-shortcuts.h"
 #include "pyprep-trace.h"
 #include "pyprep-window.h"
 
 #define BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
-
-/* A folder of notes the user opened, watched for changes. */
-typedef struct
-{
-  PyprepApplication *app;      /* borrowed */
-  GFile *folder;
-  GPtrArray *monitors;
-  GHashTable *watched;         /* URIs of the folders monitored */
-  PyprepDeck *deck;            /* borrowed: the library owns it */
-  char *show_file;             /* a file whose first entry to show once loaded */
-  guint reload_source;
-  gboolean show_when_loaded;
-} OpenFolder;
-
-struct _PyprepApplication
-{
-  AdwApplication parent_instance;
-
-  /* owned */
-  PyprepLibrary *library;
-  PyprepStore *store;
-  GSettings *settings;
-  GFile *deck_folder;
-  GCancellable *cancellable;
-  GError *load_error;
-  GPtrArray *folders;          /* OpenFolder */
-  PyprepSearchProvider *search_provider;
-  PyprepEndings *endings;
-
-  /* state */
-  gboolean load_started;
-  gboolean review_at_start;    /* pyprep --review */
-};
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
 
@@ -135,264 +103,6 @@ apply_style (PyprepApplication *self)
 }
 
 static void
-open_folder_free (OpenFolder *of)
-{
-  g_clear_handle_id (&of->reload_source, g_source_remove);
-  g_clear_pointer (&of->monitors, g_ptr_array_unref);
-  g_clear_pointer (&of->watched, g_hash_table_unref);
-  g_clear_object (&of->folder);
-  g_free (of->show_file);
-  g_free (of);
-}
-
-static PyprepWindow *
-active_window (PyprepApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  return PYPREP_IS_WINDOW (window) ? PYPREP_WINDOW (window) : NULL;
-}
-
-static void load_folder (OpenFolder *of);
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  OpenFolder *of = user_data;
-
-  of->reload_source = 0;
-  load_folder (of);
-  return G_SOURCE_REMOVE;
-}
-
-/* A file in the folder changed: reload a moment later, once the editor
- * has finished writing. */
-static void
-folder_changed_cb (GFileMonitor      *monitor,
-                   GFile             *file,
-                   GFile             *other,
-                   GFileMonitorEvent  event,
-                   OpenFolder        *of)
-{
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-  g_clear_handle_id (&of->reload_source, g_source_remove);
-  of->reload_source = g_timeout_add (PYPREP_RELOAD_DELAY_MS, reload_cb, of);
-}
-
-static void
-watch (OpenFolder *of,
-       GFile      *dir)
-{
-  GFileMonitor *monitor;
-
-  if (!g_hash_table_add (of->watched, g_file_get_uri (dir)))
-    return;
-  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (monitor == NULL)
-    return;
-  g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed_cb), of);
-  g_ptr_array_add (of->monitors, monitor);
-}
-
-/* The folder and its subfolders one level down (a deck's language folders). */
-static void
-watch_folder (OpenFolder *of)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  watch (of, of->folder);
-  children = g_file_enumerate_children (of->folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GFile) child = g_file_get_child (of->folder, g_file_info_get_name (info));
-
-          watch (of, child);
-        }
-      g_object_unref (info);
-    }
-}
-
-static void
-remember_folder (PyprepApplication *self,
-                 GFile             *folder)
-{
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
-  g_autofree char *uri = g_file_get_uri (folder);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
-
-  if (g_strv_contains ((const char * const *) folders, uri))
-    return;
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) folders);
-  g_strv_builder_add (builder, uri);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "folders", (const char * const *) updated);
-}
-
-typedef struct
-{
-  PyprepApplication *self;
-  GFile *folder;
-} Loading;
-
-static gboolean
-is_in_file (PyprepTopic *topic,
-            PyprepEntry *entry,
-            gpointer     user_data)
-{
-  const char *file = user_data;
-
-  return file == NULL || g_str_has_prefix (pyprep_topic_get_file (topic), file);
-}
-
-static void
-folder_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Loading *loading = user_data;
-  g_autoptr(PyprepApplication) self = loading->self;
-  g_autoptr(GFile) loaded = loading->folder;
-  g_autoptr(PyprepDeck) deck = NULL;
-  g_autoptr(GError) error = NULL;
-  OpenFolder *of = NULL;
-  PyprepWindow *window = active_window (self);
-
-  g_free (loading);
-  deck = pyprep_library_load_deck_finish (PYPREP_LIBRARY (object), result, &error);
-  for (guint i = 0; i < self->folders->len; i++)
-    {
-      OpenFolder *candidate = g_ptr_array_index (self->folders, i);
-
-      if (g_file_equal (candidate->folder, loaded))
-        of = candidate;
-    }
-  if (of == NULL)
-    return;                    /* removed meanwhile */
-
-  if (deck == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (of->folder);
-      g_autofree char *title = g_strdup_printf (_("Cannot Open “%s”"), name);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && window != NULL)
-        pyprep_window_report (window, title, error->message);
-      return;
-    }
-
-  of->deck = deck;
-  /* A folder of notes: every subfolder it read, new ones included. */
-  for (guint i = 0; pyprep_deck_get_folders (deck) != NULL && i < pyprep_deck_get_folders (deck)->len; i++)
-    watch (of, g_ptr_array_index (pyprep_deck_get_folders (deck), i));
-  if (of->show_when_loaded && window != NULL)
-    {
-      /* The file the user opened, else the deck's first entry. */
-      PyprepEntry *entry = pyprep_deck_foreach_entry (deck, is_in_file, (gpointer) of->show_file);
-
-      if (entry != NULL)
-        pyprep_window_show_entry (window, entry);
-    }
-  of->show_when_loaded = FALSE;
-}
-
-static void
-load_folder (OpenFolder *of)
-{
-  PyprepApplication *self = of->app;
-  Loading *loading = g_new0 (Loading, 1);
-
-  loading->self = g_object_ref (self);
-  loading->folder = g_object_ref (of->folder);
-  /* Opened folders are read in whatever language their notes are in. */
-  pyprep_library_load_deck_async (self->library, of->folder, g_get_language_names (),
-                                  self->cancellable, folder_loaded_cb, loading);
-}
-
-/**
- * pyprep_application_open_folder:
- * @folder: a folder of notes, with or without deck.json
- * @show_file: (nullable): a file name in it whose first entry to show
- *
- * Opens @folder as a deck beside the others, remembers it for the next
- * start, and reloads it whenever its files change.
- */
-void
-pyprep_application_open_folder (PyprepApplication *self,
-                                GFile             *folder,
-                                const char        *show_file)
-{
-  OpenFolder *of = NULL;
-
-  g_return_if_fail (PYPREP_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (folder));
-
-  for (guint i = 0; i < self->folders->len; i++)
-    if (g_file_equal (((OpenFolder *) g_ptr_array_index (self->folders, i))->folder, folder))
-      of = g_ptr_array_index (self->folders, i);
-
-  if (of == NULL)
-    {
-      of = g_new0 (OpenFolder, 1);
-      of->app = self;
-      of->folder = g_object_ref (folder);
-      of->monitors = g_ptr_array_new_with_free_func (g_object_unref);
-      of->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_ptr_array_add (self->folders, of);
-      watch_folder (of);
-      remember_folder (self, folder);
-    }
-
-  g_free (of->show_file);
-  of->show_file = g_strdup (show_file);
-  of->show_when_loaded = TRUE;
-  load_folder (of);
-}
-
-/* Folders removed from the settings (in Preferences) leave the library. */
-static void
-folders_changed_cb (PyprepApplication *self)
-{
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
-
-  for (guint i = self->folders->len; i > 0; i--)
-    {
-      OpenFolder *of = g_ptr_array_index (self->folders, i - 1);
-      g_autofree char *uri = g_file_get_uri (of->folder);
-
-      if (g_strv_contains ((const char * const *) folders, uri))
-        continue;
-      if (of->deck != NULL)
-        pyprep_library_remove_deck (self->library, of->deck);
-      g_ptr_array_remove_index (self->folders, i - 1);
-    }
-}
-
-static void
-open_remembered_folders (PyprepApplication *self)
-{
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
-
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_uri (folders[i]);
-
-      /* A folder that is gone stays remembered: it may be on a disk that
-       * is not plugged in. */
-      if (g_file_query_exists (folder, NULL))
-        {
-          pyprep_application_open_folder (self, folder, NULL);
-          ((OpenFolder *) g_ptr_array_index (self->folders, self->folders->len - 1))->show_when_loaded = FALSE;
-        }
-    }
-}
-
-static void
 open_folder_chosen_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -430,7 +140,11 @@ pyprep_application_open (GApplication  *app,
   /* pyprep FOLDER, or pyprep NOTES.md: its folder, at that file. */
   for (int i = 0; i < n_files; i++)
     {
-      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      GFileType type = g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL);
+
+      /* A path that does not exist is a folder that is not there, not a
+       * file to look for in its parent. */
+      if (type == G_FILE_TYPE_DIRECTORY || type == G_FILE_TYPE_UNKNOWN)
         pyprep_application_open_folder (self, files[i], NULL);
       else
         {
@@ -450,7 +164,7 @@ ensure_loaded (PyprepApplication *self)
   if (self->load_started)
     return;
   start_loading (self);
-  open_remembered_folders (self);
+  _pyprep_application_open_remembered (self);
 }
 
 static void
@@ -463,6 +177,7 @@ pyprep_application_activate (GApplication *app)
     {
       pyprep_trace_mark ("activate", NULL);
       window = GTK_WINDOW (pyprep_window_new (GTK_APPLICATION (self), self->library, self->store));
+      pyprep_shortcuts_name_pages (GTK_APPLICATION_WINDOW (window));
       pyprep_trace_mark ("window-built", NULL);
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
@@ -555,16 +270,15 @@ static const GActionEntry app_actions[] = {
   { .name = "open-folder", .activate = open_folder_action },
   { .name = "quit", .activate = quit_action },
   { .name = "review", .activate = review_action },
+  /* The banner's buttons for a remembered folder that did not open. */
+  { .name = "remove-folder", .activate = _pyprep_application_remove_folder, .parameter_type = "s" },
+  { .name = "reload-folder", .activate = _pyprep_application_reload_folder, .parameter_type = "s" },
 };
 
 static void
 pyprep_application_startup (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
   g_autoptr(GError) error = NULL;
 
   pyprep_trace_mark ("startup", NULL);
@@ -577,11 +291,12 @@ pyprep_application_startup (GApplication *app)
     g_message ("Cannot read your data: %s", error->message);
   self->endings = pyprep_endings_new (G_APPLICATION (self), self->store);
 
+  /* The focus landing on a card's selectable text (a resize during a
+   * review moves it there) would select all of it. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-folder", open_accels);
+  pyprep_shortcuts_install (GTK_APPLICATION (app));
 
   self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
@@ -589,7 +304,8 @@ pyprep_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::deck-language",
                            G_CALLBACK (deck_language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::folders",
-                           G_CALLBACK (folders_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_pyprep_application_folders_changed), self,
+                           G_CONNECT_SWAPPED);
   apply_style (self);
 }
 
@@ -685,9 +401,15 @@ pyprep_application_init (PyprepApplication *self)
 
   self->library = pyprep_library_new ();
   self->store = pyprep_store_new (data_folder);
-  self->folders = g_ptr_array_new_with_free_func ((GDestroyNotify) open_folder_free);
+  self->folders = _pyprep_application_folders_new ();
   self->cancellable = g_cancellable_new ();
 
+  /* pyprep FOLDER and pyprep NOTES.md, for --help. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FOLDER | FILE.md]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens the Markdown notes in FOLDER, or the folder of FILE.md "
+                                              "at that file, beside the bundled deck, and opens it again at "
+                                              "the next start."));
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,

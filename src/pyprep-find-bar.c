@@ -218,7 +218,27 @@ pyprep_find_bar_class_init (PyprepFindBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_changed_cb);
 }
 
+/* GtkSearchBar's own close button has an icon and no name: a screen
+ * reader would say "button". */
 static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        {
+          gtk_widget_set_tooltip_text (child, _("Close Find Bar (Escape)"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Close Find Bar"), -1);
+        }
+      else
+        name_close_button (child);
+    }
+}
+
+void
 pyprep_find_bar_init (PyprepFindBar *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
@@ -227,6 +247,7 @@ pyprep_find_bar_init (PyprepFindBar *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+  name_close_button (GTK_WIDGET (self->search_bar));
 }
 
 /**

@@ -80,23 +80,6 @@ zoom_from_percent (const GValue       *value,
 }
 
 static void
-remove_folder_cb (GtkButton               *button,
-                  PyprepPreferencesDialog *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) kept = NULL;
-
-  for (guint i = 0; folders[i] != NULL; i++)
-    if (!g_str_equal (folders[i], uri))
-      g_strv_builder_add (builder, folders[i]);
-  kept = g_strv_builder_end (builder);
-  /* The application drops the deck; the notes on disk are not touched. */
-  g_settings_set_strv (self->settings, "folders", (const char * const *) kept);
-}
-
-static void
 update_folders (PyprepPreferencesDialog *self)
 {
   g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
@@ -121,8 +104,10 @@ update_folders (PyprepPreferencesDialog *self)
       gtk_widget_set_tooltip_text (remove, _("Remove from Pyprep"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Remove from Pyprep"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "uri", g_strdup (folders[i]), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_folder_cb), self);
+      /* As the banner's Remove: the application drops the deck; the notes
+       * on disk are not touched. */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (folders[i]));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "app.remove-folder");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->folders_group, row);
       g_ptr_array_add (self->folder_rows, row);

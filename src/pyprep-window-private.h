@@ -23,6 +23,10 @@ struct _PyprepWindow
   AdwBanner *problems_banner;
   GtkRevealer *save_banner;
   GtkLabel *save_banner_label;
+  GtkRevealer *folder_banner;
+  GtkLabel *folder_banner_label;
+  GtkButton *folder_remove_button;
+  GtkButton *folder_retry_button;
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
   PyprepQuizView *quiz_view;

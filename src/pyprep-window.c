@@ -364,6 +364,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_banner);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, folder_banner);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, folder_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, folder_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, folder_retry_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, mock_view);
@@ -573,4 +577,37 @@ pyprep_window_review_when_loaded (PyprepWindow *self)
   g_signal_handlers_disconnect_by_func (self->library, review_when_loaded_cb, self);
   g_signal_connect_object (self->library, "notify::loading",
                            G_CALLBACK (review_when_loaded_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * pyprep_window_set_folder_failure:
+ * @uri: (nullable): a remembered folder of notes that did not open, or
+ *   %NULL when every one opened
+ * @message: (nullable): what to tell the user about it
+ *
+ * Shows or hides the banner about a remembered folder that did not open,
+ * whose buttons remove it (app.remove-folder) or load it again
+ * (app.reload-folder). libadwaita's AdwBanner holds a single button, so
+ * this banner is a revealer styled as one.
+ */
+void
+pyprep_window_set_folder_failure (PyprepWindow *self,
+                                  const char   *uri,
+                                  const char   *message)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+
+  if (uri != NULL)
+    {
+      GVariant *target = g_variant_ref_sink (g_variant_new_string (uri));
+
+      gtk_label_set_label (self->folder_banner_label, message);
+      /* The target first: the actions take the folder's URI. */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->folder_remove_button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->folder_remove_button), "app.remove-folder");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->folder_retry_button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->folder_retry_button), "app.reload-folder");
+      g_variant_unref (target);
+    }
+  gtk_revealer_set_reveal_child (self->folder_banner, uri != NULL);
 }

@@ -32,6 +32,9 @@ void          pyprep_window_report         (PyprepWindow      *self,
 void          pyprep_window_review_when_loaded (PyprepWindow  *self);
 void          pyprep_window_search         (PyprepWindow      *self,
                                             const char        *text);
+void          pyprep_window_set_folder_failure (PyprepWindow  *self,
+                                                const char    *uri,
+                                                const char    *message);
 void          pyprep_window_export_data_to (PyprepWindow      *self,
                                             GFile             *file);
 void          pyprep_window_import_data_from (PyprepWindow    *self,

@@ -20,8 +20,69 @@ test_cli_check_good (void)
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autoptr(GString) out = g_string_new (NULL);
 
+  /* A clean check sums up what it read: 2 recall cards and 2 questions. */
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
-  g_assert_cmpstr (out->str, ==, "");
+  g_assert_cmpstr (out->str, ==, "Checked “Sample Deck”: 2 topics, 3 entries, 4 cards\n");
+}
+
+/* A folder that is not there, and a file given for a folder, say so. */
+static void
+test_cli_check_not_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "gone", NULL);
+  g_autofree char *file = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) missing_folder = g_file_new_for_path (missing);
+  g_autoptr(GFile) file_folder = g_file_new_for_path (file);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file, "# Notes\n\n## What is a list?\n\nAn array.\n", -1, NULL));
+
+  g_assert_cmpint (pyprep_cli_check (missing_folder, english, out), ==, 1);
+  expected = g_strdup_printf ("%s: there is no such folder\n", missing);
+  g_assert_cmpstr (out->str, ==, expected);
+  g_assert_cmpint (pyprep_cli_list (missing_folder, english, FALSE, out, err), ==, 1);
+  g_assert_cmpstr (err->str, ==, expected);
+
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_check (file_folder, english, out), ==, 1);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: this is a file, not a folder: give the folder of notes that holds it\n", file);
+  g_assert_cmpstr (out->str, ==, expected);
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+/* pyprep --help names what the command line takes besides its options. */
+static void
+test_cli_help (void)
+{
+  const char *exe = g_getenv ("PYPREP_EXE");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (exe == NULL)
+    {
+      g_test_skip ("PYPREP_EXE is not set: run it through meson test");
+      return;
+    }
+  {
+    const char *argv[] = { exe, "--help", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "Usage:\n  pyprep [OPTION…] [FOLDER | FILE.md]\n\n"
+                                        "Opens the Markdown notes in FOLDER, or the folder of FILE.md"));
+  g_assert_nonnull (strstr (out, "--check=FOLDER"));
 }
 
 static void
@@ -45,7 +106,8 @@ test_cli_check_broken (void)
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
   g_assert_cmpstr (out->str, ==,
                    "en/t.md:3: entry “No ID” has no ID: end its heading with {#an-id}\n"
-                   "en/t.md:7: quiz block has no list of choices\n");
+                   "en/t.md:7: quiz block has no list of choices\n"
+                   "Checked “B”: 1 topic, 1 entry, 0 cards; 2 errors, 0 warnings\n");
 
   /* A folder that is not a deck: the message names it. */
   g_unlink (manifest);
@@ -162,14 +224,27 @@ test_cli_check_stated_level (void)
                        "## Dicts\n\n### get\n\nReads with a default.\n\n### setdefault\n\nReads or sets.\n",
                        -1, NULL);
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
-  g_assert_cmpstr (out->str, ==, "notes.md: entries are the level-2 sections (no level reads as questions); "
-                                 "1 topics, 2 entries\n");
+  {
+    /* A folder without a README is named after itself. */
+    g_autofree char *name = g_path_get_basename (dir);
+    g_autofree char *expected = g_strdup_printf ("notes.md: entries are the level-2 sections (no level reads "
+                                                 "as questions); 1 topics, 2 entries\n"
+                                                 "Checked “%s”: 1 topic, 2 entries, 2 cards\n", name);
+
+    g_assert_cmpstr (out->str, ==, expected);
+  }
 
   g_file_set_contents (manifest, "{\"question-level\": 3}\n", -1, NULL);
   g_string_truncate (out, 0);
   g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
-  g_assert_cmpstr (out->str, ==, "notes.md: questions are the level-3 headings, as deck.json states; "
-                                 "2 topics, 4 entries\n");
+  {
+    g_autofree char *name = g_path_get_basename (dir);
+    g_autofree char *expected = g_strdup_printf ("notes.md: questions are the level-3 headings, as deck.json "
+                                                 "states; 2 topics, 4 entries\n"
+                                                 "Checked “%s”: 2 topics, 4 entries, 4 cards\n", name);
+
+    g_assert_cmpstr (out->str, ==, expected);
+  }
 
   /* A level that is no heading level is an error, in deck.json. */
   g_file_set_contents (manifest, "{\"question-level\": 9}\n", -1, NULL);
@@ -191,6 +266,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/cli/check-good", test_cli_check_good);
   g_test_add_func ("/pyprep/cli/check-broken", test_cli_check_broken);
   g_test_add_func ("/pyprep/cli/list-skipped", test_cli_list_skipped);
+  g_test_add_func ("/pyprep/cli/check-not-folder", test_cli_check_not_folder);
+  g_test_add_func ("/pyprep/cli/help", test_cli_help);
   g_test_add_func ("/pyprep/cli/list", test_cli_list);
   g_test_add_func ("/pyprep/cli/check-notes", test_cli_check_notes);
   g_test_add_func ("/pyprep/cli/check-stated-level", test_cli_check_stated_level);

@@ -230,6 +230,163 @@ test_folders (void)
   g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)) != NULL;
+}
+
+static gboolean
+folder_banner_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_revealer_get_reveal_child (window_child (f, "folder_banner"));
+}
+
+static gboolean
+folder_banner_hidden (gpointer data)
+{
+  return !folder_banner_shown (data);
+}
+
+static gboolean
+is_remembered (const char *uri)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  g_auto(GStrv) folders = g_settings_get_strv (settings, "folders");
+
+  return g_strv_contains ((const char * const *) folders, uri);
+}
+
+/* A folder the user chooses that cannot open: a dialog says why, without
+ * the folder's path in front (the title names it), and it is not
+ * remembered. */
+static void
+check_failed_folder_forgotten (Fixture *f)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->data);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *heading = g_strdup_printf ("Cannot Open “%s”", "empty");
+  AdwDialog *dialog;
+
+  pyprep_application_open_folder (f->app, folder, NULL);
+  wait_until (has_dialog, f, "the dialog about the folder");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, heading);
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
+                   "The folder has no deck.json and no Markdown notes (.md files), nor have its subfolders");
+  spin (1500);
+  save_screenshot (f, "folder-failed-dialog.png");
+  adw_dialog_force_close (dialog);
+  g_assert_false (is_remembered (uri));
+  g_assert_false (folder_banner_shown (f));
+}
+
+/* At the next start nothing is said about it. */
+static void
+check_nothing_reported (Fixture *f)
+{
+  spin (1000);
+  g_assert_false (has_dialog (f));
+  g_assert_false (folder_banner_shown (f));
+}
+
+typedef struct
+{
+  char *gone;                  /* a remembered folder that no longer exists */
+  char *notes;                 /* one that exists once the test makes it */
+} Remembered;
+
+static gboolean
+notes_opened (gpointer data)
+{
+  Fixture *f = data;
+
+  return pyprep_library_lookup_entry (pyprep_application_get_library (f->app),
+                                      "later/later/what-is-late") != NULL;
+}
+
+/* Remembered folders that do not open are told about in the banner, one
+ * at a time, never in a dialog; Try Again and Remove act on the one shown. */
+static void
+check_remembered_failures (Fixture *f)
+{
+  Remembered *r = f->data;
+  g_autoptr(GFile) gone = g_file_new_for_path (r->gone);
+  g_autoptr(GFile) notes = g_file_new_for_path (r->notes);
+  g_autofree char *gone_uri = g_file_get_uri (gone);
+  g_autofree char *notes_uri = g_file_get_uri (notes);
+  g_autofree char *gone_name = g_file_get_parse_name (gone);
+  g_autofree char *notes_name = g_file_get_parse_name (notes);
+  g_autofree char *expected = NULL;
+  GtkLabel *label = window_child (f, "folder_banner_label");
+
+  wait_until (folder_banner_shown, f, "the banner about the remembered folders");
+  g_assert_false (has_dialog (f));
+  expected = g_strdup_printf ("Cannot open “%s”: there is no such folder", gone_name);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+  spin (500);
+  save_screenshot (f, "folder-failed-banner.png");
+
+  /* Try Again, once the notes are there: it opens, and the banner tells
+   * about the other folder. */
+  write_file (r->gone, "later.md", "# Later\n\n## What is late?\n\nThis.\n");
+  gtk_widget_activate (window_child (f, "folder_retry_button"));
+  wait_until (notes_opened, f, "the folder to open on Try Again");
+  wait_until (folder_banner_shown, f, "the banner about the other folder");
+  g_free (expected);
+  expected = g_strdup_printf ("Cannot open “%s”: there is no such folder", notes_name);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+
+  /* Remove forgets it, as Preferences does. */
+  gtk_widget_activate (window_child (f, "folder_remove_button"));
+  wait_until (folder_banner_hidden, f, "the banner to go");
+  g_assert_false (is_remembered (notes_uri));
+  g_assert_true (is_remembered (gone_uri));
+}
+
+static void
+test_failed_folders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parent = g_dir_make_tmp ("pyprep-failed-XXXXXX", &error);
+  g_autofree char *empty = g_build_filename (parent, "empty", NULL);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", parent);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  Remembered r = { g_build_filename (parent, "later", NULL), g_build_filename (parent, "unplugged", NULL) };
+  g_autofree char *gone_uri = NULL;
+  g_autofree char *notes_uri = NULL;
+
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir (empty, 0755));
+  run_app (NULL, check_failed_folder_forgotten, empty);
+  run_app (NULL, check_nothing_reported, NULL);
+
+  /* Remembered earlier, gone since. */
+  {
+    g_autoptr(GFile) gone = g_file_new_for_path (r.gone);
+    g_autoptr(GFile) notes = g_file_new_for_path (r.notes);
+    const char *folders[3];
+
+    gone_uri = g_file_get_uri (gone);
+    notes_uri = g_file_get_uri (notes);
+    folders[0] = gone_uri;
+    folders[1] = notes_uri;
+    folders[2] = NULL;
+    g_settings_set_strv (settings, "folders", folders);
+  }
+  run_app (NULL, check_remembered_failures, &r);
+
+  g_settings_reset (settings, "folders");
+  g_free (r.gone);
+  g_free (r.notes);
+  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +396,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/folders/open-reload-remove", test_folders);
+  g_test_add_func ("/pyprep/ui/folders/failed", test_failed_folders);
 
   return g_test_run ();
 }

@@ -516,6 +516,27 @@ check_practice_and_progress (Fixture *f)
   }
 }
 
+static gboolean
+is_selectable_label (GtkWidget    *widget,
+                     gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget))
+         && gtk_widget_get_mapped (widget);
+}
+
+/* A card's text can be selected to copy, but the focus landing on it (as
+ * it does when a resize hides the focused button) selects nothing. */
+static void
+check_text_not_selected (GtkWidget *view)
+{
+  GtkWidget *label = find_widget (view, is_selectable_label, NULL);
+  int start, end;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_grab_focus (label));
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (label), &start, &end));
+}
+
 /* On a phone-sized window the progress page and a session's summary fit. */
 static void
 check_narrow (Fixture *f)
@@ -529,6 +550,7 @@ check_narrow (Fixture *f)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
   spin (200);
+  check_text_not_selected (GTK_WIDGET (view));
   n_cards = pyprep_review_session_get_n_cards (session_of (view));
   for (guint i = 0; i < n_cards; i++)
     answer_card (view, i % 2 == 0);

@@ -254,6 +254,12 @@ check_annotate (Fixture *f)
   g_assert_true (g_strv_contains ((const char * const *) marked.found, a->id));
   marks = run_script (view, "Array.from (document.querySelectorAll ('mark.annotation'), m => m.textContent).join ('|')");
   g_assert_cmpstr (marks, ==, "dynamic array");
+  /* No selection stays behind, grey, over the marked passage. */
+  {
+    g_autofree char *collapsed = run_script (view, "String (getSelection ().isCollapsed)");
+
+    g_assert_cmpstr (collapsed, ==, "true");
+  }
   g_signal_handler_disconnect (window_reader (f), handler);
   g_strfreev (marked.found);
   save_screenshot (f, "annotation-quote-marked.png");

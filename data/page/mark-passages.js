@@ -7,6 +7,10 @@
 // It never holds text from a deck or the user: such text comes as an argument.
 const main = document.querySelector ('main');
 if (!main) return '[]';
+// The passages change when an annotation is saved or deleted: the text
+// selected to quote it would stay behind, drawn grey as the page has lost
+// the focus to the annotation's editor.
+getSelection ().removeAllRanges ();
 for (const m of main.querySelectorAll ('mark.annotation')) m.replaceWith (...m.childNodes);
 main.normalize ();
 const nodes = [];

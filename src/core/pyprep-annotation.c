@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pyprep-annotation.h"
 
 G_DEFINE_BOXED_TYPE (PyprepAnnotation, pyprep_annotation, pyprep_annotation_copy, pyprep_annotation_free)
@@ -54,4 +56,63 @@ pyprep_annotation_free (PyprepAnnotation *annotation)
   g_free (annotation->prefix);
   g_free (annotation->suffix);
   g_free (annotation);
+}
+
+/* Whether a line break between @before and @after is one a reader would
+ * not see: Chinese and Japanese text has no spaces between words. */
+static gboolean
+joins_without_space (gunichar before,
+                     gunichar after)
+{
+  return g_unichar_iswide (before) && g_unichar_iswide (after);
+}
+
+/**
+ * pyprep_annotation_dup_quote_text:
+ * @quote: a quoted passage, as selected in the entry
+ *
+ * The passage as the entry's page shows it: the line breaks of the
+ * Markdown source inside a paragraph (which a selection keeps) joined
+ * with a space, or with nothing between two wide (CJK) characters; blank
+ * lines stay as breaks between paragraphs.
+ *
+ * Returns: (transfer full): the quote to show
+ */
+char *
+pyprep_annotation_dup_quote_text (const char *quote)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p;
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  out = g_string_sized_new (strlen (quote));
+  for (p = quote; *p != '\0';)
+    {
+      const char *end = p;
+      guint newlines = 0;
+
+      /* A run of white space holding line breaks: one break or several. */
+      while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
+        newlines += *end++ == '\n';
+      if (newlines == 0)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+          continue;
+        }
+      if (out->len > 0 && *end != '\0')
+        {
+          gunichar before = g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len));
+
+          if (newlines > 1)
+            g_string_append (out, "\n\n");
+          else if (!joins_without_space (before, g_utf8_get_char (end)))
+            g_string_append_c (out, ' ');
+        }
+      p = end;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

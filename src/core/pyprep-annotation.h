@@ -34,6 +34,7 @@ typedef struct
 GType             pyprep_annotation_get_type (void) G_GNUC_CONST;
 PyprepAnnotation *pyprep_annotation_copy     (const PyprepAnnotation *annotation);
 void              pyprep_annotation_free     (PyprepAnnotation       *annotation);
+char             *pyprep_annotation_dup_quote_text (const char         *quote);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepAnnotation, pyprep_annotation_free)
 
 G_END_DECLS

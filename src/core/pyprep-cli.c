@@ -29,13 +29,69 @@ append_messages (GString    *out,
     }
 }
 
+/* "Checked “Title”: 2 topics, 5 entries, 9 cards", and how many errors
+ * and warnings there are when there are any. */
+static void
+append_summary (GString    *out,
+                PyprepDeck *deck)
+{
+  GListModel *topics = pyprep_deck_get_topics (deck);
+  guint n_topics = g_list_model_get_n_items (topics);
+  guint n_entries = 0, n_cards = 0;
+  guint n_errors = pyprep_deck_get_problems (deck)->len;
+  guint n_warnings = pyprep_deck_get_warnings (deck)->len;
+  g_autofree char *topics_text = NULL;
+  g_autofree char *entries_text = NULL;
+  g_autofree char *cards_text = NULL;
+
+  for (guint t = 0; t < n_topics; t++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
+      GListModel *entries = pyprep_topic_get_entries (topic);
+
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+        {
+          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
+
+          n_entries++;
+          /* A review asks each recall card and each question. */
+          n_cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry);
+        }
+    }
+  topics_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_topics), n_topics);
+  entries_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n_entries),
+                                  n_entries);
+  cards_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n_cards), n_cards);
+  if (n_errors == 0 && n_warnings == 0)
+    {
+      /* Translators: the summary of a check without problems, e.g.
+       * Checked “Python notes”: 2 topics, 5 entries, 9 cards */
+      g_string_append_printf (out, _("Checked “%s”: %s, %s, %s"), pyprep_deck_get_title (deck),
+                              topics_text, entries_text, cards_text);
+    }
+  else
+    {
+      g_autofree char *errors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                                                   n_errors), n_errors);
+      g_autofree char *warnings_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                                     "%u warnings", n_warnings), n_warnings);
+
+      /* Translators: the summary of a check with problems, e.g.
+       * Checked “Python notes”: 2 topics, 5 entries, 9 cards; 1 error, 0 warnings */
+      g_string_append_printf (out, _("Checked “%s”: %s, %s, %s; %s, %s"), pyprep_deck_get_title (deck),
+                              topics_text, entries_text, cards_text, errors_text, warnings_text);
+    }
+  g_string_append_c (out, '\n');
+}
+
 /**
  * pyprep_cli_check:
  * @folder: a deck folder
  * @languages: (nullable): the languages to check, best first
  * @out: where the report goes: for a folder of notes, one line a file
  *   saying the structure found; then one `file:line: message` line an
- *   error and one `file:line: warning: message` line a warning
+ *   error and one `file:line: warning: message` line a warning; last,
+ *   one line that sums up: topics, entries and cards, errors and warnings
  *
  * Returns: the exit status: 1 when the deck has errors or cannot be
  *   loaded, 0 otherwise (warnings alone do not fail)
@@ -73,6 +129,7 @@ pyprep_cli_check (GFile              *folder,
                           "line: `pyprep-question-level: N` in its front matter, or a deck.json of "
                           "{\"question-level\": N} for the whole folder (see “Folders without a "
                           "manifest” in docs/deck-format.md).\n");
+  append_summary (out, deck);
 
   return problems->len > 0 ? 1 : 0;
 }

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "pyprep-deck.h"
@@ -535,12 +536,32 @@ pyprep_deck_load (GFile               *folder,
   self = g_object_new (PYPREP_TYPE_DECK, NULL);
   self->folder = g_object_ref (folder);
 
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+  /* The folder itself is wrong: the message starts with its name, which
+   * the app's dialog leaves out as its title has it. */
+  switch (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable))
     {
-      g_autofree char *name = g_file_get_parse_name (folder);
+    case G_FILE_TYPE_DIRECTORY:
+      break;
+    case G_FILE_TYPE_UNKNOWN:
+      {
+        g_autofree char *name = g_file_get_parse_name (folder);
 
-      g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO, "%s: there is no such folder", name);
-      return NULL;
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO, _("%s: there is no such folder"), name);
+        return NULL;
+      }
+    case G_FILE_TYPE_REGULAR:
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+    case G_FILE_TYPE_SPECIAL:
+    case G_FILE_TYPE_SHORTCUT:
+    case G_FILE_TYPE_MOUNTABLE:
+    default:
+      {
+        g_autofree char *name = g_file_get_parse_name (folder);
+
+        g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_IO,
+                     _("%s: this is a file, not a folder: give the folder of notes that holds it"), name);
+        return NULL;
+      }
     }
 
   /* Without a manifest, a folder of notes written for people, not for us. */

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "pyprep-infer-private.h"
 
 /* Files larger than this are refused before they are read. */
@@ -491,8 +493,8 @@ pyprep_infer_folder (const char     *deck_id,
       g_autofree char *name = g_file_get_parse_name (folder);
 
       g_set_error (error, PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_EMPTY,
-                   "%s: the folder has no deck.json and no Markdown notes (.md files), "
-                   "nor have its subfolders", name);
+                   _("%s: the folder has no deck.json and no Markdown notes (.md files), "
+                     "nor have its subfolders"), name);
       return NULL;
     }
   return g_steal_pointer (&out);
