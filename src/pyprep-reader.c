@@ -144,10 +144,13 @@ load_changed_cb (WebKitWebView   *view,
                                                   self->cancellable, page_rendered_cb, wait);
 }
 
+/* WebKit reports the number of matches with #WebKitFindController::found-text
+ * only when a search starts: a step to the next match reports 1. The count
+ * therefore comes from webkit_find_controller_count_matches() alone. */
 static void
-found_text_cb (WebKitFindController *controller,
-               guint                 count,
-               PyprepReader         *self)
+counted_matches_cb (WebKitFindController *controller,
+                    guint                 count,
+                    PyprepReader         *self)
 {
   g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, count);
 }
@@ -383,7 +386,8 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
    * PyprepReader::found:
    * @count: how many times the text searched for occurs in the page
    *
-   * Emitted after pyprep_reader_find() and each step through the matches.
+   * Emitted after pyprep_reader_find(), once the matches are counted;
+   * stepping through them changes nothing.
    */
   signals[PYPREP_READER_SIGNAL_FOUND] =
     g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -448,7 +452,7 @@ pyprep_reader_init (PyprepReader *self)
   g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
   find = webkit_web_view_get_find_controller (self->view);
-  g_signal_connect (find, "found-text", G_CALLBACK (found_text_cb), self);
+  g_signal_connect (find, "counted-matches", G_CALLBACK (counted_matches_cb), self);
   g_signal_connect (find, "failed-to-find-text", G_CALLBACK (failed_to_find_cb), self);
 
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
@@ -706,6 +710,7 @@ pyprep_reader_find (PyprepReader *self,
       g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, 0);
       return;
     }
+  webkit_find_controller_count_matches (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
   webkit_find_controller_search (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
 }
 

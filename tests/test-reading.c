@@ -112,6 +112,35 @@ count_started (gpointer data)
 }
 
 static void
+found_text_cb (WebKitFindController *controller,
+               guint                 count,
+               gboolean             *found)
+{
+  *found = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Presses Enter in the find field and waits until WebKit has selected
+ * the next match. */
+static void
+step_by_enter (Fixture *f)
+{
+  WebKitFindController *controller = webkit_web_view_get_find_controller (window_view (f));
+  gboolean found = FALSE;
+  gulong id = g_signal_connect (controller, "found-text", G_CALLBACK (found_text_cb), &found);
+
+  g_signal_emit_by_name (window_find_entry (f), "activate");
+  wait_until (is_true, &found, "the next match");
+  g_signal_handler_disconnect (controller, id);
+  spin (50);
+}
+
+static void
 check_find (Fixture *f)
 {
   GtkSearchEntry *entry = window_find_entry (f);
@@ -129,8 +158,31 @@ check_find (Fixture *f)
   g_assert_cmpuint (matches, >=, 3);
   save_screenshot (f, "find-in-page.png");
 
+  /* Enter in the field goes to the next match; once WebKit has selected
+   * it, the count still says how many there are. */
+  step_by_enter (f);
+  expected = g_strdup_printf ("2 of %u", matches);
+  g_assert_cmpstr (gtk_label_get_label (window_find_count (f)), ==, expected);
+  save_screenshot (f, "find-in-page-next.png");
+  /* The current match is the selection, painted in a solid accent that
+   * stands out from the yellow of the other matches. */
+  {
+    g_autofree char *selected = run_script (window_view (f), "window.getSelection ().toString ()");
+    g_autofree char *colour = run_script (window_view (f),
+                                          "getComputedStyle (document.querySelector ('main'), '::selection')"
+                                          ".backgroundColor");
+
+    g_assert_cmpint (g_ascii_strcasecmp (selected, "list"), ==, 0);
+    g_assert_cmpstr (colour, ==, "rgb(28, 113, 216)");
+  }
+  step_by_enter (f);
+  g_free (expected);
+  expected = g_strdup_printf ("3 of %u", matches);
+  g_assert_cmpstr (gtk_label_get_label (window_find_count (f)), ==, expected);
+
   /* Next, previous, and around the end. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_free (expected);
   expected = g_strdup_printf ("2 of %u", matches);
   expect_count (f, expected);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
