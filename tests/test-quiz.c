@@ -638,6 +638,155 @@ test_quiz_question_keys (void)
   g_object_unref (card);
 }
 
+static void
+collect_caption_widgets (GtkWidget *widget,
+                         GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "caption"))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_caption_widgets (child, out);
+}
+
+static gboolean
+is_question_card (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return PYPREP_IS_QUESTION_CARD (widget);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* The @n-th label with the caption style under @card: a choice's mark. */
+static GtkWidget *
+find_caption (GtkWidget *card,
+              guint      n)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_caption_widgets (card, labels);
+  g_assert_cmpuint (n, <, labels->len);
+  return g_ptr_array_index (labels, n);
+}
+
+/* "Which are sequences?": list and tuple are, set is not. The user ticks
+ * list and set with keys 1 and 3 and leaves tuple out: each choice says
+ * what the user did with it, once. */
+static void
+check_choice_feedback (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  gboolean seen = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "topic"));
+  spin (200);
+  while (!pyprep_review_session_get_finished (session_of (view)))
+    {
+      const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
+      const PyprepQuestion *question;
+      GtkWidget *card;
+      g_autoptr(GPtrArray) marks = NULL;
+
+      if (pyprep_card_ref_is_recall (ref)
+          || !g_str_equal (pyprep_entry_get_question (ref->entry, ref->question)->question,
+                           "Which are sequences?"))
+        {
+          answer_card (view, TRUE);
+          continue;
+        }
+      question = pyprep_entry_get_question (ref->entry, ref->question);
+      g_assert_cmpuint (question->choices->len, ==, 3);
+      press (GTK_WIDGET (view), GDK_KEY_1, 0);
+      press (GTK_WIDGET (view), GDK_KEY_3, 0);
+      press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+      card = find_widget (GTK_WIDGET (view), is_question_card, NULL);
+      marks = g_ptr_array_new ();
+      collect_labels (card, "caption", marks);
+      g_assert_cmpuint (marks->len, ==, 3);
+      g_assert_cmpstr (g_ptr_array_index (marks, 0), ==, "<b>Right choice</b>");
+      g_assert_cmpstr (g_ptr_array_index (marks, 1), ==, "<b>Missed</b>");
+      g_assert_cmpstr (g_ptr_array_index (marks, 2), ==, "<b>Wrongly ticked:</b> Sets have no order.");
+      g_assert_true (gtk_widget_has_css_class (find_caption (card, 1), "warning"));
+      g_assert_true (gtk_widget_has_css_class (find_caption (card, 2), "error"));
+      spin (200);
+      save_screenshot (f, "quiz-choice-feedback.png");
+      press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+}
+
+static void
+test_quiz_choice_feedback (void)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (path, check_choice_feedback, NULL);
+}
+
+/* A verdict the author wrote is not said twice, a right choice left
+ * unticked gets its own mark, and a long choice wraps at the card's
+ * full width. */
+static void
+test_quiz_choice_marks (void)
+{
+  static const struct { const char *text; gboolean correct; const char *why; const char *mark; } rows[] = {
+    { "one", TRUE, "Right: because.", "<b>Right choice:</b> because." },
+    { "two", TRUE, "正确：也对。", "<b>Missed:</b> 也对。" },
+    { "A long choice that goes on and on, far longer than any label would guess is reasonable, "
+      "so that it has to wrap over several lines of the card", FALSE, "Wrong: no.",
+      "<b>Wrongly ticked:</b> no." },
+    { "four", FALSE, NULL, "<b>Correctly left out</b>" },
+  };
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  PyprepQuestion question = { "deck/topic/entry#q", "Which?", choices, NULL, 1 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = g_object_new (PYPREP_TYPE_QUESTION_CARD, NULL);
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+  GtkWidget *long_text, *long_button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PyprepChoice *choice = g_new0 (PyprepChoice, 1);
+
+      choice->text = (char *) rows[i].text;
+      choice->correct = rows[i].correct;
+      choice->explanation = (char *) rows[i].why;
+      g_ptr_array_add (choices, choice);
+    }
+  pyprep_question_card_set_question (PYPREP_QUESTION_CARD (card), &question);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_allocated, window, "the card to be laid out");
+  spin (100);
+
+  /* The long choice's text takes the width of its row, less the box. */
+  long_text = find_widget (card, is_label_starting, "C. A long choice");
+  g_assert_nonnull (long_text);
+  long_button = gtk_widget_get_parent (long_text);
+  g_assert_cmpint (gtk_widget_get_width (long_text), >=, gtk_widget_get_width (long_button) - 40);
+  g_assert_cmpint (gtk_widget_get_width (long_button), >=, gtk_widget_get_width (card) - 12);
+
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 0);
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 2);
+  pyprep_question_card_show_feedback (PYPREP_QUESTION_CARD (card));
+  collect_labels (card, "caption", marks);
+  g_assert_cmpuint (marks->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_cmpstr (g_ptr_array_index (marks, i), ==, rows[i].mark);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +799,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/practice-and-progress", test_quiz_practice_and_progress);
   g_test_add_func ("/pyprep/ui/quiz/narrow", test_quiz_narrow);
   g_test_add_func ("/pyprep/ui/quiz/question-keys", test_quiz_question_keys);
+  g_test_add_func ("/pyprep/ui/quiz/choice-feedback", test_quiz_choice_feedback);
+  g_test_add_func ("/pyprep/ui/quiz/choice-marks", test_quiz_choice_marks);
 
   return g_test_run ();
 }
