@@ -8,6 +8,7 @@
 #include "pyprep-chart.h"
 #include "pyprep-question-card.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-session-summary.h"
 #include "pyprep-stats-view.h"
 #include "ui-harness.h"
 
@@ -675,6 +676,62 @@ find_caption (GtkWidget *card,
   return g_ptr_array_index (labels, n);
 }
 
+/* Every card of a topic missed: the summary lists each entry once, with
+ * how many of its cards were missed. */
+static void
+check_summary_missed (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *summary = template_child (view, PYPREP_TYPE_QUIZ_VIEW, "summary");
+  GtkWidget *list = template_child (summary, PYPREP_TYPE_SESSION_SUMMARY, "missed_list");
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  guint n_cards, n_rows = 0, most = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "topic"));
+  spin (200);
+  n_cards = pyprep_review_session_get_n_cards (session_of (view));
+  for (guint i = 0; i < n_cards; i++)
+    {
+      const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
+      const char *title = pyprep_entry_get_title (ref->entry);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (expected, title)) + 1;
+
+      g_hash_table_insert (expected, (gpointer) title, GUINT_TO_POINTER (n));
+      most = MAX (most, n);
+      answer_card (view, FALSE);
+    }
+  g_assert_cmpuint (most, >, 1);
+  spin (200);
+  save_screenshot (f, "quiz-summary-missed.png");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      g_autofree char *times = NULL;
+      guint n;
+
+      g_assert_true (g_hash_table_contains (expected, title));
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (expected, title));
+      times = g_strdup_printf (n == 1 ? "Missed %u time" : "Missed %u times", n);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, times);
+      /* Once each. */
+      g_hash_table_remove (expected, title);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+}
+
+static void
+test_quiz_summary_missed (void)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (path, check_summary_missed, NULL);
+}
+
 /* "Which are sequences?": list and tuple are, set is not. The user ticks
  * list and set with keys 1 and 3 and leaves tuple out: each choice says
  * what the user did with it, once. */
@@ -801,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/question-keys", test_quiz_question_keys);
   g_test_add_func ("/pyprep/ui/quiz/choice-feedback", test_quiz_choice_feedback);
   g_test_add_func ("/pyprep/ui/quiz/choice-marks", test_quiz_choice_marks);
+  g_test_add_func ("/pyprep/ui/quiz/summary-missed", test_quiz_summary_missed);
 
   return g_test_run ();
 }
