@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pyprep-due-counts.h"
 #include "pyprep-library.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ void           pyprep_topic_header_set_topic   (PyprepTopicHeader *self,
 PyprepLibrary *pyprep_topic_header_get_library (PyprepTopicHeader *self);
 void           pyprep_topic_header_set_library (PyprepTopicHeader *self,
                                                 PyprepLibrary     *library);
+PyprepDueCounts *pyprep_topic_header_get_due_counts (PyprepTopicHeader *self);
+void           pyprep_topic_header_set_due_counts (PyprepTopicHeader *self,
+                                                   PyprepDueCounts   *due_counts);
 char          *pyprep_topic_header_dup_title   (PyprepLibrary     *library,
                                                 PyprepTopic       *topic);
 

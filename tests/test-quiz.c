@@ -9,6 +9,7 @@
 #include "pyprep-question-card.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-session-summary.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-stats-view.h"
 #include "ui-harness.h"
 
@@ -402,7 +403,9 @@ check_practice_and_progress (Fixture *f)
     }
   spin (500);
   g_assert_cmpuint (window_n_due (f), ==, 2);
-  g_assert_cmpuint (pyprep_topic_get_n_due (((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic), ==, 2);
+  g_assert_cmpuint (pyprep_due_counts_get_for_topic (pyprep_sidebar_get_due_counts (window_child (f, "sidebar")),
+                                                     ((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic),
+                    ==, 2);
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2 due"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2"));
   save_screenshot (f, "due-counts.png");
@@ -426,7 +429,8 @@ check_practice_and_progress (Fixture *f)
     tomorrow = pyprep_bar_chart_get_value (chart, 1);
     g_assert_cmpuint (today, >=, 2);
     g_assert_cmpuint (today + tomorrow, ==, cards->len);
-    count = g_strdup_printf ("%u", today);
+    /* The big figure is the review button's: due now. */
+    count = g_strdup_printf ("%u", window_n_due (f));
     widget = find_widget (stats, is_named, "due-today");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, count);
     text = g_strdup_printf ("%u due today, %u in the next 30 days.", today, cards->len);
@@ -442,7 +446,12 @@ check_practice_and_progress (Fixture *f)
     g_assert_nonnull (strstr (pyprep_bar_chart_get_description (chart), expected));
   }
   widget = find_widget (stats, is_named, "retention");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "No reviews yet");
+  /* Every answer of the review was Again; the practice's do not count. */
+  {
+    g_autofree char *retention = g_strdup_printf ("0%% (0 of %u)", n_cards);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, retention);
+  }
   /* The topic's row counts its due cards: the two overdue ones at least
    * (the others come back after a minute, which may have passed). */
   {
@@ -676,6 +685,117 @@ find_caption (GtkWidget *card,
   return g_ptr_array_index (labels, n);
 }
 
+/* Adds up the "N due" at the end of the mapped labels under @widget (the
+ * sidebar's topic headers) or of the subtitles of topic rows (the
+ * progress page). */
+static guint
+sum_due (GtkWidget *widget)
+{
+  const char *text = NULL;
+  guint sum = 0;
+
+  /* A topic row's subtitle ends in "· N due"; its labels are not
+   * counted again. */
+  if (is_topic_row (widget, NULL))
+    text = g_strrstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "· ") + strlen ("· ");
+  else if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text != NULL && g_ascii_isdigit (*text) && g_str_has_suffix (text, " due"))
+    return (guint) g_ascii_strtoull (text, NULL, 10);
+  if (is_topic_row (widget, NULL))
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sum += sum_due (child);
+  return sum;
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint n_due;
+} DueWait;
+
+static gboolean
+button_says (gpointer data)
+{
+  DueWait *wait = data;
+
+  return window_n_due (wait->f) == wait->n_due;
+}
+
+/* Two recall cards overdue; an answer by keys takes one off the
+ * review button's count at once, and after the session the button, the
+ * topics' headers and the progress page say the same. */
+static void
+check_due_counts_agree (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *sidebar = window_child (f, "sidebar");
+  GtkWidget *stats = window_child (f, "stats_view");
+  PyprepStore *store = pyprep_application_get_store (f->app);
+  PyprepLibrary *library = pyprep_application_get_library (f->app);
+  g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries);
+  gint64 now = pyprep_store_now (store);
+  DueWait wait = { f, 0 };
+  guint overdue = 0;
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < cards->len && overdue < 2; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+      PyprepCardMemory memory = {
+        PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
+      };
+      g_autoptr(JsonObject) object = NULL;
+
+      if (!pyprep_card_ref_is_recall (ref))
+        continue;
+      object = pyprep_card_memory_to_json (&memory, NULL);
+      pyprep_store_set_card_state (store, ref->card_id, object);
+      overdue++;
+    }
+  g_assert_cmpuint (overdue, ==, 2);
+  wait.n_due = 2;
+  wait_until (button_says, &wait, "the review button to count 2 due");
+
+  /* The review starts with the overdue cards; Good sends one days away. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (200);
+  g_assert_true (pyprep_card_ref_is_recall (pyprep_review_session_get_current (session_of (view))));
+  press (GTK_WIDGET (view), GDK_KEY_space, 0);
+  press (GTK_WIDGET (view), GDK_KEY_3, 0);
+  wait.n_due = 1;
+  wait_until (button_says, &wait, "the review button to follow the answer");
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  spin (300);
+
+  /* The review button, the topics' headers and the progress page. */
+  g_assert_cmpuint (window_n_due (f), ==, 1);
+  g_assert_cmpuint (sum_due (sidebar), ==, 1);
+  save_screenshot (f, "due-counts-agree.png");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.progress", NULL);
+  spin (300);
+  count = g_strdup_printf ("%u", window_n_due (f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (stats, is_named, "due-today"))), ==, count);
+  g_assert_cmpuint (sum_due (stats), ==, 1);
+  /* One answer today: retention says how it went. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (stats, is_named, "retention"))), ==,
+                   "100% (1 of 1)");
+  save_screenshot (f, "due-counts-progress.png");
+  gtk_widget_activate_action (stats, "stats.close", NULL);
+}
+
+static void
+test_quiz_due_counts_agree (void)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (path, check_due_counts_agree, NULL);
+}
+
 /* Every card of a topic missed: the summary lists each entry once, with
  * how many of its cards were missed. */
 static void
@@ -859,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/choice-feedback", test_quiz_choice_feedback);
   g_test_add_func ("/pyprep/ui/quiz/choice-marks", test_quiz_choice_marks);
   g_test_add_func ("/pyprep/ui/quiz/summary-missed", test_quiz_summary_missed);
+  g_test_add_func ("/pyprep/ui/quiz/due-counts-agree", test_quiz_due_counts_agree);
 
   return g_test_run ();
 }
