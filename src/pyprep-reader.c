@@ -239,6 +239,37 @@ web_context_ready_cb (PyprepReader *self)
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "reader.go-back"))
+    pyprep_reader_go_back (PYPREP_READER (widget));
+  else
+    pyprep_reader_go_forward (PYPREP_READER (widget));
+}
+
+/* The web view takes Alt+Left and Alt+Right for a history of its own,
+ * which the reader does not use: the reader's bindings come first, in
+ * the capture phase, so the keys step through the entries read while the
+ * page has the focus too. They stay enabled with nowhere to go, so that
+ * the web view never walks its own history behind the reader's back. */
+static void
+capture_key_bindings (PyprepReader *self)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller)
+          && g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") == 0)
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    }
+}
+
+static void
 pyprep_reader_dispose (GObject *object)
 {
   PyprepReader *self = PYPREP_READER (object);
@@ -397,6 +428,13 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
     g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 
+  gtk_widget_class_install_action (widget_class, "reader.go-back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "reader.go-forward", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "reader.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "reader.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "reader.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "reader.go-forward", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "reader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -431,6 +469,7 @@ pyprep_reader_init (PyprepReader *self)
 
   self->cancellable = g_cancellable_new ();
   self->restore_scroll = -1;
+  capture_key_bindings (self);
   self->history = pyprep_history_new ();
   g_signal_connect_object (self->history, "notify::can-go-back",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
