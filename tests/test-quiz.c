@@ -330,6 +330,20 @@ answer_card (PyprepQuizView *view,
   }
 }
 
+/* Puts the card @card_id in review, a day overdue at @now. */
+static void
+set_overdue (PyprepStore *store,
+             const char  *card_id,
+             gint64       now)
+{
+  PyprepCardMemory memory = {
+    PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
+  };
+  g_autoptr(JsonObject) object = pyprep_card_memory_to_json (&memory, NULL);
+
+  pyprep_store_set_card_state (store, card_id, object);
+}
+
 static void
 check_practice_and_progress (Fixture *f)
 {
@@ -392,15 +406,7 @@ check_practice_and_progress (Fixture *f)
   /* Two cards of the first topic a day overdue: the sidebar's section
    * header and the review button count them. */
   for (guint i = 0; i < 2; i++)
-    {
-      PyprepCardRef *ref = g_ptr_array_index (cards, i);
-      PyprepCardMemory memory = {
-        PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
-      };
-      g_autoptr(JsonObject) object = pyprep_card_memory_to_json (&memory, NULL);
-
-      pyprep_store_set_card_state (store, ref->card_id, object);
-    }
+    set_overdue (store, ((PyprepCardRef *) g_ptr_array_index (cards, i))->card_id, now);
   spin (500);
   g_assert_cmpuint (window_n_due (f), ==, 2);
   g_assert_cmpuint (pyprep_due_counts_get_for_topic (pyprep_sidebar_get_due_counts (window_child (f, "sidebar")),
@@ -685,6 +691,16 @@ find_caption (GtkWidget *card,
   return g_ptr_array_index (labels, n);
 }
 
+/* Runs the app on the test deck "good", as on a first start. */
+static void
+run_good_deck (WindowCheck check)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (path, check, NULL);
+}
+
 /* Adds up the "N due" at the end of the mapped labels under @widget (the
  * sidebar's topic headers) or of the subtitles of topic rows (the
  * progress page). */
@@ -745,15 +761,10 @@ check_due_counts_agree (Fixture *f)
   for (guint i = 0; i < cards->len && overdue < 2; i++)
     {
       PyprepCardRef *ref = g_ptr_array_index (cards, i);
-      PyprepCardMemory memory = {
-        PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
-      };
-      g_autoptr(JsonObject) object = NULL;
 
       if (!pyprep_card_ref_is_recall (ref))
         continue;
-      object = pyprep_card_memory_to_json (&memory, NULL);
-      pyprep_store_set_card_state (store, ref->card_id, object);
+      set_overdue (store, ref->card_id, now);
       overdue++;
     }
   g_assert_cmpuint (overdue, ==, 2);
@@ -790,10 +801,7 @@ check_due_counts_agree (Fixture *f)
 static void
 test_quiz_due_counts_agree (void)
 {
-  g_autofree char *path = test_deck_path ("good");
-
-  forget_user_data ();
-  run_app (path, check_due_counts_agree, NULL);
+  run_good_deck (check_due_counts_agree);
 }
 
 /* Every card of a topic missed: the summary lists each entry once, with
@@ -846,10 +854,7 @@ check_summary_missed (Fixture *f)
 static void
 test_quiz_summary_missed (void)
 {
-  g_autofree char *path = test_deck_path ("good");
-
-  forget_user_data ();
-  run_app (path, check_summary_missed, NULL);
+  run_good_deck (check_summary_missed);
 }
 
 /* "Which are sequences?": list and tuple are, set is not. The user ticks
@@ -903,10 +908,7 @@ check_choice_feedback (Fixture *f)
 static void
 test_quiz_choice_feedback (void)
 {
-  g_autofree char *path = test_deck_path ("good");
-
-  forget_user_data ();
-  run_app (path, check_choice_feedback, NULL);
+  run_good_deck (check_choice_feedback);
 }
 
 /* A verdict the author wrote is not said twice, a right choice left

@@ -81,6 +81,19 @@ test_reading_history (void)
 
 /* Back after following a link -------------------------------------------- */
 
+/* Runs the app on the test deck "good" in a window of @width by @height,
+ * as on a first start. */
+static void
+run_good_deck_sized (int         width,
+                     int         height,
+                     WindowCheck check)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app_sized (deck, width, height, check, NULL);
+}
+
 /* Presses a key as GTK delivers it in its capture phase, from the window
  * down to @focus: the first capture-phase key binding of an ancestor that
  * matches acts, before @focus (a web view, say) sees the key. */
@@ -170,10 +183,7 @@ check_back_from_link (Fixture *f)
 static void
 test_reading_back_from_link (void)
 {
-  g_autofree char *deck = test_deck_path ("good");
-
-  forget_user_data ();
-  run_app_sized (deck, 1000, 500, check_back_from_link, NULL);
+  run_good_deck_sized (1000, 500, check_back_from_link);
 }
 
 static gboolean
@@ -226,10 +236,7 @@ check_narrow_history (Fixture *f)
 static void
 test_reading_narrow_history (void)
 {
-  g_autofree char *deck = test_deck_path ("good");
-
-  forget_user_data ();
-  run_app_sized (deck, 360, 640, check_narrow_history, NULL);
+  run_good_deck_sized (360, 640, check_narrow_history);
 }
 
 /* Find in page ------------------------------------------------------------ */
