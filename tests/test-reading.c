@@ -312,8 +312,17 @@ check_find (Fixture *f)
   spin (100);
 
   /* Case does not matter; "list" is in the title, the text and the card. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
-  wait_until (count_started, f, "the first match");
+  {
+    WebKitFindController *controller = webkit_web_view_get_find_controller (window_view (f));
+    gboolean found = FALSE;
+    gulong id = g_signal_connect (controller, "found-text", G_CALLBACK (found_text_cb), &found);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
+    wait_until (count_started, f, "the first match");
+    /* The first match selected, before stepping on. */
+    wait_until (is_true, &found, "the first match selected");
+    g_signal_handler_disconnect (controller, id);
+  }
   matches = (guint) g_ascii_strtoull (gtk_label_get_label (window_find_count (f)) + strlen ("1 of "),
                                       NULL, 10);
   g_assert_cmpuint (matches, >=, 3);
