@@ -144,11 +144,11 @@ grade_text (PyprepMockGrade grade)
   switch (grade)
     {
     case PYPREP_MOCK_GRADE_NAILED:
-      return _("Nailed it");
+      return C_("mock interview grade", "Nailed it");
     case PYPREP_MOCK_GRADE_PARTLY:
-      return _("Partly");
+      return C_("mock interview grade", "Partly");
     case PYPREP_MOCK_GRADE_MISSED:
-      return _("Missed");
+      return C_("mock interview grade", "Missed");
     case PYPREP_MOCK_GRADE_NONE:
     default:
       return _("Not answered");

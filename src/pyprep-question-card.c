@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pyprep-pango.h"
 #include "pyprep-question-card.h"
@@ -106,6 +107,8 @@ add_choice (PyprepQuestionCard *self,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
+  /* A long choice wraps at the card's width, not at the label's guess. */
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), text);
   gtk_label_set_selectable (GTK_LABEL (feedback), TRUE);
   gtk_widget_add_css_class (feedback, "caption");
@@ -244,11 +247,106 @@ pyprep_question_card_get_chosen (PyprepQuestionCard *self,
   return any;
 }
 
+/* Deck authors often start a choice's explanation with its verdict
+ * ("Right: …", "错误：…"). The mark before it already says whether the
+ * choice was right, so the verdict is left out rather than said twice. */
+static const char *
+skip_verdict (const char *explanation,
+              gboolean    correct)
+{
+  static const char *right_words[] = { "Right", "Correct", "正确" };
+  static const char *wrong_words[] = { "Wrong", "Incorrect", "错误" };
+  const char **words = correct ? right_words : wrong_words;
+  guint n_words = correct ? G_N_ELEMENTS (right_words) : G_N_ELEMENTS (wrong_words);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      gsize length = strlen (words[i]);
+      const char *rest = explanation + length;
+
+      if (g_ascii_strncasecmp (explanation, words[i], length) != 0)
+        continue;
+      if (g_str_has_prefix (rest, ":"))
+        rest += 1;
+      else if (g_str_has_prefix (rest, "："))
+        rest += strlen ("：");
+      else
+        continue;
+      while (g_ascii_isspace (*rest))
+        rest++;
+      return rest;
+    }
+  return explanation;
+}
+
+/* What the user did with a choice, in its mark's words and style. */
+static void
+describe_choice (gboolean     chosen,
+                 gboolean     correct,
+                 const char **mark,
+                 const char **style)
+{
+  if (chosen && correct)
+    {
+      *mark = _("Right choice");
+      *style = "success";
+    }
+  else if (!chosen && !correct)
+    {
+      *mark = _("Correctly left out");
+      *style = "success";
+    }
+  else if (chosen)
+    {
+      *mark = _("Wrongly ticked");
+      *style = "error";
+    }
+  else
+    {
+      /* Translators: a right choice the user did not tick */
+      *mark = _("Missed");
+      *style = "warning";
+    }
+}
+
+static void
+show_choice_feedback (GtkWidget          *label,
+                      gboolean            chosen,
+                      const PyprepChoice *choice)
+{
+  static const char *styles[] = { "success", "error", "warning" };
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  const char *mark = NULL;
+  const char *style = NULL;
+
+  describe_choice (chosen, choice->correct, &mark, &style);
+  escaped = g_markup_escape_text (mark, -1);
+  if (choice->explanation != NULL && *choice->explanation != '\0')
+    {
+      g_autofree char *markup = pyprep_markdown_to_pango (skip_verdict (choice->explanation,
+                                                                        choice->correct));
+
+      /* Translators: a choice's mark, then why the choice is right or wrong */
+      text = g_strdup_printf (_("<b>%s:</b> %s"), escaped, markup);
+    }
+  else
+    text = g_strdup_printf ("<b>%s</b>", escaped);
+
+  gtk_label_set_markup (GTK_LABEL (label), text);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (label, styles[i]);
+  gtk_widget_add_css_class (label, style);
+  gtk_widget_set_visible (label, TRUE);
+}
+
 /**
  * pyprep_question_card_show_feedback:
  *
- * Shows which choices were right and why, and whether the ticked ones
- * were; the choices can no longer change. The focus moves to Continue.
+ * Shows, under each choice, what the user did with it (a right choice,
+ * correctly left out, wrongly ticked or missed) and why, and whether the
+ * answer as a whole was right; the choices can no longer change. The
+ * focus moves to Continue.
  */
 void
 pyprep_question_card_show_feedback (PyprepQuestionCard *self)
@@ -261,24 +359,12 @@ pyprep_question_card_show_feedback (PyprepQuestionCard *self)
   self->checked = TRUE;
   for (guint i = 0; i < self->choice_buttons->len; i++)
     {
-      const PyprepChoice *choice = g_ptr_array_index (self->question->choices, i);
-      GtkWidget *label = g_ptr_array_index (self->feedback_labels, i);
-      g_autofree char *text = NULL;
+      GtkWidget *button = g_ptr_array_index (self->choice_buttons, i);
 
-      if (choice->explanation != NULL && *choice->explanation != '\0')
-        {
-          g_autofree char *markup = pyprep_markdown_to_pango (choice->explanation);
-
-          text = g_strdup_printf ("%s %s", choice->correct ? _("Right:") : _("Wrong:"), markup);
-        }
-      else
-        text = g_strdup (choice->correct ? _("A right answer") : _("Not a right answer"));
-
-      gtk_widget_set_sensitive (g_ptr_array_index (self->choice_buttons, i), FALSE);
-      gtk_label_set_markup (GTK_LABEL (label), text);
-      gtk_widget_remove_css_class (label, choice->correct ? "error" : "success");
-      gtk_widget_add_css_class (label, choice->correct ? "success" : "error");
-      gtk_widget_set_visible (label, TRUE);
+      gtk_widget_set_sensitive (button, FALSE);
+      show_choice_feedback (g_ptr_array_index (self->feedback_labels, i),
+                            gtk_check_button_get_active (GTK_CHECK_BUTTON (button)),
+                            g_ptr_array_index (self->question->choices, i));
     }
 
   gtk_label_set_text (self->verdict_label, right ? _("Correct") : _("Not quite"));

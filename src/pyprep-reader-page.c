@@ -18,6 +18,7 @@ struct _PyprepReaderPage
 
   /* template children */
   GtkWidget *history_buttons;
+  GtkWidget *history_bar;
   GtkToggleButton *bookmark_button;
   PyprepFindBar *find_bar;
   AdwBanner *answer_banner;
@@ -313,8 +314,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
    * PyprepReaderPage:collapsed:
    *
    * Whether the page is narrow: the annotations then cover the reader,
-   * and the header leaves out the history buttons (Alt+Left and
-   * Alt+Right still step through the history).
+   * and back and forward move from the header to a bar at the bottom.
    */
   properties[PROP_COLLAPSED] =
     g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
@@ -328,6 +328,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pyprep/Pyprep/ui/pyprep-reader-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, history_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, history_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, answer_banner);
@@ -506,6 +507,7 @@ pyprep_reader_page_set_collapsed (PyprepReaderPage *self,
     return;
   adw_overlay_split_view_set_collapsed (self->annotation_split, collapsed);
   gtk_widget_set_visible (self->history_buttons, !collapsed);
+  gtk_widget_set_visible (self->history_bar, collapsed);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
 }
 

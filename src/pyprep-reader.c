@@ -144,10 +144,13 @@ load_changed_cb (WebKitWebView   *view,
                                                   self->cancellable, page_rendered_cb, wait);
 }
 
+/* WebKit reports the number of matches with #WebKitFindController::found-text
+ * only when a search starts: a step to the next match reports 1. The count
+ * therefore comes from webkit_find_controller_count_matches() alone. */
 static void
-found_text_cb (WebKitFindController *controller,
-               guint                 count,
-               PyprepReader         *self)
+counted_matches_cb (WebKitFindController *controller,
+                    guint                 count,
+                    PyprepReader         *self)
 {
   g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, count);
 }
@@ -241,6 +244,37 @@ web_context_ready_cb (PyprepReader *self)
 
   if (uri != NULL && pyprep_web_context_get_ready (self->web_context))
     load_uri (self, uri);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "reader.go-back"))
+    pyprep_reader_go_back (PYPREP_READER (widget));
+  else
+    pyprep_reader_go_forward (PYPREP_READER (widget));
+}
+
+/* The web view takes Alt+Left and Alt+Right for a history of its own,
+ * which the reader does not use: the reader's bindings come first, in
+ * the capture phase, so the keys step through the entries read while the
+ * page has the focus too. They stay enabled with nowhere to go, so that
+ * the web view never walks its own history behind the reader's back. */
+static void
+capture_key_bindings (PyprepReader *self)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller)
+          && g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") == 0)
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    }
 }
 
 static void
@@ -391,7 +425,8 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
    * PyprepReader::found:
    * @count: how many times the text searched for occurs in the page
    *
-   * Emitted after pyprep_reader_find() and each step through the matches.
+   * Emitted after pyprep_reader_find(), once the matches are counted;
+   * stepping through them changes nothing.
    */
   signals[PYPREP_READER_SIGNAL_FOUND] =
     g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -400,6 +435,13 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
   signals[PYPREP_READER_SIGNAL_PASSAGES_MARKED] =
     g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+
+  gtk_widget_class_install_action (widget_class, "reader.go-back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "reader.go-forward", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "reader.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "reader.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "reader.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "reader.go-forward", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "reader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -435,6 +477,7 @@ pyprep_reader_init (PyprepReader *self)
 
   self->cancellable = g_cancellable_new ();
   self->restore_scroll = -1;
+  capture_key_bindings (self);
   self->history = pyprep_history_new ();
   g_signal_connect_object (self->history, "notify::can-go-back",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
@@ -456,7 +499,7 @@ pyprep_reader_init (PyprepReader *self)
   g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
   find = webkit_web_view_get_find_controller (self->view);
-  g_signal_connect (find, "found-text", G_CALLBACK (found_text_cb), self);
+  g_signal_connect (find, "counted-matches", G_CALLBACK (counted_matches_cb), self);
   g_signal_connect (find, "failed-to-find-text", G_CALLBACK (failed_to_find_cb), self);
 
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
@@ -714,6 +757,7 @@ pyprep_reader_find (PyprepReader *self,
       g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, 0);
       return;
     }
+  webkit_find_controller_count_matches (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
   webkit_find_controller_search (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
 }
 

@@ -21,7 +21,7 @@ struct _PyprepSessionSummary
   GtkWidget *topics_heading;
   GtkListBox *topics_list;
   GtkWidget *missed_heading;
-  GtkBox *missed_box;
+  GtkListBox *missed_list;
   GtkWidget *practice_again_button;
   GtkWidget *back_button;
 };
@@ -43,10 +43,10 @@ practice_again_clicked_cb (PyprepSessionSummary *self)
 }
 
 static void
-missed_clicked_cb (GtkButton            *button,
-                   PyprepSessionSummary *self)
+missed_activated_cb (PyprepSessionSummary *self,
+                     GtkListBoxRow        *row)
 {
-  PyprepEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
+  PyprepEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
 
   g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, entry);
 }
@@ -74,30 +74,34 @@ show_topics (PyprepSessionSummary *self,
   gtk_widget_set_visible (GTK_WIDGET (self->topics_list), results->len > 0);
 }
 
-/* Each entry missed, a flat button with its title that opens it. */
+/* Each entry missed, once, with how many of its answers were Again; a
+ * row that opens it. */
 static void
 show_missed (PyprepSessionSummary *self,
              PyprepReviewSession  *session)
 {
-  g_autoptr(GPtrArray) missed = pyprep_review_session_dup_missed_entries (session);
-  GtkWidget *child;
+  g_autoptr(GPtrArray) missed = pyprep_review_session_dup_missed (session);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->missed_box))) != NULL)
-    gtk_box_remove (self->missed_box, child);
+  gtk_list_box_remove_all (self->missed_list);
   for (guint i = 0; i < missed->len; i++)
     {
-      PyprepEntry *entry = g_ptr_array_index (missed, i);
-      GtkWidget *button = gtk_button_new_with_label (pyprep_entry_get_title (entry));
+      PyprepMissedEntry *item = g_ptr_array_index (missed, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Missed %u time",
+                                                             "Missed %u times", item->n_missed),
+                                                item->n_missed);
 
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, pyprep_entry_get_title (entry));
-      g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (missed_clicked_cb), self);
-      gtk_box_append (self->missed_box, button);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_entry_get_title (item->entry));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), times);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Read the entry again"));
+      g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (item->entry), g_object_unref);
+      gtk_list_box_append (self->missed_list, row);
     }
   gtk_widget_set_visible (self->missed_heading, missed->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->missed_box), missed->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->missed_list), missed->len > 0);
   gtk_widget_set_visible (self->practice_again_button, missed->len > 0);
   /* Practising again is what comes next when cards were missed. */
   if (missed->len > 0)
@@ -162,10 +166,11 @@ pyprep_session_summary_class_init (PyprepSessionSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, topics_heading);
   gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, topics_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, missed_heading);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, missed_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, missed_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, practice_again_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSessionSummary, back_button);
   gtk_widget_class_bind_template_callback (widget_class, practice_again_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, missed_activated_cb);
 }
 
 static void

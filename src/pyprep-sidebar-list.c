@@ -218,7 +218,8 @@ setup_header_cb (GtkSignalListItemFactory *factory,
                  GtkListHeader            *header,
                  PyprepSidebar            *self)
 {
-  gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library, NULL));
+  gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library,
+                                                   "due-counts", self->due_counts, NULL));
   g_signal_connect (header, "notify::start", G_CALLBACK (update_header_group), self);
 }
 

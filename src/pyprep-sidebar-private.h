@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "pyprep-due-counts.h"
 #include "pyprep-search-panel.h"
 #include "pyprep-sidebar.h"
 
@@ -44,6 +45,7 @@ struct _PyprepSidebar
   GtkListItemFactory *header_factory;
   GHashTable *bound_headers;    /* GtkListHeader in view, to name groups */
   PyprepEntry *shown;           /* the entry the reader shows */
+  PyprepDueCounts *due_counts;  /* the review button's and the topics' counts */
 
   /* state */
   Filter filter_mode;
@@ -53,7 +55,6 @@ struct _PyprepSidebar
   gint64 last_click;
   guint due_source;             /* debounced due-count refresh */
   guint due_timer;              /* learning cards fall due as time passes */
-  gboolean due_stale;           /* cards changed while out of sight */
   guint n_due;
 };
 

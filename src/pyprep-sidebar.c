@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-review.h"
 #include "pyprep-sidebar-private.h"
 
 static const char *filter_names[] = { "all", "bookmarked", "annotated", "unanswered" };
@@ -170,7 +169,8 @@ search_stop_cb (PyprepSidebar *self)
 }
 
 /* Due counts: per topic in the section headers, the total on the review
- * button. Cards due now, from every open deck. */
+ * button, both from one PyprepDueCounts, which the progress page shares.
+ * Cards due now, from every open deck. */
 static void
 show_n_due (PyprepSidebar *self,
             guint          total)
@@ -229,22 +229,19 @@ due_timer_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* While the sidebar is out of sight (during a review session, say) the
- * counts wait: on a 10,000-entry deck a count takes some 25 ms. */
 static void
-cards_changed_cb (PyprepSidebar *self)
+due_counts_changed_cb (PyprepSidebar *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    schedule_due_counts (self);
-  else
-    self->due_stale = TRUE;
+  show_n_due (self, pyprep_due_counts_get_total (self->due_counts));
 }
-
 
 /* Once the library and the store are both known. */
 static void
 setup_models (PyprepSidebar *self)
 {
+  /* Before the list, whose topic headers show its counts. */
+  self->due_counts = pyprep_due_counts_new (self->library, self->store);
+  g_signal_connect_swapped (self->due_counts, "changed", G_CALLBACK (due_counts_changed_cb), self);
   _pyprep_sidebar_list_init (self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (entries_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
@@ -256,8 +253,10 @@ setup_models (PyprepSidebar *self)
   g_signal_connect_swapped (self->store, "changed::bookmark", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::annotation", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (self->store, "changed::import", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (self->store, "changed::card", G_CALLBACK (cards_changed_cb), self);
-  g_signal_connect_swapped (self->store, "changed::import", G_CALLBACK (cards_changed_cb), self);
+  /* After every answer, the counts follow, even while a review session
+   * covers the sidebar: the progress page shares them. */
+  g_signal_connect_swapped (self->store, "changed::card", G_CALLBACK (schedule_due_counts), self);
+  g_signal_connect_swapped (self->store, "changed::import", G_CALLBACK (schedule_due_counts), self);
   pyprep_search_panel_set_library (self->search_panel, self->library);
   pyprep_search_panel_set_store (self->search_panel, self->store);
 
@@ -268,20 +267,6 @@ setup_models (PyprepSidebar *self)
 }
 
 /* GObject ----------------------------------------------------------------- */
-
-static void
-pyprep_sidebar_map (GtkWidget *widget)
-{
-  PyprepSidebar *self = PYPREP_SIDEBAR (widget);
-
-  GTK_WIDGET_CLASS (pyprep_sidebar_parent_class)->map (widget);
-
-  if (self->due_stale)
-    {
-      self->due_stale = FALSE;
-      schedule_due_counts (self);
-    }
-}
 
 static void
 pyprep_sidebar_dispose (GObject *object)
@@ -300,6 +285,9 @@ pyprep_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_SIDEBAR);
   g_clear_object (&self->shown);
+  if (self->due_counts != NULL)
+    g_signal_handlers_disconnect_by_data (self->due_counts, self);
+  g_clear_object (&self->due_counts);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
 
@@ -399,7 +387,6 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   object_class->dispose = pyprep_sidebar_dispose;
   object_class->get_property = pyprep_sidebar_get_property;
   object_class->set_property = pyprep_sidebar_set_property;
-  widget_class->map = pyprep_sidebar_map;
 
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
@@ -577,30 +564,24 @@ pyprep_sidebar_get_n_due (PyprepSidebar *self)
 void
 pyprep_sidebar_refresh_due_counts (PyprepSidebar *self)
 {
-  g_autoptr(GListModel) entries = NULL;
-  g_autoptr(GPtrArray) progress = NULL;
-  PyprepFsrsParams params;
-  guint total = 0;
-
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
 
   g_clear_handle_id (&self->due_source, g_source_remove);
-  self->due_stale = FALSE;
-  if (self->library == NULL || self->store == NULL)
-    return;
+  if (self->due_counts != NULL)
+    pyprep_due_counts_update (self->due_counts);
+}
 
-  pyprep_fsrs_params_init (&params);
-  entries = pyprep_review_collect_entries (pyprep_library_get_decks (self->library));
-  progress = pyprep_review_dup_topic_progress (entries, self->store, &params, g_get_real_time ());
-  for (guint i = 0; i < progress->len; i++)
-    {
-      PyprepTopicProgress *topic = g_ptr_array_index (progress, i);
-
-      if (topic->topic != NULL)
-        pyprep_topic_set_n_due (topic->topic, topic->n_due);
-      total += topic->n_due;
-    }
-  show_n_due (self, total);
+/**
+ * pyprep_sidebar_get_due_counts:
+ *
+ * Returns: (transfer none) (nullable): the counts the sidebar shows, once
+ *   it has a library and a store
+ */
+PyprepDueCounts *
+pyprep_sidebar_get_due_counts (PyprepSidebar *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+  return self->due_counts;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-due-counts.h"
 #include "pyprep-library.h"
 #include "pyprep-store.h"
 
@@ -25,6 +26,7 @@ void           pyprep_sidebar_set_filter         (PyprepSidebar *self,
                                                   const char    *filter);
 guint          pyprep_sidebar_get_n_due          (PyprepSidebar *self);
 void           pyprep_sidebar_refresh_due_counts (PyprepSidebar *self);
+PyprepDueCounts *pyprep_sidebar_get_due_counts   (PyprepSidebar *self);
 void           pyprep_sidebar_select_entry       (PyprepSidebar *self,
                                                   PyprepEntry   *entry);
 PyprepEntry   *pyprep_sidebar_get_neighbour      (PyprepSidebar *self,

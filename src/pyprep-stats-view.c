@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Everything shown comes from pyprep_review_stats_compute(),
- * pyprep_review_dup_topic_progress() and PyprepDueCounts; the page's
+ * pyprep_review_dup_topic_progress() and the PyprepDueCounts the sidebar
+ * shows too, so the page, the review button and the topics agree; the page's
  * figures, its topic rows and its deck switches are made again each time
  * it is shown. Charts carry their figures as text for screen readers.
  */
@@ -34,7 +35,7 @@ struct _PyprepStatsView
 
   /* owned */
   GSettings *settings;
-  PyprepDueCounts *due_counts;
+  PyprepDueCounts *due_counts;  /* shared with the sidebar */
   GPtrArray *practice_topics;   /* PyprepTopic, in the combo's order after the fixed rows */
   GPtrArray *topic_rows;        /* the rows of topics_group */
   GPtrArray *deck_rows;         /* the rows of decks_group */
@@ -136,15 +137,24 @@ add_row (AdwPreferencesGroup *group,
   g_ptr_array_add (rows, row);
 }
 
+/* The cards due now, as the review button counts them, and those that
+ * fall due later today. */
 static void
 show_today (PyprepStatsView         *self,
             const PyprepReviewStats *stats)
 {
-  g_autofree char *count = g_strdup_printf ("%u", stats->due_today);
+  guint now = pyprep_due_counts_get_total (self->due_counts);
+  guint later = stats->due_today > now ? stats->due_today - now : 0;
+  g_autofree char *count = g_strdup_printf ("%u", now);
+  g_autofree char *caption = NULL;
 
+  if (later > 0)
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due now, %u more later today",
+                                            "due now, %u more later today", later), later);
+  else
+    caption = g_strdup (g_dngettext (GETTEXT_PACKAGE, "card due now", "cards due now", now));
   gtk_label_set_text (self->due_today_label, count);
-  gtk_label_set_text (self->due_today_caption,
-                      g_dngettext (GETTEXT_PACKAGE, "card due today", "cards due today", stats->due_today));
+  gtk_label_set_text (self->due_today_caption, caption);
 }
 
 static void
@@ -334,38 +344,37 @@ show_decks (PyprepStatsView *self,
 
 /**
  * pyprep_stats_view_refresh:
- * @library: the open decks
- * @store: the user's data
+ * @due_counts: the counts of cards due, which hold the open decks and the
+ *   user's data; the sidebar shows the same
  *
- * Works out the figures again and shows them.
+ * Counts again and shows the figures.
  */
 void
 pyprep_stats_view_refresh (PyprepStatsView *self,
-                           PyprepLibrary   *library,
-                           PyprepStore     *store)
+                           PyprepDueCounts *due_counts)
 {
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GPtrArray) progress = NULL;
+  PyprepLibrary *library;
+  PyprepStore *store;
   PyprepFsrsParams params;
   PyprepReviewStats stats;
-  gint64 now = g_get_real_time ();
+  gint64 now;
 
   g_return_if_fail (PYPREP_IS_STATS_VIEW (self));
-  g_return_if_fail (PYPREP_IS_LIBRARY (library));
-  g_return_if_fail (PYPREP_IS_STORE (store));
+  g_return_if_fail (PYPREP_IS_DUE_COUNTS (due_counts));
 
+  g_set_object (&self->due_counts, due_counts);
+  library = pyprep_due_counts_get_library (due_counts);
+  store = pyprep_due_counts_get_store (due_counts);
+  now = pyprep_store_now (store);
   pyprep_fsrs_params_init (&params);
   params.desired_retention = g_settings_get_double (self->settings, "desired-retention");
   entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
   pyprep_review_stats_compute (entries, store, &params, now, &stats);
   progress = pyprep_review_dup_topic_progress (entries, store, &params, now);
-  if (self->due_counts == NULL || pyprep_due_counts_get_library (self->due_counts) != library
-      || pyprep_due_counts_get_store (self->due_counts) != store)
-    {
-      g_clear_object (&self->due_counts);
-      self->due_counts = pyprep_due_counts_new (library, store);
-    }
-  pyprep_due_counts_update (self->due_counts);
+  /* The review button and the topics' headers follow this update too. */
+  pyprep_due_counts_update (due_counts);
 
   show_today (self, &stats);
   show_forecast (self, &stats);

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-due-counts.h"
 #include "pyprep-library.h"
 #include "pyprep-store.h"
 
@@ -16,7 +17,6 @@ G_DECLARE_FINAL_TYPE (PyprepStatsView, pyprep_stats_view, PYPREP, STATS_VIEW, Gt
 
 GtkWidget *pyprep_stats_view_new     (void);
 void       pyprep_stats_view_refresh (PyprepStatsView *self,
-                                      PyprepLibrary   *library,
-                                      PyprepStore     *store);
+                                      PyprepDueCounts *due_counts);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _PyprepTopicHeader
   /* owned */
   PyprepTopic *topic;
   PyprepLibrary *library;
+  PyprepDueCounts *due_counts;
 
   /* state */
   gboolean show_group;
@@ -33,6 +34,7 @@ enum {
   PROP_TOPIC,
   PROP_LIBRARY,
   PROP_SHOW_GROUP,
+  PROP_DUE_COUNTS,
   N_PROPS
 };
 
@@ -101,7 +103,8 @@ update_group (PyprepTopicHeader *self)
 static void
 update_due (PyprepTopicHeader *self)
 {
-  guint n_due = self->topic != NULL ? pyprep_topic_get_n_due (self->topic) : 0;
+  guint n_due = self->topic != NULL && self->due_counts != NULL
+                ? pyprep_due_counts_get_for_topic (self->due_counts, self->topic) : 0;
   g_autofree char *text = NULL;
 
   if (n_due > 0)
@@ -117,6 +120,7 @@ pyprep_topic_header_dispose (GObject *object)
 
   pyprep_topic_header_set_topic (self, NULL);
   pyprep_topic_header_set_library (self, NULL);
+  pyprep_topic_header_set_due_counts (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_TOPIC_HEADER);
 
   G_OBJECT_CLASS (pyprep_topic_header_parent_class)->dispose (object);
@@ -141,6 +145,9 @@ pyprep_topic_header_get_property (GObject    *object,
     case PROP_SHOW_GROUP:
       g_value_set_boolean (value, self->show_group);
       break;
+    case PROP_DUE_COUNTS:
+      g_value_set_object (value, self->due_counts);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +171,9 @@ pyprep_topic_header_set_property (GObject      *object,
       break;
     case PROP_SHOW_GROUP:
       pyprep_topic_header_set_show_group (self, g_value_get_boolean (value));
+      break;
+    case PROP_DUE_COUNTS:
+      pyprep_topic_header_set_due_counts (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -200,6 +210,14 @@ pyprep_topic_header_class_init (PyprepTopicHeaderClass *klass)
   properties[PROP_SHOW_GROUP] =
     g_param_spec_boolean ("show-group", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopicHeader:due-counts:
+   *
+   * Where the topic's count of cards due comes from.
+   */
+  properties[PROP_DUE_COUNTS] =
+    g_param_spec_object ("due-counts", NULL, NULL, PYPREP_TYPE_DUE_COUNTS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-topic-header.ui");
@@ -245,7 +263,6 @@ pyprep_topic_header_set_topic (PyprepTopicHeader *self,
   if (topic != NULL)
     {
       g_signal_connect_swapped (topic, "notify::title", G_CALLBACK (update_title), self);
-      g_signal_connect_swapped (topic, "notify::n-due", G_CALLBACK (update_due), self);
     }
   update_group (self);
   update_title (self);
@@ -309,6 +326,36 @@ pyprep_topic_header_set_show_group (PyprepTopicHeader *self,
   self->show_group = show_group;
   update_group (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GROUP]);
+}
+
+/**
+ * pyprep_topic_header_get_due_counts:
+ *
+ * Returns: (transfer none) (nullable): the counts of cards due shown
+ */
+PyprepDueCounts *
+pyprep_topic_header_get_due_counts (PyprepTopicHeader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC_HEADER (self), NULL);
+  return self->due_counts;
+}
+
+void
+pyprep_topic_header_set_due_counts (PyprepTopicHeader *self,
+                                    PyprepDueCounts   *due_counts)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
+  g_return_if_fail (due_counts == NULL || PYPREP_IS_DUE_COUNTS (due_counts));
+
+  if (self->due_counts == due_counts)
+    return;
+  if (self->due_counts != NULL)
+    g_signal_handlers_disconnect_by_data (self->due_counts, self);
+  g_set_object (&self->due_counts, due_counts);
+  if (due_counts != NULL)
+    g_signal_connect_swapped (due_counts, "changed", G_CALLBACK (update_due), self);
+  update_due (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_COUNTS]);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pyprep-due-counts.h"
 #include "pyprep-library.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ void           pyprep_topic_header_set_library (PyprepTopicHeader *self,
 gboolean       pyprep_topic_header_get_show_group (PyprepTopicHeader *self);
 void           pyprep_topic_header_set_show_group (PyprepTopicHeader *self,
                                                    gboolean           show_group);
+PyprepDueCounts *pyprep_topic_header_get_due_counts (PyprepTopicHeader *self);
+void           pyprep_topic_header_set_due_counts (PyprepTopicHeader *self,
+                                                   PyprepDueCounts   *due_counts);
 char          *pyprep_topic_header_dup_title   (PyprepLibrary     *library,
                                                 PyprepTopic       *topic);
 

@@ -194,7 +194,7 @@ progress_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
-  pyprep_stats_view_refresh (self->stats_view, self->library, self->store);
+  pyprep_stats_view_refresh (self->stats_view, pyprep_sidebar_get_due_counts (self->sidebar));
   gtk_stack_set_visible_child_name (self->main_stack, "stats");
 }
 

@@ -12,54 +12,43 @@ static gboolean shortcuts_open;
 
 /* The roles of what a user acts on, and progress bars, whose value means
  * nothing without a name. */
+static const GtkAccessibleRole control_roles[] = {
+  GTK_ACCESSIBLE_ROLE_BUTTON, GTK_ACCESSIBLE_ROLE_CHECKBOX, GTK_ACCESSIBLE_ROLE_COMBO_BOX,
+  GTK_ACCESSIBLE_ROLE_LINK, GTK_ACCESSIBLE_ROLE_LIST_ITEM, GTK_ACCESSIBLE_ROLE_MENU_ITEM,
+  GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX, GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO, GTK_ACCESSIBLE_ROLE_OPTION,
+  GTK_ACCESSIBLE_ROLE_PROGRESS_BAR, GTK_ACCESSIBLE_ROLE_RADIO, GTK_ACCESSIBLE_ROLE_SEARCH_BOX,
+  GTK_ACCESSIBLE_ROLE_SLIDER, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, GTK_ACCESSIBLE_ROLE_SWITCH,
+  GTK_ACCESSIBLE_ROLE_TAB, GTK_ACCESSIBLE_ROLE_TEXT_BOX, GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON,
+};
+
+/* The roles GTK names after their content, a button after its label. */
+static const GtkAccessibleRole content_named_roles[] = {
+  GTK_ACCESSIBLE_ROLE_BUTTON, GTK_ACCESSIBLE_ROLE_CHECKBOX, GTK_ACCESSIBLE_ROLE_LINK,
+  GTK_ACCESSIBLE_ROLE_MENU_ITEM, GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX, GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO,
+  GTK_ACCESSIBLE_ROLE_RADIO, GTK_ACCESSIBLE_ROLE_TAB, GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON,
+};
+
+static gboolean
+role_in (GtkAccessibleRole        role,
+         const GtkAccessibleRole *roles,
+         gsize                    n_roles)
+{
+  for (gsize i = 0; i < n_roles; i++)
+    if (roles[i] == role)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_control (GtkAccessibleRole role)
 {
-  switch (role)
-    {
-    case GTK_ACCESSIBLE_ROLE_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
-    case GTK_ACCESSIBLE_ROLE_LINK:
-    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO:
-    case GTK_ACCESSIBLE_ROLE_OPTION:
-    case GTK_ACCESSIBLE_ROLE_PROGRESS_BAR:
-    case GTK_ACCESSIBLE_ROLE_RADIO:
-    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
-    case GTK_ACCESSIBLE_ROLE_SLIDER:
-    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_SWITCH:
-    case GTK_ACCESSIBLE_ROLE_TAB:
-    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
-    case GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return role_in (role, control_roles, G_N_ELEMENTS (control_roles));
 }
 
-/* The roles GTK names after their content, a button after its label. */
 static gboolean
 named_by_content (GtkAccessibleRole role)
 {
-  switch (role)
-    {
-    case GTK_ACCESSIBLE_ROLE_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_LINK:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO:
-    case GTK_ACCESSIBLE_ROLE_RADIO:
-    case GTK_ACCESSIBLE_ROLE_TAB:
-    case GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return role_in (role, content_named_roles, G_N_ELEMENTS (content_named_roles));
 }
 
 static gboolean

@@ -8,6 +8,8 @@
 #include "pyprep-chart.h"
 #include "pyprep-question-card.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-session-summary.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-stats-view.h"
 #include "ui-harness.h"
 
@@ -296,6 +298,20 @@ answer_card (PyprepQuizView *view,
   }
 }
 
+/* Puts the card @card_id in review, a day overdue at @now. */
+static void
+set_overdue (PyprepStore *store,
+             const char  *card_id,
+             gint64       now)
+{
+  PyprepCardMemory memory = {
+    PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
+  };
+  g_autoptr(JsonObject) object = pyprep_card_memory_to_json (&memory, NULL);
+
+  pyprep_store_set_card_state (store, card_id, object);
+}
+
 static void
 check_practice_and_progress (Fixture *f)
 {
@@ -358,18 +374,12 @@ check_practice_and_progress (Fixture *f)
   /* Two cards of the first topic a day overdue: the sidebar's section
    * header and the review button count them. */
   for (guint i = 0; i < 2; i++)
-    {
-      PyprepCardRef *ref = g_ptr_array_index (cards, i);
-      PyprepCardMemory memory = {
-        PYPREP_CARD_STATE_REVIEW, -1, 3, 5, now - G_TIME_SPAN_DAY, now - 4 * G_TIME_SPAN_DAY, 3, 0
-      };
-      g_autoptr(JsonObject) object = pyprep_card_memory_to_json (&memory, NULL);
-
-      pyprep_store_set_card_state (store, ref->card_id, object);
-    }
+    set_overdue (store, ((PyprepCardRef *) g_ptr_array_index (cards, i))->card_id, now);
   spin (500);
   g_assert_cmpuint (window_n_due (f), ==, 2);
-  g_assert_cmpuint (pyprep_topic_get_n_due (((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic), ==, 2);
+  g_assert_cmpuint (pyprep_due_counts_get_for_topic (pyprep_sidebar_get_due_counts (window_child (f, "sidebar")),
+                                                     ((PyprepCardRef *) g_ptr_array_index (cards, 0))->topic),
+                    ==, 2);
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2 due"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_mapped_label, "2"));
   save_screenshot (f, "due-counts.png");
@@ -393,7 +403,8 @@ check_practice_and_progress (Fixture *f)
     tomorrow = pyprep_bar_chart_get_value (chart, 1);
     g_assert_cmpuint (today, >=, 2);
     g_assert_cmpuint (today + tomorrow, ==, cards->len);
-    count = g_strdup_printf ("%u", today);
+    /* The big figure is the review button's: due now. */
+    count = g_strdup_printf ("%u", window_n_due (f));
     widget = find_widget (stats, is_named, "due-today");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, count);
     text = g_strdup_printf ("%u due today, %u in the next 30 days.", today, cards->len);
@@ -409,7 +420,12 @@ check_practice_and_progress (Fixture *f)
     g_assert_nonnull (strstr (pyprep_bar_chart_get_description (chart), expected));
   }
   widget = find_widget (stats, is_named, "retention");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, "No reviews yet");
+  /* Every answer of the review was Again; the practice's do not count. */
+  {
+    g_autofree char *retention = g_strdup_printf ("0%% (0 of %u)", n_cards);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, retention);
+  }
   /* The topic's row counts its due cards: the two overdue ones at least
    * (the others come back after a minute, which may have passed). */
   {
@@ -628,6 +644,318 @@ test_quiz_question_keys (void)
   g_object_unref (card);
 }
 
+static void
+collect_caption_widgets (GtkWidget *widget,
+                         GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "caption"))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_caption_widgets (child, out);
+}
+
+static gboolean
+is_question_card (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return PYPREP_IS_QUESTION_CARD (widget);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* The @n-th label with the caption style under @card: a choice's mark. */
+static GtkWidget *
+find_caption (GtkWidget *card,
+              guint      n)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_caption_widgets (card, labels);
+  g_assert_cmpuint (n, <, labels->len);
+  return g_ptr_array_index (labels, n);
+}
+
+/* Runs the app on the test deck "good", as on a first start. */
+static void
+run_good_deck (WindowCheck check)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (path, check, NULL);
+}
+
+/* Adds up the "N due" at the end of the mapped labels under @widget (the
+ * sidebar's topic headers) or of the subtitles of topic rows (the
+ * progress page). */
+static guint
+sum_due (GtkWidget *widget)
+{
+  const char *text = NULL;
+  guint sum = 0;
+
+  /* A topic row's subtitle ends in "· N due"; its labels are not
+   * counted again. */
+  if (is_topic_row (widget, NULL))
+    text = g_strrstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "· ") + strlen ("· ");
+  else if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text != NULL && g_ascii_isdigit (*text) && g_str_has_suffix (text, " due"))
+    return (guint) g_ascii_strtoull (text, NULL, 10);
+  if (is_topic_row (widget, NULL))
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sum += sum_due (child);
+  return sum;
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint n_due;
+} DueWait;
+
+static gboolean
+button_says (gpointer data)
+{
+  DueWait *wait = data;
+
+  return window_n_due (wait->f) == wait->n_due;
+}
+
+/* Two recall cards overdue; an answer by keys takes one off the
+ * review button's count at once, and after the session the button, the
+ * topics' headers and the progress page say the same. */
+static void
+check_due_counts_agree (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *sidebar = window_child (f, "sidebar");
+  GtkWidget *stats = window_child (f, "stats_view");
+  PyprepStore *store = pyprep_application_get_store (f->app);
+  PyprepLibrary *library = pyprep_application_get_library (f->app);
+  g_autoptr(GListModel) entries = pyprep_review_collect_entries (pyprep_library_get_decks (library));
+  g_autoptr(GPtrArray) cards = pyprep_review_collect_cards (entries, store);
+  gint64 now = pyprep_store_now (store);
+  DueWait wait = { f, 0 };
+  guint overdue = 0;
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < cards->len && overdue < 2; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (cards, i);
+
+      if (!pyprep_card_ref_is_recall (ref))
+        continue;
+      set_overdue (store, ref->card_id, now);
+      overdue++;
+    }
+  g_assert_cmpuint (overdue, ==, 2);
+  wait.n_due = 2;
+  wait_until (button_says, &wait, "the review button to count 2 due");
+
+  /* The review starts with the overdue cards; Good sends one days away. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  spin (200);
+  g_assert_true (pyprep_card_ref_is_recall (pyprep_review_session_get_current (session_of (view))));
+  press (GTK_WIDGET (view), GDK_KEY_space, 0);
+  press (GTK_WIDGET (view), GDK_KEY_3, 0);
+  wait.n_due = 1;
+  wait_until (button_says, &wait, "the review button to follow the answer");
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  spin (300);
+
+  /* The review button, the topics' headers and the progress page. */
+  g_assert_cmpuint (window_n_due (f), ==, 1);
+  g_assert_cmpuint (sum_due (sidebar), ==, 1);
+  save_screenshot (f, "due-counts-agree.png");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.progress", NULL);
+  spin (300);
+  count = g_strdup_printf ("%u", window_n_due (f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (stats, is_named, "due-today"))), ==, count);
+  g_assert_cmpuint (sum_due (stats), ==, 1);
+  /* One answer today: retention says how it went. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (stats, is_named, "retention"))), ==,
+                   "100% (1 of 1)");
+  save_screenshot (f, "due-counts-progress.png");
+  gtk_widget_activate_action (stats, "stats.close", NULL);
+}
+
+static void
+test_quiz_due_counts_agree (void)
+{
+  run_good_deck (check_due_counts_agree);
+}
+
+/* Every card of a topic missed: the summary lists each entry once, with
+ * how many of its cards were missed. */
+static void
+check_summary_missed (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  GtkWidget *summary = template_child (view, PYPREP_TYPE_QUIZ_VIEW, "summary");
+  GtkWidget *list = template_child (summary, PYPREP_TYPE_SESSION_SUMMARY, "missed_list");
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  guint n_cards, n_rows = 0, most = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "topic"));
+  spin (200);
+  n_cards = pyprep_review_session_get_n_cards (session_of (view));
+  for (guint i = 0; i < n_cards; i++)
+    {
+      const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
+      const char *title = pyprep_entry_get_title (ref->entry);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (expected, title)) + 1;
+
+      g_hash_table_insert (expected, (gpointer) title, GUINT_TO_POINTER (n));
+      most = MAX (most, n);
+      answer_card (view, FALSE);
+    }
+  g_assert_cmpuint (most, >, 1);
+  spin (200);
+  save_screenshot (f, "quiz-summary-missed.png");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      g_autofree char *times = NULL;
+      guint n;
+
+      g_assert_true (g_hash_table_contains (expected, title));
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (expected, title));
+      times = g_strdup_printf (n == 1 ? "Missed %u time" : "Missed %u times", n);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, times);
+      /* Once each. */
+      g_hash_table_remove (expected, title);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+}
+
+static void
+test_quiz_summary_missed (void)
+{
+  run_good_deck (check_summary_missed);
+}
+
+/* "Which are sequences?": list and tuple are, set is not. The user ticks
+ * list and set with keys 1 and 3 and leaves tuple out: each choice says
+ * what the user did with it, once. */
+static void
+check_choice_feedback (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  gboolean seen = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", "s", "topic"));
+  spin (200);
+  while (!pyprep_review_session_get_finished (session_of (view)))
+    {
+      const PyprepCardRef *ref = pyprep_review_session_get_current (session_of (view));
+      const PyprepQuestion *question;
+      GtkWidget *card;
+      g_autoptr(GPtrArray) marks = NULL;
+
+      if (pyprep_card_ref_is_recall (ref)
+          || !g_str_equal (pyprep_entry_get_question (ref->entry, ref->question)->question,
+                           "Which are sequences?"))
+        {
+          answer_card (view, TRUE);
+          continue;
+        }
+      question = pyprep_entry_get_question (ref->entry, ref->question);
+      g_assert_cmpuint (question->choices->len, ==, 3);
+      press (GTK_WIDGET (view), GDK_KEY_1, 0);
+      press (GTK_WIDGET (view), GDK_KEY_3, 0);
+      press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+      card = find_widget (GTK_WIDGET (view), is_question_card, NULL);
+      marks = g_ptr_array_new ();
+      collect_labels (card, "caption", marks);
+      g_assert_cmpuint (marks->len, ==, 3);
+      g_assert_cmpstr (g_ptr_array_index (marks, 0), ==, "<b>Right choice</b>");
+      g_assert_cmpstr (g_ptr_array_index (marks, 1), ==, "<b>Missed</b>");
+      g_assert_cmpstr (g_ptr_array_index (marks, 2), ==, "<b>Wrongly ticked:</b> Sets have no order.");
+      g_assert_true (gtk_widget_has_css_class (find_caption (card, 1), "warning"));
+      g_assert_true (gtk_widget_has_css_class (find_caption (card, 2), "error"));
+      spin (200);
+      save_screenshot (f, "quiz-choice-feedback.png");
+      press (GTK_WIDGET (view), GDK_KEY_Return, 0);
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+}
+
+static void
+test_quiz_choice_feedback (void)
+{
+  run_good_deck (check_choice_feedback);
+}
+
+/* A verdict the author wrote is not said twice, a right choice left
+ * unticked gets its own mark, and a long choice wraps at the card's
+ * full width. */
+static void
+test_quiz_choice_marks (void)
+{
+  static const struct { const char *text; gboolean correct; const char *why; const char *mark; } rows[] = {
+    { "one", TRUE, "Right: because.", "<b>Right choice:</b> because." },
+    { "two", TRUE, "正确：也对。", "<b>Missed:</b> 也对。" },
+    { "A long choice that goes on and on, far longer than any label would guess is reasonable, "
+      "so that it has to wrap over several lines of the card", FALSE, "Wrong: no.",
+      "<b>Wrongly ticked:</b> no." },
+    { "four", FALSE, NULL, "<b>Correctly left out</b>" },
+  };
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  PyprepQuestion question = { "deck/topic/entry#q", "Which?", choices, NULL, 1 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = g_object_new (PYPREP_TYPE_QUESTION_CARD, NULL);
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+  GtkWidget *long_text, *long_button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PyprepChoice *choice = g_new0 (PyprepChoice, 1);
+
+      choice->text = (char *) rows[i].text;
+      choice->correct = rows[i].correct;
+      choice->explanation = (char *) rows[i].why;
+      g_ptr_array_add (choices, choice);
+    }
+  pyprep_question_card_set_question (PYPREP_QUESTION_CARD (card), &question);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_allocated, window, "the card to be laid out");
+  spin (100);
+
+  /* The long choice's text takes the width of its row, less the box. */
+  long_text = find_widget (card, is_label_starting, "C. A long choice");
+  g_assert_nonnull (long_text);
+  long_button = gtk_widget_get_parent (long_text);
+  g_assert_cmpint (gtk_widget_get_width (long_text), >=, gtk_widget_get_width (long_button) - 40);
+  g_assert_cmpint (gtk_widget_get_width (long_button), >=, gtk_widget_get_width (card) - 12);
+
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 0);
+  pyprep_question_card_toggle_choice (PYPREP_QUESTION_CARD (card), 2);
+  pyprep_question_card_show_feedback (PYPREP_QUESTION_CARD (card));
+  collect_labels (card, "caption", marks);
+  g_assert_cmpuint (marks->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_cmpstr (g_ptr_array_index (marks, i), ==, rows[i].mark);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +968,10 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/quiz/practice-and-progress", test_quiz_practice_and_progress);
   g_test_add_func ("/pyprep/ui/quiz/narrow", test_quiz_narrow);
   g_test_add_func ("/pyprep/ui/quiz/question-keys", test_quiz_question_keys);
+  g_test_add_func ("/pyprep/ui/quiz/choice-feedback", test_quiz_choice_feedback);
+  g_test_add_func ("/pyprep/ui/quiz/choice-marks", test_quiz_choice_marks);
+  g_test_add_func ("/pyprep/ui/quiz/summary-missed", test_quiz_summary_missed);
+  g_test_add_func ("/pyprep/ui/quiz/due-counts-agree", test_quiz_due_counts_agree);
 
   return g_test_run ();
 }

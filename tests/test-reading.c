@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "pyprep-search.h"
 #include "ui-harness.h"
@@ -78,6 +79,166 @@ test_reading_history (void)
   run_app (deck, check_history, NULL);
 }
 
+/* Back after following a link -------------------------------------------- */
+
+/* Runs the app on the test deck "good" in a window of @width by @height,
+ * as on a first start. */
+static void
+run_good_deck_sized (int         width,
+                     int         height,
+                     WindowCheck check)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app_sized (deck, width, height, check, NULL);
+}
+
+/* Presses a key as GTK delivers it in its capture phase, from the window
+ * down to @focus: the first capture-phase key binding of an ancestor that
+ * matches acts, before @focus (a web view, say) sees the key. */
+static gboolean
+press_captured (GtkWidget       *focus,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *w = gtk_widget_get_parent (focus); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (chain, i));
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+              || gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+            continue;
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger)
+                  && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+                  && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+                return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                     g_ptr_array_index (chain, i),
+                                                     gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* How far down the page is, in percent. */
+static int
+scroll_percent (Fixture *f)
+{
+  g_autofree char *position = run_script (window_view (f),
+                                          "String (Math.round (100 * scrollY / "
+                                          "(document.documentElement.scrollHeight - innerHeight)))");
+
+  return atoi (position);
+}
+
+static gboolean
+scrolled_halfway (gpointer data)
+{
+  return ABS (scroll_percent (data) - 50) <= 2;
+}
+
+/* Halfway down the list entry the user follows the link to the dict
+ * entry, then presses Alt+Left with the page focused: back to the list,
+ * halfway down; Alt+Right goes forward again. */
+static void
+check_back_from_link (Fixture *f)
+{
+  WebKitWebView *view = window_view (f);
+  PaintWatch watch;
+
+  g_assert_cmpstr (shown (f), ==, "sample/basics/list");
+  /* No time for the scroll to be reported on its own before the click. */
+  watch_paint (f, &watch);
+  g_free (run_script (view, "scrollTo (0, (document.documentElement.scrollHeight - innerHeight) / 2);"
+                            "document.querySelector ('a[href=\"pyprep://entry/sample/basics/dict\"]').click ()"));
+  wait_paint (&watch, "sample/basics/dict");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
+  watch_paint (f, &watch);
+  g_assert_true (press_captured (GTK_WIDGET (view), GDK_KEY_Left, GDK_ALT_MASK));
+  wait_paint (&watch, "sample/basics/list");
+  wait_until (scrolled_halfway, f, "the page to scroll back to where the link was");
+  save_screenshot (f, "back-from-link.png");
+
+  watch_paint (f, &watch);
+  g_assert_true (press_captured (GTK_WIDGET (view), GDK_KEY_Right, GDK_ALT_MASK));
+  wait_paint (&watch, "sample/basics/dict");
+}
+
+static void
+test_reading_back_from_link (void)
+{
+  run_good_deck_sized (1000, 500, check_back_from_link);
+}
+
+static gboolean
+is_history_bar (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_ACTION_BAR (widget);
+}
+
+static gboolean
+has_dict_link (gpointer data)
+{
+  g_autofree char *found = run_script (window_view (data),
+                                       "String (document.querySelector ('a[href=\"pyprep://entry/sample/basics/dict\"]') !== null)");
+
+  return g_strcmp0 (found, "true") == 0;
+}
+
+/* On a phone-sized window back and forward are in a bar at the bottom. */
+static void
+check_narrow_history (Fixture *f)
+{
+  AdwNavigationSplitView *split = window_child (f, "split_view");
+  GtkWidget *page = window_child (f, "reader_page");
+  GtkWidget *bar;
+  PaintWatch watch;
+
+  spin (300);
+  adw_navigation_split_view_set_show_content (split, TRUE);
+  spin (300);
+  bar = find_widget (page, is_history_bar, NULL);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  wait_until (has_dict_link, f, "the list entry on screen");
+
+  watch_paint (f, &watch);
+  g_free (run_script (window_view (f),
+                      "document.querySelector ('a[href=\"pyprep://entry/sample/basics/dict\"]').click ()"));
+  wait_paint (&watch, "sample/basics/dict");
+  spin (300);
+  save_screenshot (f, "narrow-history.png");
+  watch_paint (f, &watch);
+  click_icon (bar, "go-previous-symbolic");
+  wait_paint (&watch, "sample/basics/list");
+  watch_paint (f, &watch);
+  click_icon (bar, "go-next-symbolic");
+  wait_paint (&watch, "sample/basics/dict");
+}
+
+static void
+test_reading_narrow_history (void)
+{
+  run_good_deck_sized (360, 640, check_narrow_history);
+}
+
 /* Find in page ------------------------------------------------------------ */
 
 typedef struct
@@ -112,6 +273,35 @@ count_started (gpointer data)
 }
 
 static void
+found_text_cb (WebKitFindController *controller,
+               guint                 count,
+               gboolean             *found)
+{
+  *found = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Presses Enter in the find field and waits until WebKit has selected
+ * the next match. */
+static void
+step_by_enter (Fixture *f)
+{
+  WebKitFindController *controller = webkit_web_view_get_find_controller (window_view (f));
+  gboolean found = FALSE;
+  gulong id = g_signal_connect (controller, "found-text", G_CALLBACK (found_text_cb), &found);
+
+  g_signal_emit_by_name (window_find_entry (f), "activate");
+  wait_until (is_true, &found, "the next match");
+  g_signal_handler_disconnect (controller, id);
+  spin (50);
+}
+
+static void
 check_find (Fixture *f)
 {
   GtkSearchEntry *entry = window_find_entry (f);
@@ -122,15 +312,47 @@ check_find (Fixture *f)
   spin (100);
 
   /* Case does not matter; "list" is in the title, the text and the card. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
-  wait_until (count_started, f, "the first match");
+  {
+    WebKitFindController *controller = webkit_web_view_get_find_controller (window_view (f));
+    gboolean found = FALSE;
+    gulong id = g_signal_connect (controller, "found-text", G_CALLBACK (found_text_cb), &found);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "LIST");
+    wait_until (count_started, f, "the first match");
+    /* The first match selected, before stepping on. */
+    wait_until (is_true, &found, "the first match selected");
+    g_signal_handler_disconnect (controller, id);
+  }
   matches = (guint) g_ascii_strtoull (gtk_label_get_label (window_find_count (f)) + strlen ("1 of "),
                                       NULL, 10);
   g_assert_cmpuint (matches, >=, 3);
   save_screenshot (f, "find-in-page.png");
 
+  /* Enter in the field goes to the next match; once WebKit has selected
+   * it, the count still says how many there are. */
+  step_by_enter (f);
+  expected = g_strdup_printf ("2 of %u", matches);
+  g_assert_cmpstr (gtk_label_get_label (window_find_count (f)), ==, expected);
+  save_screenshot (f, "find-in-page-next.png");
+  /* The current match is the selection, painted in a solid accent that
+   * stands out from the yellow of the other matches. */
+  {
+    g_autofree char *selected = run_script (window_view (f), "window.getSelection ().toString ()");
+    g_autofree char *colour = run_script (window_view (f),
+                                          "getComputedStyle (document.querySelector ('main'), '::selection')"
+                                          ".backgroundColor");
+
+    g_assert_cmpint (g_ascii_strcasecmp (selected, "list"), ==, 0);
+    g_assert_cmpstr (colour, ==, "rgb(28, 113, 216)");
+  }
+  step_by_enter (f);
+  g_free (expected);
+  expected = g_strdup_printf ("3 of %u", matches);
+  g_assert_cmpstr (gtk_label_get_label (window_find_count (f)), ==, expected);
+
   /* Next, previous, and around the end. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
+  g_free (expected);
   expected = g_strdup_printf ("2 of %u", matches);
   expect_count (f, expected);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-previous", NULL));
@@ -577,6 +799,8 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/reading/history", test_reading_history);
+  g_test_add_func ("/pyprep/ui/reading/back-from-link", test_reading_back_from_link);
+  g_test_add_func ("/pyprep/ui/reading/narrow-history", test_reading_narrow_history);
   g_test_add_func ("/pyprep/ui/reading/find", test_reading_find);
   g_test_add_func ("/pyprep/ui/reading/narrow", test_reading_narrow);
   g_test_add_func ("/pyprep/ui/reading/search", test_reading_search);

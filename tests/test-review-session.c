@@ -49,6 +49,14 @@ answer_after (Fixture             *f,
   g_assert_true (pyprep_review_session_next (session));
 }
 
+/* The ID of the @i-th entry of pyprep_review_session_dup_missed(). */
+static const char *
+missed_id (GPtrArray *missed,
+           guint      i)
+{
+  return pyprep_entry_get_id (((PyprepMissedEntry *) g_ptr_array_index (missed, i))->entry);
+}
+
 static guint
 count_lines (Fixture *f)
 {
@@ -135,10 +143,11 @@ test_answers_and_tallies (Fixture       *f,
   g_assert_cmpuint (result->n_answered, ==, 2);
   g_assert_cmpuint (result->n_correct, ==, 0);
 
-  missed = pyprep_review_session_dup_missed_entries (session);
+  missed = pyprep_review_session_dup_missed (session);
   g_assert_cmpuint (missed->len, ==, 2);
-  g_assert_cmpstr (pyprep_entry_get_id (g_ptr_array_index (missed, 0)), ==, "sample/b/b1");
-  g_assert_cmpstr (pyprep_entry_get_id (g_ptr_array_index (missed, 1)), ==, "sample/b/b2");
+  g_assert_cmpstr (missed_id (missed, 0), ==, "sample/b/b1");
+  g_assert_cmpstr (missed_id (missed, 1), ==, "sample/b/b2");
+  g_assert_cmpuint (((PyprepMissedEntry *) g_ptr_array_index (missed, 1))->n_missed, ==, 1);
 
   /* Every answer is in the store and the log, with the time it took. */
   lines = read_log_lines (f);
@@ -250,10 +259,10 @@ test_practice_again (Fixture       *f,
     }
   g_assert_cmpuint (pyprep_review_session_get_n_correct (review), ==, 4);
   /* a1's question is missed, so a1 is to read again, after b1. */
-  missed = pyprep_review_session_dup_missed_entries (review);
+  missed = pyprep_review_session_dup_missed (review);
   g_assert_cmpuint (missed->len, ==, 4);
-  g_assert_cmpstr (pyprep_entry_get_id (g_ptr_array_index (missed, 0)), ==, "sample/b/b1");
-  g_assert_cmpstr (pyprep_entry_get_id (g_ptr_array_index (missed, 1)), ==, "sample/a/a1");
+  g_assert_cmpstr (missed_id (missed, 0), ==, "sample/b/b1");
+  g_assert_cmpstr (missed_id (missed, 1), ==, "sample/a/a1");
 
   /* Practice again: the missed cards in queue order, as practice. */
   practice = pyprep_review_session_practice_again (review);
@@ -329,6 +338,37 @@ test_limits_and_decks (Fixture       *f,
   g_assert_true (pyprep_review_session_get_practice (practice));
 }
 
+/* Every card missed: each entry comes once, with as many misses as it
+ * has cards (a1 has a recall card and a question). */
+static void
+test_missed_counts (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) queue = pyprep_review_build_practice (f->entries, f->store,
+                                                             PYPREP_PRACTICE_ALL, 0, f->now);
+  g_autoptr(PyprepReviewSession) practice = pyprep_review_session_new_practice (f->store, queue);
+  g_autoptr(GPtrArray) missed = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = pyprep_review_session_get_n_cards (practice);
+  guint total = 0;
+
+  g_assert_cmpuint (n, ==, 8);
+  for (guint i = 0; i < n; i++)
+    answer_after (f, practice, 1, PYPREP_RATING_AGAIN);
+  missed = pyprep_review_session_dup_missed (practice);
+  g_assert_cmpuint (missed->len, <, n);
+  for (guint i = 0; i < missed->len; i++)
+    {
+      PyprepMissedEntry *entry = g_ptr_array_index (missed, i);
+
+      g_assert_true (g_hash_table_add (seen, (gpointer) missed_id (missed, i)));
+      g_assert_cmpuint (entry->n_missed, ==, g_str_equal (missed_id (missed, i), "sample/a/a1") ? 2 : 1);
+      total += entry->n_missed;
+    }
+  g_assert_true (g_hash_table_contains (seen, "sample/a/a1"));
+  g_assert_cmpuint (total, ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +381,7 @@ main (int   argc,
   ADD ("/pyprep/review-session/undo", test_undo);
   ADD ("/pyprep/review-session/practice-again", test_practice_again);
   ADD ("/pyprep/review-session/limits-and-decks", test_limits_and_decks);
+  ADD ("/pyprep/review-session/missed-counts", test_missed_counts);
 #undef ADD
 
   return g_test_run ();

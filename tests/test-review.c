@@ -393,7 +393,9 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (queue, ==, "a1#card");
   pyprep_review_stats_compute (f->entries, f->store, &f->params, f->now, &stats);
   g_assert_cmpuint (stats.reviews_per_day[PYPREP_REVIEW_HISTORY_DAYS - 1], ==, 1);
-  g_assert_cmpuint (stats.retention_reviews, ==, 0);
+  /* The new card's answer counts for retention; the undone one does not. */
+  g_assert_cmpuint (stats.retention_reviews, ==, 1);
+  g_assert_cmpuint (stats.retention_recalled, ==, 1);
 
   /* Undo again: the new card's answer; the card has no state again. */
   g_clear_pointer (&card, g_free);
@@ -518,10 +520,10 @@ test_stats (Fixture       *f,
   set_review_card (f, "sample/b/b3#card", 3, 1, f->now + 5 * HOUR);
   set_review_card (f, "sample/a/a4#card", 40, 1, f->now + 40 * DAY);
 
-  /* The log, oldest first. Retention counts answers of the last 30 days
-   * whose card was in review: r1 (Good), r2 (Again), r3 (Hard), r5 (Easy)
-   * and r7 (Again); not r0 (31 days ago), r4 (learning), r6 (undone),
-   * r8 (practice). 3 of 5 recalled: 0.6. */
+  /* The log, oldest first. Retention counts the answers of the last 30
+   * days, whatever the card's state: r1 (Good), r2 (Again), r3 (Hard), r4
+   * (Good, learning), r5 (Easy) and r7 (Again); not r0 (31 days ago), r6
+   * (undone), r8 (practice). 4 of 6 recalled. */
   append_answer (f, "r0", "sample/a/a1#card", 3, NOW - 31 * DAY, "review", FALSE);
   append_answer (f, "r1", "sample/a/a1#card", 3, NOW - 29 * DAY, "review", FALSE);
   append_answer (f, "r2", "sample/a/a2#card", 1, NOW - 10 * DAY, "review", FALSE);
@@ -558,9 +560,9 @@ test_stats (Fixture       *f,
     g_assert_cmpuint (total, ==, 7);
   }
 
-  g_assert_cmpuint (stats.retention_reviews, ==, 5);
-  g_assert_cmpuint (stats.retention_recalled, ==, 3);
-  g_assert_cmpfloat_with_epsilon (stats.retention, 0.6, 1e-12);
+  g_assert_cmpuint (stats.retention_reviews, ==, 6);
+  g_assert_cmpuint (stats.retention_recalled, ==, 4);
+  g_assert_cmpfloat_with_epsilon (stats.retention, 4.0 / 6.0, 1e-12);
 
   /* Known: in review with R >= 0.9 now. a1 (t/S 3), a2 (t/S 2) and b1
    * (t/S 1.05) are below 0.9; a3 (1/20), b3 (1/3) and a4 (1/40) are

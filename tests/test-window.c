@@ -302,8 +302,39 @@ add_bound_keys (GHashTable *bound,
   return n_shortcuts;
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The dialog fits a screen 800 px tall, as a laptop's. */
+static void
+check_shortcuts_fit (Fixture *f)
+{
+  GtkShortcutsWindow *dialog = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+
+  g_assert_nonnull (dialog);
+  /* GtkShortcutsWindow lays out one of its own labels with a negative
+   * minimum width ("GtkLabel … reported min width -2") whatever it lists,
+   * a warning of GTK's: while the dialog shows, warnings are not fatal. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  wait_until (is_mapped, dialog, "the shortcuts dialog");
+  wait_until (window_allocated, dialog, "the shortcuts dialog to be laid out");
+  spin (300);
+  g_test_message ("shortcuts dialog: %d × %d",
+                  gtk_widget_get_width (GTK_WIDGET (dialog)), gtk_widget_get_height (GTK_WIDGET (dialog)));
+  save_screenshot (f, "shortcuts.png");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 760);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
 /* The shortcuts dialog (Ctrl+?) lists every shortcut the app and the window
- * really have: each bound action shows in it by name or by one of its keys. */
+ * really have: each bound action shows in it by name or by one of its keys;
+ * and it fits the screen. */
 static void
 check_shortcuts_listed (Fixture *f)
 {
@@ -325,8 +356,17 @@ check_shortcuts_listed (Fixture *f)
       if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "GtkShortcutsShortcut") != 0)
         continue;
       g_object_get (l->data, "action-name", &action_name, "accelerator", &accelerator, NULL);
+      /* A shortcut named by its action shows the application's
+       * accelerators for it: a key binding of a widget would show none. */
       if (action_name != NULL)
-        g_hash_table_add (listed, g_strdup (action_name));
+        {
+          g_auto(GStrv) app_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                             action_name);
+
+          if (app_accels[0] == NULL)
+            g_error ("the shortcuts dialog would show no key for %s", action_name);
+          g_hash_table_add (listed, g_strdup (action_name));
+        }
       accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
       for (guint i = 0; accels[i] != NULL; i++)
         if (accels[i][0] != '\0')
@@ -376,6 +416,8 @@ check_shortcuts_listed (Fixture *f)
       if (!found)
         g_error ("%s (keys %s) is missing from the shortcuts dialog", (char *) action, ((GString *) keys)->str);
     }
+
+  check_shortcuts_fit (f);
 }
 
 static void

@@ -138,6 +138,13 @@ topic_result_free (PyprepTopicResult *result)
 }
 
 static void
+missed_entry_free (PyprepMissedEntry *missed)
+{
+  g_clear_object (&missed->entry);
+  g_free (missed);
+}
+
+static void
 pyprep_review_session_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -688,25 +695,40 @@ pyprep_review_session_dup_topic_results (PyprepReviewSession *self)
 }
 
 /**
- * pyprep_review_session_dup_missed_entries:
+ * pyprep_review_session_dup_missed:
  *
- * Returns: (transfer full) (element-type PyprepEntry): the entries with a
- *   card answered Again, each once, in queue order: what to read again
+ * The entries to read again: those with a card answered Again, each once
+ * (one entry's recall card and questions count together, by entry ID),
+ * in the order their first miss comes in the queue.
+ *
+ * Returns: (transfer full) (element-type PyprepMissedEntry): the entries
+ *   and how many times each was missed
  */
 GPtrArray *
-pyprep_review_session_dup_missed_entries (PyprepReviewSession *self)
+pyprep_review_session_dup_missed (PyprepReviewSession *self)
 {
-  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *missed = g_ptr_array_new_with_free_func ((GDestroyNotify) missed_entry_free);
 
-  g_return_val_if_fail (PYPREP_IS_REVIEW_SESSION (self), entries);
+  g_return_val_if_fail (PYPREP_IS_REVIEW_SESSION (self), missed);
 
   for (guint i = 0; i < self->queue->len; i++)
     {
       const PyprepCardRef *ref = g_ptr_array_index (self->queue, i);
+      const char *id = pyprep_entry_get_id (ref->entry);
+      PyprepMissedEntry *entry;
 
-      if (rating_at (self, i) == PYPREP_RATING_AGAIN
-          && !g_ptr_array_find (entries, ref->entry, NULL))
-        g_ptr_array_add (entries, g_object_ref (ref->entry));
+      if (rating_at (self, i) != PYPREP_RATING_AGAIN)
+        continue;
+      entry = g_hash_table_lookup (by_id, id);
+      if (entry == NULL)
+        {
+          entry = g_new0 (PyprepMissedEntry, 1);
+          entry->entry = g_object_ref (ref->entry);
+          g_hash_table_insert (by_id, (gpointer) id, entry);
+          g_ptr_array_add (missed, entry);
+        }
+      entry->n_missed++;
     }
-  return entries;
+  return missed;
 }

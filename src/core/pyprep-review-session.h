@@ -22,6 +22,17 @@ typedef struct
   guint n_correct;
 } PyprepTopicResult;
 
+/**
+ * PyprepMissedEntry:
+ * @entry: an entry with a card answered Again
+ * @n_missed: how many of its cards' answers in the session were Again
+ */
+typedef struct
+{
+  PyprepEntry *entry;
+  guint n_missed;
+} PyprepMissedEntry;
+
 #define PYPREP_TYPE_REVIEW_SESSION (pyprep_review_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepReviewSession, pyprep_review_session, PYPREP, REVIEW_SESSION, GObject)
@@ -60,6 +71,6 @@ guint                   pyprep_review_session_get_n_answered (PyprepReviewSessio
 guint                   pyprep_review_session_get_n_correct  (PyprepReviewSession *self);
 gint64                  pyprep_review_session_get_duration   (PyprepReviewSession *self);
 GPtrArray              *pyprep_review_session_dup_topic_results  (PyprepReviewSession *self);
-GPtrArray              *pyprep_review_session_dup_missed_entries (PyprepReviewSession *self);
+GPtrArray              *pyprep_review_session_dup_missed         (PyprepReviewSession *self);
 
 G_END_DECLS

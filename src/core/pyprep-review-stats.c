@@ -73,7 +73,9 @@ pyprep_review_stats_compute (GListModel             *entries,
       if (ago >= 0 && ago < PYPREP_REVIEW_HISTORY_DAYS)
         stats->reviews_per_day[PYPREP_REVIEW_HISTORY_DAYS - 1 - ago]++;
 
-      if (answer->time > retention_since && answer->state_before == PYPREP_CARD_STATE_REVIEW)
+      /* Every answer counts, a new card's first one included: right after
+       * a first session the page shows how it went, not "no reviews". */
+      if (answer->time > retention_since)
         {
           stats->retention_reviews++;
           if (answer->rating != PYPREP_RATING_AGAIN)

@@ -97,7 +97,7 @@ typedef enum
  * @due_today: cards in learning or review due by the end of today, overdue included
  * @forecast: cards due on each day from today on; [0] equals @due_today
  * @reviews_per_day: answers given on each of the last 84 days; the last is today
- * @retention_reviews: answers in the last 30 days to cards that were in review
+ * @retention_reviews: answers in the last 30 days (undone and practice ones left out)
  * @retention_recalled: how many of those were not Again
  * @retention: @retention_recalled / @retention_reviews, or -1 without reviews
  *

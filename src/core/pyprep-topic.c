@@ -20,9 +20,6 @@ struct _PyprepTopic
 
   /* borrowed: the deck owns its topics */
   PyprepDeck *deck;
-
-  /* state */
-  guint n_due;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepTopic, pyprep_topic, G_TYPE_OBJECT)
@@ -31,7 +28,6 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
-  PROP_N_DUE,
   N_PROPS
 };
 
@@ -77,27 +73,6 @@ pyprep_topic_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
-    case PROP_N_DUE:
-      g_value_set_uint (value, self->n_due);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pyprep_topic_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  PyprepTopic *self = PYPREP_TOPIC (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_DUE:
-      pyprep_topic_set_n_due (self, g_value_get_uint (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -111,7 +86,6 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
   object_class->dispose = pyprep_topic_dispose;
   object_class->finalize = pyprep_topic_finalize;
   object_class->get_property = pyprep_topic_get_property;
-  object_class->set_property = pyprep_topic_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -119,15 +93,6 @@ pyprep_topic_class_init (PyprepTopicClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * PyprepTopic:n-due:
-   *
-   * How many of the topic's cards are due for review; the app works it
-   * out from the user's data and sets it.
-   */
-  properties[PROP_N_DUE] =
-    g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -285,28 +250,4 @@ pyprep_topic_get_entries (PyprepTopic *self)
 {
   g_return_val_if_fail (PYPREP_IS_TOPIC (self), NULL);
   return G_LIST_MODEL (self->entries);
-}
-
-/**
- * pyprep_topic_get_n_due:
- *
- * Returns: how many of the topic's cards are due, as the app last counted
- */
-guint
-pyprep_topic_get_n_due (PyprepTopic *self)
-{
-  g_return_val_if_fail (PYPREP_IS_TOPIC (self), 0);
-  return self->n_due;
-}
-
-void
-pyprep_topic_set_n_due (PyprepTopic *self,
-                        guint        n_due)
-{
-  g_return_if_fail (PYPREP_IS_TOPIC (self));
-
-  if (self->n_due == n_due)
-    return;
-  self->n_due = n_due;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
 }

@@ -22,8 +22,5 @@ PyprepDeck  *pyprep_topic_get_deck    (PyprepTopic *self);
 GListModel  *pyprep_topic_get_entries (PyprepTopic *self);
 const char  *pyprep_topic_get_group   (PyprepTopic *self);
 const char  *pyprep_topic_get_group_title (PyprepTopic *self);
-guint        pyprep_topic_get_n_due   (PyprepTopic *self);
-void         pyprep_topic_set_n_due   (PyprepTopic *self,
-                                       guint        n_due);
 
 G_END_DECLS
