@@ -112,6 +112,23 @@ store_imported_cb (PyprepReaderPage *self)
   update_bookmark (self);
 }
 
+/* The header's title: the question, or on a narrow window, where the
+ * header has room for a few words only, its topic; the page's own heading
+ * shows the whole question just below. */
+static void
+update_title (PyprepReaderPage *self)
+{
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+  PyprepTopic *topic;
+
+  if (entry == NULL)
+    return;
+  topic = pyprep_entry_get_topic (entry);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self),
+                                 pyprep_reader_page_get_collapsed (self) && topic != NULL
+                                 ? pyprep_topic_get_title (topic) : pyprep_entry_get_title (entry));
+}
+
 static void
 entry_changed_cb (PyprepReaderPage *self)
 {
@@ -120,7 +137,7 @@ entry_changed_cb (PyprepReaderPage *self)
   if (entry == NULL)
     return;
 
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), pyprep_entry_get_title (entry));
+  update_title (self);
   if (self->store != NULL && !pyprep_store_get_read_only (self->store))
     {
       const char *id = pyprep_entry_get_id (entry);
@@ -508,6 +525,7 @@ pyprep_reader_page_set_collapsed (PyprepReaderPage *self,
   adw_overlay_split_view_set_collapsed (self->annotation_split, collapsed);
   gtk_widget_set_visible (self->history_buttons, !collapsed);
   gtk_widget_set_visible (self->history_bar, collapsed);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
 }
 

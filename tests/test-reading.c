@@ -39,6 +39,8 @@ check_history (Fixture *f)
 
   g_assert_cmpstr (shown (f), ==, "sample/basics/list");
   g_assert_false (pyprep_reader_get_can_go_back (reader));
+  /* On a wide window the header names the question itself. */
+  g_assert_cmpstr (adw_navigation_page_get_title (window_child (f, "reader_page")), ==, "What is a list?");
 
   select_and_wait (f, 1);
   select_and_wait (f, 2);
@@ -406,6 +408,9 @@ check_narrow (Fixture *f)
   wait_paint (&watch, "sample/basics/dict");
   g_assert_true (adw_navigation_split_view_get_show_content (split));
   spin (300);
+  /* The header names the topic: a question would be cut to a few words;
+   * the page's heading shows all of it. */
+  g_assert_cmpstr (adw_navigation_page_get_title (window_child (f, "reader_page")), ==, "Basics");
   save_screenshot (f, "narrow-reader.png");
   adw_navigation_split_view_set_show_content (split, FALSE);
   spin (300);
