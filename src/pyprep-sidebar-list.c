@@ -220,7 +220,8 @@ setup_header_cb (GtkSignalListItemFactory *factory,
 {
   gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library,
                                                    "due-counts", self->due_counts, NULL));
-  g_signal_connect (header, "notify::start", G_CALLBACK (update_header_group), self);
+  /* The list view may keep its headers after the sidebar is gone. */
+  g_signal_connect_object (header, "notify::start", G_CALLBACK (update_header_group), self, 0);
 }
 
 static void

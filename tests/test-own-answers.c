@@ -116,7 +116,7 @@ test_annotation_is_card (Notes         *n,
   copy = pyprep_card_ref_copy (ref);
   g_assert_cmpstr (pyprep_card_ref_get_card (copy)->answer, ==, "A function that *yields* values lazily.");
   /* An entry the notes answer keeps its own card. */
-  pyprep_store_add_annotation (f->store, pyprep_entry_get_id (n->args), "Mine.", NULL, NULL, NULL);
+  g_free (pyprep_store_add_annotation (f->store, pyprep_entry_get_id (n->args), "Mine.", NULL, NULL, NULL));
   args = queued_card (n, n->args);
   g_assert_null (args->card);
   g_assert_true (pyprep_card_ref_get_card (args) == pyprep_entry_get_card (n->args));

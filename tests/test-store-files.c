@@ -324,7 +324,7 @@ test_store_files_save_fails (Fixture       *f,
   pyprep_store_set_fault (store, ENOSPC);
   pyprep_store_set_bookmarked (store, "d/t/a", TRUE);
   pyprep_store_set_bookmarked (store, "d/t/b", TRUE);
-  pyprep_store_add_annotation (store, "d/t/a", "a note", NULL, NULL, NULL);
+  g_free (pyprep_store_add_annotation (store, "d/t/a", "a note", NULL, NULL, NULL));
   g_assert_false (pyprep_store_flush (store, &error));
   g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
   g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
@@ -432,7 +432,7 @@ test_store_files_real_failures (Fixture       *f,
       tiny = pyprep_store_new (tiny_folder);
       g_assert_true (pyprep_store_load (tiny, NULL));
       big = g_strnfill (200 * 1024, 'x');
-      pyprep_store_add_annotation (tiny, "d/t/a", big, NULL, NULL, NULL);
+      g_free (pyprep_store_add_annotation (tiny, "d/t/a", big, NULL, NULL, NULL));
       g_assert_false (pyprep_store_flush (tiny, &error));
       g_assert_error (error, PYPREP_STORE_ERROR, PYPREP_STORE_ERROR_NO_SPACE);
       /* Nothing half-written is left behind on the full disk. */
