@@ -214,6 +214,14 @@ update_header_groups (PyprepSidebar *self)
 }
 
 static void
+header_start_changed_cb (GtkListHeader *header,
+                         GParamSpec    *pspec,
+                         PyprepSidebar *self)
+{
+  update_header_group (header, self);
+}
+
+static void
 setup_header_cb (GtkSignalListItemFactory *factory,
                  GtkListHeader            *header,
                  PyprepSidebar            *self)
@@ -221,7 +229,7 @@ setup_header_cb (GtkSignalListItemFactory *factory,
   gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library,
                                                    "due-counts", self->due_counts, NULL));
   /* The list view may keep its headers after the sidebar is gone. */
-  g_signal_connect_object (header, "notify::start", G_CALLBACK (update_header_group), self, 0);
+  g_signal_connect_object (header, "notify::start", G_CALLBACK (header_start_changed_cb), self, 0);
 }
 
 static void
