@@ -14,7 +14,6 @@
 #include "pyprep-trace.h"
 #include "pyprep-window.h"
 
-#define BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
 
@@ -75,7 +74,7 @@ start_loading (PyprepApplication *self)
   self->load_started = TRUE;
 
   if (self->deck_folder == NULL)
-    self->deck_folder = g_file_new_for_uri (BUNDLED_DECK_URI);
+    self->deck_folder = g_file_new_for_uri (PYPREP_BUNDLED_DECK_URI);
 
   load_deck (self);
 }
@@ -414,7 +413,7 @@ pyprep_application_init (PyprepApplication *self)
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "review", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Start with a review session"), NULL);
-  /* pyprep_cli_main() runs these three before the application starts;
+  /* pyprep_cli_main() runs these before the application starts;
    * they are declared here for --help. */
   g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
@@ -427,6 +426,11 @@ pyprep_application_init (PyprepApplication *self)
                                  _("FOLDER"));
   g_application_add_main_option (G_APPLICATION (self), "json", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("With --list, print a JSON document"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "export-anki", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Write the cards of the deck in FOLDER (or of the bundled deck, for "
+                                   "“bundled”) to the file OUT as a text file that Anki imports"),
+                                 _("FOLDER OUT"));
 }
 
 static int

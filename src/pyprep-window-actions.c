@@ -477,7 +477,7 @@ pyprep_window_export_anki_to (PyprepWindow *self,
       return;
     }
 
-  text = pyprep_anki_export (deck);
+  text = pyprep_anki_export (deck, NULL);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
     {

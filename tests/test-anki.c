@@ -95,7 +95,7 @@ static void
 test_anki_fixture (void)
 {
   g_autoptr(PyprepDeck) deck = load ("anki");
-  g_autofree char *text = pyprep_anki_export (deck);
+  g_autofree char *text = pyprep_anki_export (deck, NULL);
   g_autoptr(GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) records = parse (text, headers);
   const char *front, *back;
@@ -158,7 +158,7 @@ test_anki_bundled (void)
   guint cards = 0;
 
   g_assert_nonnull (deck);
-  text = pyprep_anki_export (deck);
+  text = pyprep_anki_export (deck, NULL);
   records = parse (text, headers);
   pyprep_deck_foreach_entry (deck, count_cards, &cards);
   g_assert_cmpuint (cards, >, 100);

@@ -1,4 +1,4 @@
-/* test-cli.c: what `pyprep --check` and `pyprep --list` print, and their exit codes.
+/* test-cli.c: what `pyprep --check`, `--list` and `--export-anki` print, and their exit codes.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -257,6 +257,94 @@ test_cli_check_stated_level (void)
   g_rmdir (dir);
 }
 
+/* --export-anki writes the deck's notes to the file, or to standard output
+ * when there is none, and says what it wrote. */
+static void
+test_cli_export_anki (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
+  g_autofree char *out_path = g_build_filename (dir, "cards.txt", NULL);
+  g_autofree char *nowhere_path = g_build_filename (dir, "no-such-folder", "cards.txt", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out_path);
+  g_autofree char *missing_path = g_build_filename (dir, "no-such-deck", NULL);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (nowhere_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+
+  /* Standard output: the file's headers, then one note a card. */
+  g_assert_cmpint (pyprep_cli_export_anki (folder, english, NULL, text, err), ==, 0);
+  g_assert_cmpstr (err->str, ==, "");
+  g_assert_true (g_str_has_prefix (text->str, "#separator:tab\n#html:true\n#notetype:Basic\n"
+                                              "#deck:Sample Deck\n"));
+
+  /* A file: the same text, and one line on what was written. */
+  g_assert_cmpint (pyprep_cli_export_anki (folder, english, target, out, err), ==, 0);
+  g_assert_cmpstr (err->str, ==, "");
+  expected = g_strdup_printf ("Exported 4 notes of “Sample Deck” to %s\n", out_path);
+  g_assert_cmpstr (out->str, ==, expected);
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, text->str);
+
+  /* A file that cannot be written, and a deck that is not there. */
+  g_string_truncate (out, 0);
+  g_assert_cmpint (pyprep_cli_export_anki (folder, english, nowhere, out, err), ==, 1);
+  g_assert_cmpstr (out->str, ==, "");
+  g_assert_nonnull (strstr (err->str, "No such file or directory"));
+  g_string_truncate (err, 0);
+  g_assert_cmpint (pyprep_cli_export_anki (missing, english, target, out, err), ==, 1);
+  g_assert_cmpstr (out->str, ==, "");
+  g_assert_cmpstr (err->str, !=, "");
+
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
+/* The real command line: "bundled" is the deck that comes with Pyprep,
+ * "-" standard output; anything but two arguments is a usage error. */
+static void
+test_cli_export_anki_command (void)
+{
+  const char *exe = g_getenv ("PYPREP_EXE");
+  const char *bundled[] = { exe, "--export-anki", "bundled", "-", NULL };
+  const char *one[] = { exe, "--export-anki", "bundled", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (exe == NULL)
+    {
+      g_test_skip ("PYPREP_EXE is not set: run it through meson test");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) bundled, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "#separator:tab\n#html:true\n#notetype:Basic\n#deck:"));
+  /* Every bundled entry has a recall card, tagged deck::topic. */
+  g_assert_nonnull (strstr (out, "\t\"pyprep::os\"\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char **) one, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "Give a FOLDER"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/cli/list", test_cli_list);
   g_test_add_func ("/pyprep/cli/check-notes", test_cli_check_notes);
   g_test_add_func ("/pyprep/cli/check-stated-level", test_cli_check_stated_level);
+  g_test_add_func ("/pyprep/cli/export-anki", test_cli_export_anki);
+  g_test_add_func ("/pyprep/cli/export-anki-command", test_cli_export_anki_command);
 
   return g_test_run ();
 }

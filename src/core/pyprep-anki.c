@@ -236,12 +236,14 @@ deck_name (PyprepDeck *deck)
 /**
  * pyprep_anki_export:
  * @deck: a deck
+ * @n_notes: (out) (optional): where to store how many notes the file holds
  *
  * Returns: (transfer full): every card of @deck, in deck order, as a text
  *   file for Anki's import (see the comment at the top of this file)
  */
 char *
-pyprep_anki_export (PyprepDeck *deck)
+pyprep_anki_export (PyprepDeck *deck,
+                    guint      *n_notes)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *name = NULL;
@@ -255,5 +257,7 @@ pyprep_anki_export (PyprepDeck *deck)
   g_string_append_printf (out, "#deck:%s\n", name);
   g_string_append (out, "#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n");
   pyprep_deck_foreach_entry (deck, export_entry, &e);
+  if (n_notes != NULL)
+    *n_notes = e.n_notes;
   return g_string_free (out, FALSE);
 }

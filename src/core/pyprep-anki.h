@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
-char *pyprep_anki_export (PyprepDeck *deck);
+char *pyprep_anki_export (PyprepDeck *deck,
+                          guint      *n_notes);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* pyprep-cli.c: `pyprep --check` and `pyprep --list` for deck authors, without a display.
+/* pyprep-cli.c: `pyprep --check`, `--list` and `--export-anki` for deck authors, without a display.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "pyprep-anki.h"
 #include "pyprep-cli.h"
 #include "pyprep-deck.h"
 
@@ -314,11 +315,94 @@ pyprep_cli_list (GFile              *folder,
   return 0;
 }
 
+/**
+ * pyprep_cli_export_anki:
+ * @folder: a deck or notes folder
+ * @languages: the user's languages, most preferred first
+ * @target: the text file to write, or %NULL for standard output
+ * @out: where the text goes when @target is %NULL, or a line saying what
+ *   was written
+ * @err: where problems go
+ *
+ * Writes the cards of the deck in @folder as a text file for Anki's
+ * import (docs/anki-export.md). The deck's own problems do not stop the
+ * export: `--check` reports them.
+ *
+ * Returns: the exit status: 0, or 1 when the deck cannot be read or the
+ *   file cannot be written
+ */
+int
+pyprep_cli_export_anki (GFile              *folder,
+                        const char * const *languages,
+                        GFile              *target,
+                        GString            *out,
+                        GString            *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *name = NULL;
+  guint n_notes = 0;
+
+  g_return_val_if_fail (G_IS_FILE (folder), 2);
+  g_return_val_if_fail (target == NULL || G_IS_FILE (target), 2);
+  g_return_val_if_fail (out != NULL && err != NULL, 2);
+
+  deck = pyprep_deck_load (folder, languages, NULL, &error);
+  if (deck == NULL)
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return 1;
+    }
+
+  append_skipped (err, deck);
+  text = pyprep_anki_export (deck, &n_notes);
+  if (target == NULL)
+    {
+      g_string_append (out, text);
+      return 0;
+    }
+  if (!g_file_replace_contents (target, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, NULL, &error))
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return 1;
+    }
+
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+  name = g_file_get_parse_name (target);
+  /* Translators: e.g. Exported 135 notes of “Python Interview Notes” to cards.txt */
+  g_string_append_printf (out, _("Exported %s of “%s” to %s"), notes, pyprep_deck_get_title (deck), name);
+  g_string_append_c (out, '\n');
+  return 0;
+}
+
+static const char * const cli_options[] = { "--check", "--list", "--export-anki" };
+
 static gboolean
 is_cli_option (const char *arg)
 {
-  return g_str_equal (arg, "--check") || g_str_equal (arg, "--list")
-         || g_str_has_prefix (arg, "--check=") || g_str_has_prefix (arg, "--list=");
+  for (guint i = 0; i < G_N_ELEMENTS (cli_options); i++)
+    {
+      gsize len = strlen (cli_options[i]);
+
+      if (strncmp (arg, cli_options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "bundled" names the deck that comes with Pyprep, unless a folder of that
+ * name is where the user is. */
+static GFile *
+deck_folder_for_arg (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+  if (g_str_equal (arg, "bundled") && !g_file_query_exists (file, NULL))
+    return g_file_new_for_uri (PYPREP_BUNDLED_DECK_URI);
+  return g_steal_pointer (&file);
 }
 
 /**
@@ -326,8 +410,9 @@ is_cli_option (const char *arg)
  * @argc: the number of arguments
  * @argv: the command line
  *
- * Runs `pyprep --check FOLDER` and `pyprep --list [--json] FOLDER`, with
- * the options in any order, before the application (and GTK) starts. The
+ * Runs `pyprep --check FOLDER`, `pyprep --list [--json] FOLDER` and
+ * `pyprep --export-anki FOLDER|bundled OUT.txt`, with the options in any
+ * order, before the application (and GTK) starts. The
  * application declares the same options, only for `--help`: GApplication
  * would take `--json` in `--list --json FOLDER` as the folder, and it
  * hands the arguments it does not know to the running instance as files.
@@ -338,7 +423,7 @@ int
 pyprep_cli_main (int    argc,
                  char **argv)
 {
-  gboolean check = FALSE, list = FALSE, json = FALSE;
+  gboolean check = FALSE, list = FALSE, json = FALSE, export_anki = FALSE;
   g_auto(GStrv) folders = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) args = NULL;
@@ -351,6 +436,7 @@ pyprep_cli_main (int    argc,
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, NULL, NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "export-anki", 0, 0, G_OPTION_ARG_NONE, &export_anki, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &folders, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -385,6 +471,24 @@ pyprep_cli_main (int    argc,
     {
       g_printerr ("%s\n", error->message);
       return 2;
+    }
+  if (export_anki)
+    {
+      g_autoptr(GFile) target = NULL;
+
+      if (folders == NULL || g_strv_length (folders) != 2)
+        {
+          g_printerr ("%s\n", _("Give a FOLDER (or “bundled”) and a file to write after --export-anki, "
+                                 "or - to write to standard output"));
+          return 2;
+        }
+      folder = deck_folder_for_arg (folders[0]);
+      if (!g_str_equal (folders[1], "-"))
+        target = g_file_new_for_commandline_arg (folders[1]);
+      status = pyprep_cli_export_anki (folder, g_get_language_names (), target, out, err);
+      g_print ("%s", out->str);
+      g_printerr ("%s", err->str);
+      return status;
     }
   if (folders == NULL || folders[0] == NULL || folders[1] != NULL)
     {

@@ -1,4 +1,4 @@
-/* pyprep-cli.h: `pyprep --check` and `pyprep --list` for deck authors, without a display.
+/* pyprep-cli.h: `pyprep --check`, `--list` and `--export-anki`, without a display.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,6 +15,11 @@ int pyprep_cli_list  (GFile              *folder,
                       gboolean            json,
                       GString            *out,
                       GString            *err);
+int pyprep_cli_export_anki (GFile              *folder,
+                            const char * const *languages,
+                            GFile              *target,
+                            GString            *out,
+                            GString            *err);
 int pyprep_cli_main  (int                 argc,
                       char              **argv);
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The deck that comes with Pyprep, compiled into the program. */
+#define PYPREP_BUNDLED_DECK_URI "resource:///io/github/pyprep/Pyprep/deck"
+
 #define PYPREP_TYPE_DECK (pyprep_deck_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepDeck, pyprep_deck, PYPREP, DECK, GObject)
