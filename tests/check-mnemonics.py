@@ -9,7 +9,9 @@
 # from; a widget's C file and its .ui template are one screen, and so are
 # the templates composed into one page (PAGES). Two different labels of one
 # screen whose translations underline the same letter collide: Alt+that
-# letter reaches only one of them. Prints TAP, one test a catalogue.
+# letter reaches only one of them. The English labels are the catalogues'
+# message IDs, checked the same way. Prints TAP: one test for English, then
+# one a catalogue.
 
 import json
 import os
@@ -92,13 +94,24 @@ def collisions(messages):
     return found
 
 
+def english(catalogues):
+    """The messages of every catalogue as they show untranslated."""
+    messages = {}
+    for path in catalogues:
+        for message in read_po(path):
+            key = (message['msgctxt'], message['msgid'])
+            messages[key] = dict(message, msgstr=message['msgid'], fuzzy=False)
+    return list(messages.values())
+
+
 def main(catalogues):
     print('TAP version 13')
-    print(f'1..{len(catalogues)}')
+    print(f'1..{len(catalogues) + 1}')
+    checks = [('English', english(catalogues))] + [(path, read_po(path)) for path in catalogues]
     failed = 0
-    for i, path in enumerate(catalogues, 1):
-        found = collisions(read_po(path))
-        print(f'{"not ok" if found else "ok"} {i} {path}: {len(found)} colliding mnemonics')
+    for i, (name, messages) in enumerate(checks, 1):
+        found = collisions(messages)
+        print(f'{"not ok" if found else "ok"} {i} {name}: {len(found)} colliding mnemonics')
         for line in found:
             print(f'# {line}')
         failed += bool(found)
