@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <glib/gstdio.h>
 
 #include "pyprep-find-bar.h"
@@ -398,9 +400,30 @@ ui_test_init (int          *argc,
       return FALSE;
     }
 
+  /* To look at a test's screens as other users see them, run its program
+   * by hand with PYPREP_TEST_LANGUAGE, LANG and PYPREP_LOCALEDIR (the
+   * build's po/) for a translation, and PYPREP_TEST_LOOK=dark for the dark
+   * style. Assertions do not stop such a run, since the English ones
+   * fail in another language. */
+  if (g_getenv ("PYPREP_TEST_LANGUAGE") != NULL)
+    {
+      language = g_getenv ("PYPREP_TEST_LANGUAGE");
+      g_test_set_nonfatal_assertions ();
+    }
   if (language != NULL)
     g_setenv ("LANGUAGE", language, TRUE);
+  if (g_getenv ("PYPREP_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PYPREP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
   adw_init ();
+  if (g_strcmp0 (g_getenv ("PYPREP_TEST_LOOK"), "dark") == 0)
+    {
+      g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+
+      g_settings_set_string (settings, "style", "dark");
+    }
   return TRUE;
 }
 
