@@ -13,6 +13,43 @@
 
 static const char *english[] = { "en", NULL };
 
+/* Checks the folder @dir and compares the exit status and what is printed
+ * with @status and @format, where a %s stands for the folder's name. */
+static void
+assert_check (const char *dir,
+              int         status,
+              const char *format)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *name = g_path_get_basename (dir);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, status);
+  expected = g_strdup_printf (format, name);
+  g_assert_cmpstr (out->str, ==, expected);
+}
+
+/* Runs the pyprep program with @args; returns its wait status, with what it
+ * printed in @out and @err. */
+static int
+run_pyprep (const char * const  *args,
+            char               **out,
+            char               **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add (builder, g_getenv ("PYPREP_EXE"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return status;
+}
+
 static void
 test_cli_check_good (void)
 {
@@ -62,24 +99,16 @@ test_cli_check_not_folder (void)
 static void
 test_cli_help (void)
 {
-  const char *exe = g_getenv ("PYPREP_EXE");
+  const char *args[] = { "--help", NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  g_autofree char *err = NULL;
 
-  if (exe == NULL)
+  if (g_getenv ("PYPREP_EXE") == NULL)
     {
       g_test_skip ("PYPREP_EXE is not set: run it through meson test");
       return;
     }
-  {
-    const char *argv[] = { exe, "--help", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_spawn_check_wait_status (run_pyprep (args, &out, &err), NULL));
   g_assert_true (g_str_has_prefix (out, "Usage:\n  pyprep [OPTION…] [FOLDER | FILE.md]\n\n"
                                         "Opens the Markdown notes in FOLDER, or the folder of FILE.md"));
   g_assert_nonnull (strstr (out, "--check=FOLDER"));
@@ -216,41 +245,22 @@ test_cli_check_stated_level (void)
   g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
   g_autofree char *notes = g_build_filename (dir, "notes.md", NULL);
   g_autofree char *manifest = g_build_filename (dir, "deck.json", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GString) out = g_string_new (NULL);
 
   g_assert_no_error (error);
   g_file_set_contents (notes, "# Notes\n\n## Lists\n\n### append\n\nAdds one.\n\n### extend\n\nAdds many.\n\n"
                        "## Dicts\n\n### get\n\nReads with a default.\n\n### setdefault\n\nReads or sets.\n",
                        -1, NULL);
-  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
-  {
-    /* A folder without a README is named after itself. */
-    g_autofree char *name = g_path_get_basename (dir);
-    g_autofree char *expected = g_strdup_printf ("notes.md: entries are the level-2 sections (no level reads "
-                                                 "as questions); 1 topics, 2 entries\n"
-                                                 "Checked “%s”: 1 topic, 2 entries, 2 cards\n", name);
-
-    g_assert_cmpstr (out->str, ==, expected);
-  }
+  /* A folder without a README is named after itself. */
+  assert_check (dir, 0, "notes.md: entries are the level-2 sections (no level reads as questions); 1 topics, "
+                "2 entries\nChecked “%s”: 1 topic, 2 entries, 2 cards\n");
 
   g_file_set_contents (manifest, "{\"question-level\": 3}\n", -1, NULL);
-  g_string_truncate (out, 0);
-  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 0);
-  {
-    g_autofree char *name = g_path_get_basename (dir);
-    g_autofree char *expected = g_strdup_printf ("notes.md: questions are the level-3 headings, as deck.json "
-                                                 "states; 2 topics, 4 entries\n"
-                                                 "Checked “%s”: 2 topics, 4 entries, 4 cards\n", name);
-
-    g_assert_cmpstr (out->str, ==, expected);
-  }
+  assert_check (dir, 0, "notes.md: questions are the level-3 headings, as deck.json states; 2 topics, "
+                "4 entries\nChecked “%s”: 2 topics, 4 entries, 4 cards\n");
 
   /* A level that is no heading level is an error, in deck.json. */
   g_file_set_contents (manifest, "{\"question-level\": 9}\n", -1, NULL);
-  g_string_truncate (out, 0);
-  g_assert_cmpint (pyprep_cli_check (folder, english, out), ==, 1);
-  g_assert_cmpstr (out->str, ==, "deck.json:1: “question-level” must be a heading level, 1 to 6\n");
+  assert_check (dir, 1, "deck.json:1: “question-level” must be a heading level, 1 to 6\n");
 
   g_unlink (manifest);
   g_unlink (notes);
@@ -313,23 +323,19 @@ test_cli_export_anki (void)
 static void
 test_cli_export_anki_command (void)
 {
-  const char *exe = g_getenv ("PYPREP_EXE");
-  const char *bundled[] = { exe, "--export-anki", "bundled", "-", NULL };
-  const char *one[] = { exe, "--export-anki", "bundled", NULL };
+  const char *bundled[] = { "--export-anki", "bundled", "-", NULL };
+  const char *one[] = { "--export-anki", "bundled", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (exe == NULL)
+  if (g_getenv ("PYPREP_EXE") == NULL)
     {
       g_test_skip ("PYPREP_EXE is not set: run it through meson test");
       return;
     }
 
-  g_spawn_sync (NULL, (char **) bundled, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_spawn_check_wait_status (run_pyprep (bundled, &out, &err), NULL));
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "#separator:tab\n#html:true\n#notetype:Basic\n#deck:"));
   /* Every bundled entry has a recall card, tagged deck::topic. */
@@ -337,8 +343,7 @@ test_cli_export_anki_command (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_spawn_sync (NULL, (char **) one, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
+  status = run_pyprep (one, &out, &err);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 2);
   g_assert_cmpstr (out, ==, "");
