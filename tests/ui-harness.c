@@ -416,6 +416,7 @@ ui_test_init (int          *argc,
     {
       bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PYPREP_LOCALEDIR"));
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
     }
   adw_init ();
   if (g_strcmp0 (g_getenv ("PYPREP_TEST_LOOK"), "dark") == 0)
