@@ -106,7 +106,7 @@ static void
 test_plan_topics (Fixture       *f,
                   gconstpointer  data)
 {
-  const char * const topics[] = { "b", NULL };
+  const char * const topics[] = { "sample/b", NULL };
   g_autoptr(PyprepInterviewStatus) status = NULL;
   g_autoptr(PyprepEntry) a1 = g_list_model_get_item (f->entries, 0);
   g_autoptr(PyprepEntry) b1 = g_list_model_get_item (f->entries, 4);
@@ -115,6 +115,11 @@ test_plan_topics (Fixture       *f,
   status = pyprep_interview_status_compute (f->entries, f->store, &f->params, f->now);
   g_assert_cmpuint (status->plan.n_cards, ==, 3);
   g_assert_cmpstr (pyprep_entry_get_id (b1), ==, "sample/b/b1");
+  {
+    g_autofree char *id = pyprep_interview_dup_topic_id (pyprep_entry_get_topic (b1));
+
+    g_assert_cmpstr (id, ==, "sample/b");
+  }
   g_assert_cmpfloat (pyprep_interview_status_get_topic (status, pyprep_entry_get_topic (a1)), ==, -1);
   /* Topic b's readiness is the plan's: all its cards are b's. */
   g_assert_cmpfloat_with_epsilon (pyprep_interview_status_get_topic (status, pyprep_entry_get_topic (b1)),

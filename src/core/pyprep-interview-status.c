@@ -14,6 +14,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "pyprep-deck.h"
 #include "pyprep-interview-status.h"
 #include "pyprep-review.h"
@@ -44,10 +46,10 @@ static gboolean
 ref_covered (const PyprepCardRef *ref,
              const char * const  *topics)
 {
+  g_autofree char *topic_id = ref->topic != NULL ? pyprep_interview_dup_topic_id (ref->topic) : NULL;
   PyprepDeck *deck = ref->topic != NULL ? pyprep_topic_get_deck (ref->topic) : NULL;
 
-  return pyprep_interview_covers (topics, deck != NULL ? pyprep_deck_get_id (deck) : NULL,
-                                  ref->topic != NULL ? pyprep_topic_get_id (ref->topic) : NULL);
+  return pyprep_interview_covers (topics, deck != NULL ? pyprep_deck_get_id (deck) : NULL, topic_id);
 }
 
 static void
@@ -143,6 +145,7 @@ pyprep_interview_status_compute (GListModel             *entries,
   if (status->plan.days_left > 0 && status->plan.n_cards > 0 && !status->plan.reachable)
     status->behind += (guint) ceil ((status->target - status->plan.planned_recall) * status->plan.n_cards);
   status->last_days = status->plan.days_left <= PYPREP_INTERVIEW_LAST_DAYS;
+  status->passed = status->interview < today;
   return status;
 }
 
@@ -178,4 +181,92 @@ pyprep_interview_status_get_topic (const PyprepInterviewStatus *status,
         return sum->sum / sum->n;
     }
   return -1;
+}
+
+/**
+ * pyprep_interview_dup_topic_id:
+ * @topic: a topic
+ *
+ * Topic IDs are a deck's own: the interview names a topic with its
+ * deck's ID, as entry IDs do.
+ *
+ * Returns: (transfer full): "deck/topic"
+ */
+char *
+pyprep_interview_dup_topic_id (PyprepTopic *topic)
+{
+  PyprepDeck *deck;
+
+  g_return_val_if_fail (PYPREP_IS_TOPIC (topic), NULL);
+
+  deck = pyprep_topic_get_deck (topic);
+  return g_strconcat (deck != NULL ? pyprep_deck_get_id (deck) : "", "/", pyprep_topic_get_id (topic), NULL);
+}
+
+/**
+ * pyprep_interview_status_dup_heading:
+ *
+ * Returns: (transfer full): where the user stands in a few words: "On
+ *   Track", "Behind by 4 Cards", or that the day has come or passed
+ */
+char *
+pyprep_interview_status_dup_heading (const PyprepInterviewStatus *status)
+{
+  g_return_val_if_fail (status != NULL, NULL);
+
+  if (status->plan.days_left == 0)
+    return g_strdup (status->passed ? _("The Interview Date Has Passed") : _("The Interview Is Today"));
+  if (status->behind == 0)
+    return g_strdup (_("On Track"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Behind by %u Card", "Behind by %u Cards",
+                                       status->behind),
+                          status->behind);
+}
+
+/**
+ * pyprep_interview_status_dup_advice:
+ *
+ * Returns: (transfer full): the readiness explained, and what to do today
+ */
+char *
+pyprep_interview_status_dup_advice (const PyprepInterviewStatus *status)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *date = NULL;
+  const PyprepInterviewPlan *plan;
+
+  g_return_val_if_fail (status != NULL, NULL);
+
+  plan = &status->plan;
+  if (plan->days_left == 0)
+    return g_strdup (_("Clear the date, or set the next one, to plan again."));
+  day = pyprep_time_to_local (status->interview);
+  /* Translators: the interview's date in the status on the review page, see g_date_time_format() */
+  date = day != NULL ? g_date_time_format (day, _("%b %-d")) : g_strdup ("");
+  /* Translators: %s is the interview's date, then two percentages */
+  g_string_append_printf (text, _("Predicted recall on %s: %.0f%% of %u cards, aiming at %.0f%%."), date,
+                          floor (plan->readiness * 100), plan->n_cards, round (status->target * 100));
+  g_string_append_c (text, ' ');
+  if (status->n_overdue > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u review is left from earlier days: do it today.",
+                                               "%u reviews are left from earlier days: do them today.",
+                                               status->n_overdue),
+                            status->n_overdue);
+  else if (!plan->reachable)
+    g_string_append_printf (text, _("Even starting every new card today only reaches %.0f%%: choose a later "
+                                    "date, fewer topics or a lower target."),
+                            floor (plan->planned_recall * 100));
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "The plan: %u new card a day, and the reviews due.",
+                                               "The plan: %u new cards a day, and the reviews due.",
+                                               plan->new_per_day),
+                            plan->new_per_day);
+  if (status->last_days)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("In these last days the cards you are least likely to recall come first."));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

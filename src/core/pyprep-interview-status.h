@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  *   falls short of @target, the shortfall counted in cards; 0 on track
  * @last_days: whether the interview is at most
  *   %PYPREP_INTERVIEW_LAST_DAYS days away
+ * @passed: whether the interview day is over
  *
  * What pyprep_interview_status_compute() finds.
  */
@@ -36,6 +37,7 @@ typedef struct
   guint n_overdue;
   guint behind;
   gboolean last_days;
+  gboolean passed;
 
   /*< private >*/
   GArray *topics;
@@ -48,6 +50,9 @@ PyprepInterviewStatus *pyprep_interview_status_compute        (GListModel       
 void                   pyprep_interview_status_free           (PyprepInterviewStatus       *status);
 double                 pyprep_interview_status_get_topic      (const PyprepInterviewStatus *status,
                                                                PyprepTopic                 *topic);
+char                  *pyprep_interview_dup_topic_id          (PyprepTopic                 *topic);
+char                  *pyprep_interview_status_dup_heading    (const PyprepInterviewStatus *status);
+char                  *pyprep_interview_status_dup_advice     (const PyprepInterviewStatus *status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepInterviewStatus, pyprep_interview_status_free)
 

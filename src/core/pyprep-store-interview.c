@@ -217,7 +217,8 @@ pyprep_store_set_interview (PyprepStore        *self,
  * @topics: (nullable) (array zero-terminated=1): what an interview covers,
  *   as pyprep_store_dup_interview_topics() gives it
  * @deck_id: (nullable): a deck's ID
- * @topic_id: (nullable): the ID of a topic of that deck
+ * @topic_id: (nullable): the topic's ID with its deck's, "deck/topic"
+ *   (pyprep_interview_dup_topic_id())
  *
  * Returns: whether the interview covers the topic: no topics means every
  *   deck; otherwise its own ID or its deck's is listed
