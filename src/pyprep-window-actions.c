@@ -186,6 +186,7 @@ mock_interview_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
+  pyprep_mock_view_set_store (self->mock_view, self->store);
   pyprep_mock_view_setup (self->mock_view, self->library);
   gtk_stack_set_visible_child_name (self->main_stack, "mock");
 }
@@ -210,7 +211,9 @@ progress_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
+  pyprep_stats_view_set_readiness (self->stats_view, pyprep_sidebar_get_readiness (self->sidebar));
   pyprep_stats_view_refresh (self->stats_view, pyprep_sidebar_get_due_counts (self->sidebar));
+  pyprep_readiness_update (pyprep_sidebar_get_readiness (self->sidebar));
   gtk_stack_set_visible_child_name (self->main_stack, "stats");
 }
 
