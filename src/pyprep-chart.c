@@ -1,4 +1,4 @@
-/* pyprep-chart.c: small charts for the progress page: a bar chart and a stacked bar.
+/* pyprep-chart.c: small charts for the progress page: a bar chart, a stacked bar and a line chart.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Both are drawn with GtkSnapshot. Colours come from the style: bars use
@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "pyprep-chart.h"
@@ -16,6 +18,7 @@
 #define BAR_CHART_HEIGHT 120
 #define STACK_BAR_WIDTH 160
 #define STACK_BAR_HEIGHT 10
+#define LINE_CHART_HEIGHT 140
 
 static void
 foreground (GtkWidget *widget,
@@ -381,4 +384,215 @@ pyprep_stack_bar_get_part (PyprepStackBar  *self,
   g_return_val_if_fail (PYPREP_IS_STACK_BAR (self), 0);
   g_return_val_if_fail (part < PYPREP_STACK_N_PARTS, 0);
   return self->parts[part];
+}
+
+/* Line chart ------------------------------------------------------------ */
+
+struct _PyprepLineChart
+{
+  GtkWidget parent_instance;
+
+  GArray *values[PYPREP_LINE_CHART_N_SERIES];   /* double, 0 to 1 */
+  double target;
+  char *first_label;
+  char *last_label;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepLineChart, pyprep_line_chart, GTK_TYPE_WIDGET)
+
+static void
+pyprep_line_chart_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  measure_fixed (orientation, 120, 480, LINE_CHART_HEIGHT, minimum, natural);
+}
+
+/* The lowest tenth any value or the target reaches: the scale starts
+ * there, so the few points between, say, 80% and 95% stay visible. */
+static double
+line_chart_floor (PyprepLineChart *self)
+{
+  double low = self->target > 0 ? self->target : 1;
+
+  for (guint s = 0; s < PYPREP_LINE_CHART_N_SERIES; s++)
+    for (guint i = 0; i < self->values[s]->len; i++)
+      low = MIN (low, g_array_index (self->values[s], double, i));
+  return MAX (floor (low * 10 - 0.0001) / 10, 0);
+}
+
+static void
+stroke_series (PyprepLineChart       *self,
+               GtkSnapshot           *snapshot,
+               guint                  series,
+               const graphene_rect_t *area,
+               double                 low,
+               const GdkRGBA         *color)
+{
+  GArray *values = self->values[series];
+  g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
+  g_autoptr(GskPath) path = NULL;
+  g_autoptr(GskStroke) stroke = gsk_stroke_new (2);
+  float step = values->len > 1 ? area->size.width / (values->len - 1) : 0;
+
+  if (values->len == 0)
+    return;
+  for (guint i = 0; i < values->len; i++)
+    {
+      double v = CLAMP (g_array_index (values, double, i), low, 1);
+      float x = area->origin.x + i * step;
+      float y = area->origin.y + area->size.height * (float) ((1 - v) / (1 - low));
+
+      if (i == 0)
+        gsk_path_builder_move_to (builder, x, y);
+      else
+        gsk_path_builder_line_to (builder, x, y);
+    }
+  if (series == PYPREP_LINE_CHART_WITHOUT_PLAN)
+    {
+      const float dash[] = { 5, 4 };
+
+      gsk_stroke_set_dash (stroke, dash, G_N_ELEMENTS (dash));
+    }
+  path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+  gtk_snapshot_append_stroke (snapshot, path, stroke, color);
+}
+
+static void
+pyprep_line_chart_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  PyprepLineChart *self = PYPREP_LINE_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double low = line_chart_floor (self);
+  g_autofree char *low_text = g_strdup_printf ("%.0f%%", low * 100);
+  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, "100%");
+  GdkRGBA accent, muted, line_color;
+  graphene_rect_t area;
+  int text_width, text_height;
+  float left, top, bottom;
+
+  pango_layout_get_pixel_size (probe, &text_width, &text_height);
+  left = text_width + 6;
+  top = text_height / 2.0f;
+  bottom = height - text_height - 4;
+  if (bottom <= top || width <= left + 4 || self->values[0]->len == 0)
+    return;
+  area = GRAPHENE_RECT_INIT (left + 2, top, width - left - 4, bottom - top);
+
+  gtk_widget_get_color (widget, &accent);
+  foreground (widget, 0.6, &muted);
+  foreground (widget, 0.25, &line_color);
+
+  append_text (widget, snapshot, "100%", text_width, 0, 1.0);
+  append_text (widget, snapshot, low_text, text_width, bottom - text_height / 2.0f, 1.0);
+  gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (left, bottom, width - left, 1));
+  if (self->target > low)
+    {
+      float y = area.origin.y + area.size.height * (float) ((1 - self->target) / (1 - low));
+
+      line_color.alpha *= 0.6;
+      gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (left, y, width - left, 1));
+    }
+
+  stroke_series (self, snapshot, PYPREP_LINE_CHART_WITHOUT_PLAN, &area, low, &muted);
+  stroke_series (self, snapshot, PYPREP_LINE_CHART_WITH_PLAN, &area, low, &accent);
+
+  if (self->first_label != NULL)
+    append_text (widget, snapshot, self->first_label, left, bottom + 4, 0.0);
+  if (self->last_label != NULL)
+    append_text (widget, snapshot, self->last_label, width, bottom + 4, 1.0);
+}
+
+static void
+pyprep_line_chart_finalize (GObject *object)
+{
+  PyprepLineChart *self = PYPREP_LINE_CHART (object);
+
+  for (guint s = 0; s < PYPREP_LINE_CHART_N_SERIES; s++)
+    g_array_unref (self->values[s]);
+  g_free (self->first_label);
+  g_free (self->last_label);
+
+  G_OBJECT_CLASS (pyprep_line_chart_parent_class)->finalize (object);
+}
+
+static void
+pyprep_line_chart_class_init (PyprepLineChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = pyprep_line_chart_finalize;
+  widget_class->measure = pyprep_line_chart_measure;
+  widget_class->snapshot = pyprep_line_chart_snapshot;
+  /* Drawn in the bar chart's colours. */
+  gtk_widget_class_set_css_name (widget_class, "barchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pyprep_line_chart_init (PyprepLineChart *self)
+{
+  for (guint s = 0; s < PYPREP_LINE_CHART_N_SERIES; s++)
+    self->values[s] = g_array_new (FALSE, TRUE, sizeof (double));
+}
+
+/**
+ * pyprep_line_chart_set_values:
+ * @with_plan: (array length=n_values): the first line, drawn in the
+ *   accent colour, values from 0 to 1
+ * @without_plan: (array length=n_values): the second, dashed
+ * @target: a value drawn as a faint line across, or 0 for none
+ * @first_label: (nullable): written under the first point
+ * @last_label: (nullable): written under the last point
+ * @description: the same figures as text, for screen readers
+ */
+void
+pyprep_line_chart_set_values (PyprepLineChart *self,
+                              const double    *with_plan,
+                              const double    *without_plan,
+                              guint            n_values,
+                              double           target,
+                              const char      *first_label,
+                              const char      *last_label,
+                              const char      *description)
+{
+  g_return_if_fail (PYPREP_IS_LINE_CHART (self));
+  g_return_if_fail ((with_plan != NULL && without_plan != NULL) || n_values == 0);
+
+  g_array_set_size (self->values[PYPREP_LINE_CHART_WITH_PLAN], 0);
+  g_array_append_vals (self->values[PYPREP_LINE_CHART_WITH_PLAN], with_plan, n_values);
+  g_array_set_size (self->values[PYPREP_LINE_CHART_WITHOUT_PLAN], 0);
+  g_array_append_vals (self->values[PYPREP_LINE_CHART_WITHOUT_PLAN], without_plan, n_values);
+  self->target = target;
+  g_free (self->first_label);
+  self->first_label = g_strdup (first_label);
+  g_free (self->last_label);
+  self->last_label = g_strdup (last_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+pyprep_line_chart_get_n_values (PyprepLineChart *self)
+{
+  g_return_val_if_fail (PYPREP_IS_LINE_CHART (self), 0);
+  return self->values[0]->len;
+}
+
+double
+pyprep_line_chart_get_value (PyprepLineChart       *self,
+                             PyprepLineChartSeries  series,
+                             guint                  index)
+{
+  g_return_val_if_fail (PYPREP_IS_LINE_CHART (self), 0);
+  g_return_val_if_fail (series < PYPREP_LINE_CHART_N_SERIES, 0);
+  g_return_val_if_fail (index < self->values[series]->len, 0);
+  return g_array_index (self->values[series], double, index);
 }

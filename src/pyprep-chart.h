@@ -1,4 +1,4 @@
-/* pyprep-chart.h: small charts for the progress page: a bar chart and a stacked bar.
+/* pyprep-chart.h: small charts for the progress page: a bar chart, a stacked bar and a line chart.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -46,5 +46,34 @@ GtkWidget  *pyprep_stack_bar_new          (guint               n_new,
                                            guint               n_known);
 guint       pyprep_stack_bar_get_part     (PyprepStackBar     *self,
                                            PyprepStackPart     part);
+
+#define PYPREP_TYPE_LINE_CHART (pyprep_line_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepLineChart, pyprep_line_chart, PYPREP, LINE_CHART, GtkWidget)
+
+/**
+ * PyprepLineChartSeries:
+ * @PYPREP_LINE_CHART_WITH_PLAN: the solid line
+ * @PYPREP_LINE_CHART_WITHOUT_PLAN: the dashed line
+ */
+typedef enum
+{
+  PYPREP_LINE_CHART_WITH_PLAN,
+  PYPREP_LINE_CHART_WITHOUT_PLAN,
+  PYPREP_LINE_CHART_N_SERIES,
+} PyprepLineChartSeries;
+
+void        pyprep_line_chart_set_values   (PyprepLineChart       *self,
+                                            const double          *with_plan,
+                                            const double          *without_plan,
+                                            guint                  n_values,
+                                            double                 target,
+                                            const char            *first_label,
+                                            const char            *last_label,
+                                            const char            *description);
+guint       pyprep_line_chart_get_n_values (PyprepLineChart       *self);
+double      pyprep_line_chart_get_value    (PyprepLineChart       *self,
+                                            PyprepLineChartSeries  series,
+                                            guint                  index);
 
 G_END_DECLS

@@ -6,6 +6,10 @@
  * mock.reveal (Ctrl+Enter), mock.grade (Ctrl+1 missed, Ctrl+2 partly,
  * Ctrl+3 nailed), mock.finish (Ctrl+E) and mock.close (Escape). Control
  * keys, because the notes field takes every plain key.
+ *
+ * A finished interview goes to the review log (pyprep_mock_interview_record())
+ * when the user leaves its report, so the report's switch "Also Update My
+ * Schedule" can still decide whether the grades change schedules.
  */
 #include "config.h"
 
@@ -37,10 +41,12 @@ struct _PyprepMockView
   AdwPreferencesGroup *answers_group;
   AdwPreferencesGroup *topics_report_group;
   AdwPreferencesGroup *reread_group;
+  AdwSwitchRow *schedule_row;
   GtkWidget *done_button;
 
   /* owned */
   PyprepLibrary *library;
+  PyprepStore *store;
   PyprepMockInterview *interview;
   GPtrArray *topic_rows;      /* AdwSwitchRow, with "pyprep-topic" data */
   GPtrArray *report_rows;     /* rows added to the report's groups */
@@ -155,12 +161,36 @@ grade_text (PyprepMockGrade grade)
     }
 }
 
+/* Keeps a finished interview in the review log, once, as the report's
+ * switch says: schedules change only when it is on. */
+static void
+record_interview (PyprepMockView *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  PyprepFsrsParams params;
+
+  if (self->interview == NULL || self->store == NULL
+      || !pyprep_mock_interview_get_finished (self->interview)
+      || pyprep_mock_interview_get_recorded (self->interview))
+    return;
+  settings = g_settings_new ("io.github.pyprep.Pyprep");
+  pyprep_fsrs_params_init (&params);
+  params.desired_retention = g_settings_get_double (settings, "desired-retention");
+  /* A line that cannot be written stays in the store's queue and is
+   * written at its next save, as a review answer's is. */
+  if (!pyprep_mock_interview_record (self->interview, self->store,
+                                     adw_switch_row_get_active (self->schedule_row) ? &params : NULL, &error))
+    g_message ("Could not keep the mock interview in the review log: %s", error->message);
+}
+
 static void
 reread_activated_cb (AdwActionRow   *row,
                      PyprepMockView *self)
 {
   PyprepEntry *entry = g_object_get_data (G_OBJECT (row), "pyprep-entry");
 
+  record_interview (self);
   g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, entry);
 }
 
@@ -380,6 +410,7 @@ close_action (GtkWidget  *widget,
   PyprepMockView *self = PYPREP_MOCK_VIEW (widget);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  record_interview (self);
   g_signal_emit (self, signals[SIGNAL_CLOSED], 0);
 }
 
@@ -409,7 +440,9 @@ pyprep_mock_view_setup (PyprepMockView *self,
   g_return_if_fail (PYPREP_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  record_interview (self);
   g_clear_object (&self->interview);
+  adw_switch_row_set_active (self->schedule_row, FALSE);
   g_clear_handle_id (&self->clock_source, g_source_remove);
   for (guint i = 0; i < self->topic_rows->len; i++)
     adw_preferences_group_remove (self->topics_group, g_ptr_array_index (self->topic_rows, i));
@@ -446,6 +479,21 @@ pyprep_mock_view_setup (PyprepMockView *self,
 }
 
 /**
+ * pyprep_mock_view_set_store:
+ * @store: (nullable): the user data, whose review log keeps the
+ *   interviews when the user leaves their report
+ */
+void
+pyprep_mock_view_set_store (PyprepMockView *self,
+                            PyprepStore    *store)
+{
+  g_return_if_fail (PYPREP_IS_MOCK_VIEW (self));
+  g_return_if_fail (store == NULL || PYPREP_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/**
  * pyprep_mock_view_get_interview:
  *
  * Returns: (transfer none) (nullable): the interview under way or ended
@@ -464,11 +512,14 @@ pyprep_mock_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->schedule_row != NULL)
+    record_interview (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_MOCK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->interview);
   g_clear_object (&self->library);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pyprep_mock_view_parent_class)->dispose (object);
 }
@@ -527,6 +578,7 @@ pyprep_mock_view_class_init (PyprepMockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepMockView, answers_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockView, topics_report_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockView, reread_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepMockView, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockView, done_button);
 
   gtk_widget_class_install_action (widget_class, "mock.start", NULL, start_action);

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (PyprepMockView, pyprep_mock_view, PYPREP, MOCK_VIEW, GtkWi
 
 void                 pyprep_mock_view_setup         (PyprepMockView *self,
                                                      PyprepLibrary  *library);
+void                 pyprep_mock_view_set_store     (PyprepMockView *self,
+                                                     PyprepStore    *store);
 PyprepMockInterview *pyprep_mock_view_get_interview (PyprepMockView *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _PyprepPreferencesDialog
   GtkAdjustment *new_per_day;
   GtkAdjustment *reviews_per_day;
   GtkAdjustment *retention;
+  GtkAdjustment *interview_target;
   AdwPreferencesGroup *folders_group;
 
   /* owned */
@@ -142,6 +143,7 @@ pyprep_preferences_dialog_class_init (PyprepPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, new_per_day);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, reviews_per_day);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, retention);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, interview_target);
 }
 
 static gboolean
@@ -182,6 +184,9 @@ pyprep_preferences_dialog_init (PyprepPreferencesDialog *self)
                                 G_SETTINGS_BIND_DEFAULT, double_from_uint, uint_from_double, NULL, NULL);
   /* The same percent mapping as the text size: 0.9 shows as 90. */
   g_settings_bind_with_mapping (self->settings, "desired-retention", self->retention, "value",
+                                G_SETTINGS_BIND_DEFAULT, percent_from_zoom, zoom_from_percent,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "interview-target", self->interview_target, "value",
                                 G_SETTINGS_BIND_DEFAULT, percent_from_zoom, zoom_from_percent,
                                 NULL, NULL);
 

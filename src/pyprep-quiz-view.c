@@ -37,9 +37,13 @@ struct _PyprepQuizView
   PyprepSessionSummary *summary;
   GtkWidget *empty_back_button;
   AdwStatusPage *empty_page;
+  GtkRevealer *interview_revealer;
+  GtkLabel *interview_heading;
+  GtkLabel *interview_advice;
 
   /* owned */
   PyprepReviewSession *session;
+  PyprepReadiness *readiness;
 
   /* borrowed: the card in card_bin, one or neither */
   PyprepRecallCard *recall_card;
@@ -333,6 +337,49 @@ practice_again_cb (PyprepQuizView *self)
          _("Practice"), _("Nothing to Practice"), NULL);
 }
 
+/* While an interview date is set: on track or behind, and what to do. */
+static void
+update_interview (PyprepQuizView *self)
+{
+  const PyprepInterviewStatus *status = self->readiness != NULL
+                                        ? pyprep_readiness_get_status (self->readiness) : NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *advice = NULL;
+
+  gtk_revealer_set_reveal_child (self->interview_revealer, status != NULL);
+  if (status == NULL)
+    return;
+  heading = pyprep_interview_status_dup_heading (status);
+  advice = pyprep_interview_status_dup_advice (status);
+  gtk_label_set_label (self->interview_heading, heading);
+  gtk_label_set_label (self->interview_advice, advice);
+  if (status->behind > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->interview_heading), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->interview_heading), "warning");
+}
+
+/**
+ * pyprep_quiz_view_set_readiness:
+ * @readiness: (nullable): the readiness for the interview date to show
+ */
+void
+pyprep_quiz_view_set_readiness (PyprepQuizView  *self,
+                                PyprepReadiness *readiness)
+{
+  g_return_if_fail (PYPREP_IS_QUIZ_VIEW (self));
+  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
+
+  if (self->readiness == readiness)
+    return;
+  if (self->readiness != NULL)
+    g_signal_handlers_disconnect_by_data (self->readiness, self);
+  g_set_object (&self->readiness, readiness);
+  if (readiness != NULL)
+    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (update_interview), self);
+  update_interview (self);
+}
+
 /* What the empty review page says: when cards are due in the decks
  * reviewed, today's review limit held them back. */
 static char *
@@ -457,6 +504,7 @@ pyprep_quiz_view_dispose (GObject *object)
 
   GtkWidget *child;
 
+  pyprep_quiz_view_set_readiness (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_QUIZ_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -533,6 +581,9 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, summary);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_back_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, interview_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, interview_heading);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, interview_advice);
   gtk_widget_class_bind_template_callback (widget_class, open_entry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_open_entry_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_again_cb);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "pyprep-library.h"
+#include "pyprep-readiness.h"
 #include "pyprep-review-session.h"
 #include "pyprep-store.h"
 
@@ -24,5 +25,7 @@ void         pyprep_quiz_view_start_practice (PyprepQuizView *self,
                                              GPtrArray      *queue,
                                              const char     *title,
                                              const char     *empty_description);
+void         pyprep_quiz_view_set_readiness (PyprepQuizView  *self,
+                                             PyprepReadiness *readiness);
 
 G_END_DECLS

@@ -227,7 +227,8 @@ setup_header_cb (GtkSignalListItemFactory *factory,
                  PyprepSidebar            *self)
 {
   gtk_list_header_set_child (header, g_object_new (PYPREP_TYPE_TOPIC_HEADER, "library", self->library,
-                                                   "due-counts", self->due_counts, NULL));
+                                                   "due-counts", self->due_counts,
+                                                   "readiness", self->readiness, NULL));
   /* The list view may keep its headers after the sidebar is gone. */
   g_signal_connect_object (header, "notify::start", G_CALLBACK (header_start_changed_cb), self, 0);
 }

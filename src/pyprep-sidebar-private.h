@@ -46,6 +46,7 @@ struct _PyprepSidebar
   GHashTable *bound_headers;    /* GtkListHeader in view, to name groups */
   PyprepEntry *shown;           /* the entry the reader shows */
   PyprepDueCounts *due_counts;  /* the review button's and the topics' counts */
+  PyprepReadiness *readiness;   /* the topics' readiness for the interview date */
 
   /* state */
   Filter filter_mode;

@@ -235,12 +235,26 @@ due_counts_changed_cb (PyprepSidebar *self)
   show_n_due (self, pyprep_due_counts_get_total (self->due_counts));
 }
 
+/* The plan follows the scheduler's retention from Preferences. */
+static void
+pyprep_sidebar_set_retention (PyprepSidebar *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
+  PyprepFsrsParams params;
+
+  pyprep_fsrs_params_init (&params);
+  params.desired_retention = g_settings_get_double (settings, "desired-retention");
+  pyprep_readiness_set_params (self->readiness, &params);
+}
+
 /* Once the library and the store are both known. */
 static void
 setup_models (PyprepSidebar *self)
 {
   /* Before the list, whose topic headers show its counts. */
   self->due_counts = pyprep_due_counts_new (self->library, self->store);
+  self->readiness = pyprep_readiness_new (self->library, self->store);
+  pyprep_sidebar_set_retention (self);
   g_signal_connect_swapped (self->due_counts, "changed", G_CALLBACK (due_counts_changed_cb), self);
   _pyprep_sidebar_list_init (self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (entries_changed_cb), self);
@@ -257,6 +271,7 @@ setup_models (PyprepSidebar *self)
    * covers the sidebar: the progress page shares them. */
   g_signal_connect_swapped (self->store, "changed::card", G_CALLBACK (schedule_due_counts), self);
   g_signal_connect_swapped (self->store, "changed::import", G_CALLBACK (schedule_due_counts), self);
+  g_signal_connect_swapped (self->store, "changed::interview", G_CALLBACK (schedule_due_counts), self);
   pyprep_search_panel_set_library (self->search_panel, self->library);
   pyprep_search_panel_set_store (self->search_panel, self->store);
 
@@ -288,6 +303,7 @@ pyprep_sidebar_dispose (GObject *object)
   if (self->due_counts != NULL)
     g_signal_handlers_disconnect_by_data (self->due_counts, self);
   g_clear_object (&self->due_counts);
+  g_clear_object (&self->readiness);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
 
@@ -569,6 +585,8 @@ pyprep_sidebar_refresh_due_counts (PyprepSidebar *self)
   g_clear_handle_id (&self->due_source, g_source_remove);
   if (self->due_counts != NULL)
     pyprep_due_counts_update (self->due_counts);
+  if (self->readiness != NULL)
+    pyprep_readiness_update (self->readiness);
 }
 
 /**
@@ -650,4 +668,18 @@ pyprep_sidebar_set_load_error (PyprepSidebar *self,
   adw_status_page_set_description (self->sidebar_status, message);
   if (self->selection != NULL)
     update_state (self);
+}
+
+/**
+ * pyprep_sidebar_get_readiness:
+ *
+ * Returns: (transfer none) (nullable): the readiness for the interview
+ *   date the topic headers show, which the review and progress pages
+ *   share; %NULL before the library and the store are set
+ */
+PyprepReadiness *
+pyprep_sidebar_get_readiness (PyprepSidebar *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+  return self->readiness;
 }

@@ -7,6 +7,7 @@
 
 #include "pyprep-due-counts.h"
 #include "pyprep-library.h"
+#include "pyprep-readiness.h"
 #include "pyprep-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ void           pyprep_sidebar_set_filter         (PyprepSidebar *self,
 guint          pyprep_sidebar_get_n_due          (PyprepSidebar *self);
 void           pyprep_sidebar_refresh_due_counts (PyprepSidebar *self);
 PyprepDueCounts *pyprep_sidebar_get_due_counts   (PyprepSidebar *self);
+PyprepReadiness *pyprep_sidebar_get_readiness    (PyprepSidebar *self);
 void           pyprep_sidebar_select_entry       (PyprepSidebar *self,
                                                   PyprepEntry   *entry);
 PyprepEntry   *pyprep_sidebar_get_neighbour      (PyprepSidebar *self,

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "pyprep-chart.h"
@@ -28,6 +30,12 @@ struct _PyprepStatsView
   PyprepBarChart *forecast_chart;
   PyprepBarChart *history_chart;
   GtkLabel *retention_label;
+  GtkLabel *mock_label;
+  AdwPreferencesGroup *interview_group;
+  AdwActionRow *readiness_row;
+  GtkLabel *readiness_label;
+  GtkWidget *interview_forecast_box;
+  PyprepLineChart *interview_chart;
   AdwPreferencesGroup *topics_group;
   AdwComboRow *practice_row;
   GtkStringList *practice_choices;
@@ -36,6 +44,7 @@ struct _PyprepStatsView
   /* owned */
   GSettings *settings;
   PyprepDueCounts *due_counts;  /* shared with the sidebar */
+  PyprepReadiness *readiness;   /* shared with the sidebar */
   GPtrArray *practice_topics;   /* PyprepTopic, in the combo's order after the fixed rows */
   GPtrArray *topic_rows;        /* the rows of topics_group */
   GPtrArray *deck_rows;         /* the rows of decks_group */
@@ -231,6 +240,95 @@ show_retention (PyprepStatsView         *self,
   gtk_label_set_text (self->retention_label, text);
 }
 
+static void
+show_mock (PyprepStatsView         *self,
+           const PyprepReviewStats *stats)
+{
+  /* Translators: mock interview questions in the last 30 days, and how many were missed */
+  g_autofree char *text = g_strdup_printf (_("%u (%u missed)"), stats->mock_answers, stats->mock_missed);
+
+  gtk_label_set_text (self->mock_label, text);
+}
+
+/* The forecast as text, for screen readers: the first day, every week,
+ * and the day itself. */
+static char *
+dup_forecast_text (const PyprepInterviewPlan *plan)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint d = 0; d < plan->n_forecast; d++)
+    {
+      g_autofree char *day = NULL;
+
+      if (d != 0 && d % 7 != 0 && d + 1 != plan->n_forecast)
+        continue;
+      day = day_label ((int) d);
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: a day, then the predicted recall with the plan and without more study */
+      g_string_append_printf (text, _("%s: %.0f%% with the plan, %.0f%% without."), day,
+                              floor (plan->with_plan[d] * 100), floor (plan->without_plan[d] * 100));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* While a date is set: the readiness, what to do, and the forecast;
+ * otherwise what a date would bring. */
+static void
+show_interview (PyprepStatsView *self)
+{
+  const PyprepInterviewStatus *status = self->readiness != NULL
+                                        ? pyprep_readiness_get_status (self->readiness) : NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *advice = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *chart_text = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->readiness_row), status != NULL);
+  gtk_widget_set_visible (self->interview_forecast_box, status != NULL && status->plan.n_forecast > 1);
+  if (status == NULL)
+    {
+      adw_preferences_group_set_description (self->interview_group,
+                                             _("Set the day of your interview to see how ready you "
+                                               "are for it and a plan that gets you there."));
+      return;
+    }
+  adw_preferences_group_set_description (self->interview_group, NULL);
+  heading = pyprep_interview_status_dup_heading (status);
+  advice = pyprep_interview_status_dup_advice (status);
+  percent = g_strdup_printf (_("%.0f%%"), floor (status->plan.readiness * 100));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->readiness_row), heading);
+  adw_action_row_set_subtitle (self->readiness_row, advice);
+  gtk_label_set_text (self->readiness_label, percent);
+  chart_text = dup_forecast_text (&status->plan);
+  last = day_label ((int) status->plan.n_forecast - 1);
+  pyprep_line_chart_set_values (self->interview_chart, status->plan.with_plan, status->plan.without_plan,
+                                status->plan.n_forecast, status->target, _("Today"), last, chart_text);
+}
+
+/**
+ * pyprep_stats_view_set_readiness:
+ * @readiness: (nullable): the readiness for the interview date to show
+ */
+void
+pyprep_stats_view_set_readiness (PyprepStatsView *self,
+                                 PyprepReadiness *readiness)
+{
+  g_return_if_fail (PYPREP_IS_STATS_VIEW (self));
+  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
+
+  if (self->readiness == readiness)
+    return;
+  if (self->readiness != NULL)
+    g_signal_handlers_disconnect_by_data (self->readiness, self);
+  g_set_object (&self->readiness, readiness);
+  if (readiness != NULL)
+    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (show_interview), self);
+  show_interview (self);
+}
+
 /* A row per topic: its cards new, learning, known and due now. */
 static void
 show_topics (PyprepStatsView *self,
@@ -380,6 +478,8 @@ pyprep_stats_view_refresh (PyprepStatsView *self,
   show_forecast (self, &stats);
   show_history (self, &stats);
   show_retention (self, &stats);
+  show_mock (self, &stats);
+  show_interview (self);
   show_topics (self, progress);
   show_practice (self, progress);
   show_decks (self, pyprep_library_get_decks (library));
@@ -406,6 +506,7 @@ pyprep_stats_view_dispose (GObject *object)
   PyprepStatsView *self = PYPREP_STATS_VIEW (object);
   GtkWidget *child;
 
+  pyprep_stats_view_set_readiness (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_STATS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -449,6 +550,7 @@ pyprep_stats_view_class_init (PyprepStatsViewClass *klass)
                                            G_TYPE_INT, PYPREP_TYPE_TOPIC);
 
   g_type_ensure (PYPREP_TYPE_BAR_CHART);
+  g_type_ensure (PYPREP_TYPE_LINE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pyprep/Pyprep/ui/pyprep-stats-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, back_button);
@@ -456,6 +558,12 @@ pyprep_stats_view_class_init (PyprepStatsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, due_today_caption);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, history_chart);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, mock_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, interview_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, readiness_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, interview_forecast_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, interview_chart);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, retention_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, topics_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatsView, practice_row);

@@ -7,6 +7,7 @@
 
 #include "pyprep-due-counts.h"
 #include "pyprep-library.h"
+#include "pyprep-readiness.h"
 #include "pyprep-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ G_DECLARE_FINAL_TYPE (PyprepStatsView, pyprep_stats_view, PYPREP, STATS_VIEW, Gt
 GtkWidget *pyprep_stats_view_new     (void);
 void       pyprep_stats_view_refresh (PyprepStatsView *self,
                                       PyprepDueCounts *due_counts);
+void       pyprep_stats_view_set_readiness (PyprepStatsView *self,
+                                            PyprepReadiness *readiness);
 
 G_END_DECLS

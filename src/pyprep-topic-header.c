@@ -1,9 +1,10 @@
-/* pyprep-topic-header.c: a topic's heading in the sidebar: its group, its title and how many of its cards are due.
+/* pyprep-topic-header.c: a topic's heading in the sidebar: its group, its title, how many of its cards are due and its readiness.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "pyprep-topic-header.h"
@@ -17,11 +18,13 @@ struct _PyprepTopicHeader
   GtkWidget *title_box;
   GtkLabel *title_label;
   GtkLabel *due_label;
+  GtkLabel *readiness_label;
 
   /* owned */
   PyprepTopic *topic;
   PyprepLibrary *library;
   PyprepDueCounts *due_counts;
+  PyprepReadiness *readiness;
 
   /* state */
   gboolean show_group;
@@ -35,6 +38,7 @@ enum {
   PROP_LIBRARY,
   PROP_SHOW_GROUP,
   PROP_DUE_COUNTS,
+  PROP_READINESS,
   N_PROPS
 };
 
@@ -113,6 +117,28 @@ update_due (PyprepTopicHeader *self)
   gtk_label_set_label (self->due_label, text != NULL ? text : "");
 }
 
+/* While an interview date is set: the topic's predicted recall on the day. */
+static void
+update_readiness (PyprepTopicHeader *self)
+{
+  double readiness = self->topic != NULL && self->readiness != NULL
+                     ? pyprep_readiness_get_for_topic (self->readiness, self->topic) : -1;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->readiness_label), readiness >= 0);
+  if (readiness < 0)
+    return;
+  /* Translators: a topic's readiness for the interview, beside its name in the sidebar */
+  text = g_strdup_printf (_("%.0f%%"), floor (readiness * 100));
+  /* Translators: what a topic's readiness in the sidebar means; %s is like "87%" */
+  description = g_strdup_printf (_("Predicted recall on the interview day: %s"), text);
+  gtk_label_set_label (self->readiness_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readiness_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->readiness_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
 static void
 pyprep_topic_header_dispose (GObject *object)
 {
@@ -121,6 +147,7 @@ pyprep_topic_header_dispose (GObject *object)
   pyprep_topic_header_set_topic (self, NULL);
   pyprep_topic_header_set_library (self, NULL);
   pyprep_topic_header_set_due_counts (self, NULL);
+  pyprep_topic_header_set_readiness (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_TOPIC_HEADER);
 
   G_OBJECT_CLASS (pyprep_topic_header_parent_class)->dispose (object);
@@ -148,6 +175,9 @@ pyprep_topic_header_get_property (GObject    *object,
     case PROP_DUE_COUNTS:
       g_value_set_object (value, self->due_counts);
       break;
+    case PROP_READINESS:
+      g_value_set_object (value, self->readiness);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -174,6 +204,9 @@ pyprep_topic_header_set_property (GObject      *object,
       break;
     case PROP_DUE_COUNTS:
       pyprep_topic_header_set_due_counts (self, g_value_get_object (value));
+      break;
+    case PROP_READINESS:
+      pyprep_topic_header_set_readiness (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -218,6 +251,14 @@ pyprep_topic_header_class_init (PyprepTopicHeaderClass *klass)
   properties[PROP_DUE_COUNTS] =
     g_param_spec_object ("due-counts", NULL, NULL, PYPREP_TYPE_DUE_COUNTS,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PyprepTopicHeader:readiness:
+   *
+   * Where the topic's readiness for the interview date comes from.
+   */
+  properties[PROP_READINESS] =
+    g_param_spec_object ("readiness", NULL, NULL, PYPREP_TYPE_READINESS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-topic-header.ui");
@@ -225,6 +266,7 @@ pyprep_topic_header_class_init (PyprepTopicHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, title_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, due_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepTopicHeader, readiness_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -267,6 +309,7 @@ pyprep_topic_header_set_topic (PyprepTopicHeader *self,
   update_group (self);
   update_title (self);
   update_due (self);
+  update_readiness (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }
 
@@ -356,6 +399,36 @@ pyprep_topic_header_set_due_counts (PyprepTopicHeader *self,
     g_signal_connect_swapped (due_counts, "changed", G_CALLBACK (update_due), self);
   update_due (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_COUNTS]);
+}
+
+/**
+ * pyprep_topic_header_get_readiness:
+ *
+ * Returns: (transfer none) (nullable): the readiness shown
+ */
+PyprepReadiness *
+pyprep_topic_header_get_readiness (PyprepTopicHeader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_TOPIC_HEADER (self), NULL);
+  return self->readiness;
+}
+
+void
+pyprep_topic_header_set_readiness (PyprepTopicHeader *self,
+                                   PyprepReadiness   *readiness)
+{
+  g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
+  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
+
+  if (self->readiness == readiness)
+    return;
+  if (self->readiness != NULL)
+    g_signal_handlers_disconnect_by_data (self->readiness, self);
+  g_set_object (&self->readiness, readiness);
+  if (readiness != NULL)
+    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (update_readiness), self);
+  update_readiness (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READINESS]);
 }
 
 /**

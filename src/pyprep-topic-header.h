@@ -7,6 +7,7 @@
 
 #include "pyprep-due-counts.h"
 #include "pyprep-library.h"
+#include "pyprep-readiness.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,9 @@ void           pyprep_topic_header_set_due_counts (PyprepTopicHeader *self,
                                                    PyprepDueCounts   *due_counts);
 char          *pyprep_topic_header_dup_title   (PyprepLibrary     *library,
                                                 PyprepTopic       *topic);
+
+PyprepReadiness   *pyprep_topic_header_get_readiness  (PyprepTopicHeader *self);
+void               pyprep_topic_header_set_readiness  (PyprepTopicHeader *self,
+                                                       PyprepReadiness   *readiness);
 
 G_END_DECLS

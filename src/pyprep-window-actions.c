@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-anki.h"
+#include "pyprep-interview-dialog.h"
 #include "pyprep-study-sheet.h"
 #include "pyprep-topic-header.h"
 #include "pyprep-window-private.h"
@@ -172,6 +173,8 @@ review_action (GtkWidget  *widget,
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->main_stack, "quiz");
+  pyprep_sidebar_refresh_due_counts (self->sidebar);
+  pyprep_quiz_view_set_readiness (self->quiz_view, pyprep_sidebar_get_readiness (self->sidebar));
   pyprep_quiz_view_start (self->quiz_view, self->library, self->store);
 }
 
@@ -183,8 +186,22 @@ mock_interview_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
+  pyprep_mock_view_set_store (self->mock_view, self->store);
   pyprep_mock_view_setup (self->mock_view, self->library);
   gtk_stack_set_visible_child_name (self->main_stack, "mock");
+}
+
+/* The interview date, from the menu, the review page or the progress page. */
+static void
+interview_date_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_dialog_present (pyprep_interview_dialog_new (self->library, self->store,
+                                                   g_settings_get_double (self->settings, "interview-target")),
+                      GTK_WIDGET (self));
 }
 
 static void
@@ -194,7 +211,9 @@ progress_action (GtkWidget  *widget,
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
+  pyprep_stats_view_set_readiness (self->stats_view, pyprep_sidebar_get_readiness (self->sidebar));
   pyprep_stats_view_refresh (self->stats_view, pyprep_sidebar_get_due_counts (self->sidebar));
+  pyprep_readiness_update (pyprep_sidebar_get_readiness (self->sidebar));
   gtk_stack_set_visible_child_name (self->main_stack, "stats");
 }
 
@@ -510,6 +529,7 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.interview-date", NULL, interview_date_action);
   gtk_widget_class_install_action (widget_class, "win.practice", "s", practice_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);

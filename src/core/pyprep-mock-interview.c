@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "pyprep-mock-interview.h"
+#include "pyprep-review.h"
 
 #define MAX_FOLLOWUPS_PER_ENTRY 2
 
@@ -22,6 +23,7 @@ struct _PyprepMockInterview
   guint minutes;
   gint64 started;
   gboolean finished;
+  gboolean recorded;
 
   GPtrArray *topics;         /* PyprepTopic, in the order they take turns */
   GHashTable *waiting;       /* PyprepTopic → GPtrArray of PyprepEntry, shuffled */
@@ -398,4 +400,107 @@ pyprep_mock_interview_dup_to_reread (PyprepMockInterview *self)
         g_ptr_array_add (entries, g_object_ref (q->entry));
     }
   return entries;
+}
+
+static const char *
+grade_name (PyprepMockGrade grade)
+{
+  switch (grade)
+    {
+    case PYPREP_MOCK_GRADE_NAILED:
+      return "nailed";
+    case PYPREP_MOCK_GRADE_PARTLY:
+      return "partly";
+    case PYPREP_MOCK_GRADE_MISSED:
+      return "missed";
+    case PYPREP_MOCK_GRADE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * pyprep_mock_interview_grade_to_rating:
+ *
+ * Returns: the rating a grade stands for: nailed Good, partly Hard,
+ *   missed Again
+ */
+PyprepRating
+pyprep_mock_interview_grade_to_rating (PyprepMockGrade grade)
+{
+  switch (grade)
+    {
+    case PYPREP_MOCK_GRADE_NAILED:
+      return PYPREP_RATING_GOOD;
+    case PYPREP_MOCK_GRADE_PARTLY:
+      return PYPREP_RATING_HARD;
+    case PYPREP_MOCK_GRADE_MISSED:
+    case PYPREP_MOCK_GRADE_NONE:
+    default:
+      return PYPREP_RATING_AGAIN;
+    }
+}
+
+/**
+ * pyprep_mock_interview_record:
+ * @store: the user data, whose review log gets the answers
+ * @params: (nullable): the scheduler's settings to also update the cards'
+ *   schedules with the main questions' grades; %NULL to leave every
+ *   schedule as it is
+ *
+ * Writes each graded question to the review log as a line of kind "mock"
+ * (docs/user-data.md): the entry's card, the grade as a rating and
+ * itself, the follow-up's index for a follow-up, and the interview's ID.
+ * Follow-ups never change a schedule. An interview is recorded once;
+ * later calls do nothing.
+ *
+ * Returns: %TRUE on success; on failure the lines before the one that
+ *   failed are written
+ */
+gboolean
+pyprep_mock_interview_record (PyprepMockInterview     *self,
+                              PyprepStore             *store,
+                              const PyprepFsrsParams  *params,
+                              GError                 **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
+  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
+
+  if (self->recorded)
+    return TRUE;
+  self->recorded = TRUE;
+  id = g_uuid_string_random ();
+  for (guint i = 0; i < self->asked->len; i++)
+    {
+      const PyprepMockQuestion *q = &g_array_index (self->asked, PyprepMockQuestion, i);
+      const PyprepCard *card = pyprep_entry_get_card (q->entry);
+      g_autoptr(JsonObject) details = NULL;
+
+      if (q->grade == PYPREP_MOCK_GRADE_NONE || card == NULL)
+        continue;
+      details = json_object_new ();
+      json_object_set_string_member (details, "grade", grade_name (q->grade));
+      json_object_set_string_member (details, "interview", id);
+      if (q->followup >= 0)
+        json_object_set_int_member (details, "followup", q->followup);
+      if (!pyprep_review_answer_mock (store, q->followup < 0 ? params : NULL, card->id,
+                                      pyprep_mock_interview_grade_to_rating (q->grade), q->answered,
+                                      (q->answered - q->started) / 1000, details, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pyprep_mock_interview_get_recorded:
+ *
+ * Returns: whether pyprep_mock_interview_record() was called
+ */
+gboolean
+pyprep_mock_interview_get_recorded (PyprepMockInterview *self)
+{
+  g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
+  return self->recorded;
 }

@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 
 #include "pyprep-entry.h"
+#include "pyprep-fsrs.h"
+#include "pyprep-store.h"
 #include "pyprep-topic.h"
 
 G_BEGIN_DECLS
@@ -85,5 +87,11 @@ const PyprepMockQuestion *pyprep_mock_interview_get_question    (PyprepMockInter
                                                                  guint            index);
 GArray                   *pyprep_mock_interview_dup_topic_scores (PyprepMockInterview *self);
 GPtrArray                *pyprep_mock_interview_dup_to_reread   (PyprepMockInterview *self);
+PyprepRating              pyprep_mock_interview_grade_to_rating (PyprepMockGrade  grade);
+gboolean                  pyprep_mock_interview_record          (PyprepMockInterview    *self,
+                                                                 PyprepStore            *store,
+                                                                 const PyprepFsrsParams *params,
+                                                                 GError                **error);
+gboolean                  pyprep_mock_interview_get_recorded    (PyprepMockInterview *self);
 
 G_END_DECLS

@@ -114,6 +114,10 @@ parse_answer (JsonObject *object)
   if (pyprep_card_state_from_string (pyprep_json_get_string (object, "state_before"), &state))
     answer->state_before = state;
   answer->practice = json_object_get_boolean_member_with_default (object, "practice", FALSE);
+  /* Lines older than the kind are review answers; so is a kind from a
+   * newer Pyprep, which this one cannot tell apart. */
+  answer->kind = g_strcmp0 (pyprep_json_get_string (object, "kind"), "mock") == 0
+                 ? PYPREP_REVIEW_LOG_KIND_MOCK : PYPREP_REVIEW_LOG_KIND_REVIEW;
   return answer;
 }
 
@@ -201,14 +205,26 @@ pyprep_review_log_read (GFile *folder)
  * @answer: an answer of the log
  *
  * Returns: whether @answer counts for daily limits and statistics: the
- *   scheduler saw it (it is neither undone nor practice)
+ *   scheduler saw it in a review (it is neither undone, practice nor a
+ *   mock interview's)
  */
 gboolean
 pyprep_review_log_answer_counts (const PyprepReviewLogAnswer *answer)
 {
   g_return_val_if_fail (answer != NULL, FALSE);
 
-  return !answer->undone && !answer->practice;
+  return !answer->undone && !answer->practice && answer->kind == PYPREP_REVIEW_LOG_KIND_REVIEW;
+}
+
+/**
+ * pyprep_review_log_kind_to_string:
+ *
+ * Returns: the "kind" a line of @kind has in the log
+ */
+const char *
+pyprep_review_log_kind_to_string (PyprepReviewLogKind kind)
+{
+  return kind == PYPREP_REVIEW_LOG_KIND_MOCK ? "mock" : "review";
 }
 
 /* Writing ------------------------------------------------------------------- */

@@ -13,6 +13,21 @@ G_BEGIN_DECLS
 #define PYPREP_REVIEW_LOG_FILE "review-log.jsonl"
 
 /**
+ * PyprepReviewLogKind:
+ * @PYPREP_REVIEW_LOG_KIND_REVIEW: an answer in a review or practice
+ *   session; lines without a "kind" are these
+ * @PYPREP_REVIEW_LOG_KIND_MOCK: a question of a mock interview, graded by
+ *   the user; it counts for no daily limit or review statistic
+ *
+ * What a line of the review log records ("kind" in the line).
+ */
+typedef enum
+{
+  PYPREP_REVIEW_LOG_KIND_REVIEW,
+  PYPREP_REVIEW_LOG_KIND_MOCK,
+} PyprepReviewLogKind;
+
+/**
  * PyprepReviewLogAnswer:
  * @line: the whole line, as written
  * @id: (nullable): the answer's ID, which an undo line names
@@ -23,6 +38,7 @@ G_BEGIN_DECLS
  *   when the line does not say
  * @practice: whether it was given in practice, which changes no schedule
  * @undone: whether a later undo line takes it back
+ * @kind: what the line records
  *
  * One answer of the review log. The strings belong to @line.
  */
@@ -36,6 +52,7 @@ typedef struct
   int state_before;
   gboolean practice;
   gboolean undone;
+  PyprepReviewLogKind kind;
 } PyprepReviewLogAnswer;
 
 const char *pyprep_card_state_to_string        (PyprepCardState               state);
@@ -48,6 +65,7 @@ gboolean    pyprep_review_log_append           (GFile                        *fo
                                                 GError                      **error);
 void        pyprep_review_log_answer_free      (PyprepReviewLogAnswer        *answer);
 gboolean    pyprep_review_log_answer_counts    (const PyprepReviewLogAnswer  *answer);
+const char *pyprep_review_log_kind_to_string   (PyprepReviewLogKind           kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepReviewLogAnswer, pyprep_review_log_answer_free)
 

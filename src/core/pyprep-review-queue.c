@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pyprep-deck.h"
+#include "pyprep-interview-status.h"
 #include "pyprep-review.h"
 #include "pyprep-review-private.h"
 
@@ -196,16 +197,16 @@ compare_due (gconstpointer a,
 }
 
 /* What is left of today's limits: answers given earlier today (today in
- * local time; answers undone or given in practice do not count) use them
- * up, an answer to a new card as a new card, any other as a review. */
+ * local time; answers undone, given in practice or in a mock interview do
+ * not count) use them up, an answer to a new card as a new card, any
+ * other as a review. */
 static void
-left_today (PyprepStore              *store,
+left_today (GPtrArray                *answers,
             const PyprepReviewLimits *limits,
             gint64                    now,
             guint                    *new_left,
             guint                    *reviews_left)
 {
-  g_autoptr(GPtrArray) answers = pyprep_review_log_read (pyprep_store_get_folder (store));
   int today = pyprep_time_local_day (now);
   guint new_done = 0;
   guint reviews_done = 0;
@@ -227,6 +228,66 @@ left_today (PyprepStore              *store,
                   ? limits->reviews_per_day - reviews_done : 0;
 }
 
+/* The cards missed in a mock interview (graded Again, the main question
+ * or a follow-up) and not answered in a review since: they go first.
+ * The keys belong to @answers. */
+static GHashTable *
+missed_in_mock (GPtrArray *answers)
+{
+  GHashTable *missed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (answer->undone || answer->practice)
+        continue;
+      if (answer->kind == PYPREP_REVIEW_LOG_KIND_MOCK && answer->rating == PYPREP_RATING_AGAIN)
+        g_hash_table_add (missed, (gpointer) answer->card);
+      else if (answer->kind == PYPREP_REVIEW_LOG_KIND_REVIEW)
+        g_hash_table_remove (missed, answer->card);
+    }
+  return missed;
+}
+
+/* Takes the first @n_left of @refs (interleaved by topic) into @queue and
+ * frees the rest. */
+static void
+take_interleaved (GPtrArray *queue,
+                  GPtrArray *refs,
+                  guint      n_left)
+{
+  g_autoptr(GPtrArray) interleaved = g_ptr_array_new ();
+
+  interleave_into (interleaved, refs);
+  for (guint i = 0; i < interleaved->len; i++)
+    {
+      PyprepCardRef *ref = g_ptr_array_index (interleaved, i);
+
+      if (i < n_left)
+        g_ptr_array_add (queue, ref);
+      else
+        pyprep_card_ref_free (ref);
+    }
+}
+
+/* The day's limits: the user's, or while an interview date is ahead the
+ * plan's new cards a day, with room for the reviews the plan asks for. */
+static void
+effective_limits (const PyprepReviewLimits    *limits,
+                  const PyprepInterviewStatus *status,
+                  PyprepReviewLimits          *effective)
+{
+  if (limits != NULL)
+    *effective = *limits;
+  else
+    pyprep_review_limits_init (effective);
+  if (status == NULL || status->plan.days_left == 0)
+    return;
+  effective->new_per_day = status->plan.new_per_day;
+  effective->reviews_per_day = MAX (effective->reviews_per_day, status->plan.reviews_per_day);
+}
+
 /**
  * pyprep_review_build_queue:
  * @entries: (element-type PyprepEntry): the entries to study, for example
@@ -236,14 +297,19 @@ left_today (PyprepStore              *store,
  * @limits: (nullable): daily limits; %NULL for the defaults
  * @now: the current time, microseconds since the epoch
  *
- * Builds today's review session. First the cards in learning or review
- * that are due at @now, those most likely forgotten (lowest
- * retrievability) first, at most what is left of the daily review limit;
- * then new cards, at most what is left of the daily new limit. Within each
- * part, cards alternate between topics. Answers given earlier today
- * (today in local time; answers undone or given in practice do not count)
- * use up the limits: an answer to a new card counts as a new card, any
- * other as a review.
+ * Builds today's review session. First the cards missed in a mock
+ * interview and not reviewed since, whatever their schedule; then the
+ * cards in learning or review that are due at @now, those most likely
+ * forgotten (lowest retrievability) first, at most what is left of the
+ * daily review limit; then new cards, at most what is left of the daily
+ * new limit. Within each part, cards alternate between topics. Answers
+ * given earlier today (today in local time; answers undone, given in
+ * practice or in a mock interview do not count) use up the limits: an
+ * answer to a new card counts as a new card, any other as a review.
+ *
+ * While an interview date is set and ahead (pyprep-interview-status.h),
+ * the new-card limit is the plan's, and in its last days the due cards
+ * least likely recalled on the interview day come first.
  *
  * Returns: (transfer full) (element-type PyprepCardRef): the queue
  */
@@ -254,13 +320,16 @@ pyprep_review_build_queue (GListModel               *entries,
                            const PyprepReviewLimits *limits,
                            gint64                    now)
 {
+  g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GArray) due = NULL;
-  g_autoptr(GPtrArray) due_refs = NULL;
-  g_autoptr(GPtrArray) new_refs = NULL;
-  g_autoptr(GPtrArray) new_interleaved = NULL;
+  g_autoptr(GPtrArray) first_refs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) due_refs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_refs = g_ptr_array_new ();
+  g_autoptr(GHashTable) missed = NULL;
+  g_autoptr(PyprepInterviewStatus) status = NULL;
   GPtrArray *queue;
-  PyprepReviewLimits defaults;
+  PyprepReviewLimits effective;
   guint new_left;
   guint reviews_left;
 
@@ -269,31 +338,36 @@ pyprep_review_build_queue (GListModel               *entries,
   g_return_val_if_fail (PYPREP_IS_STORE (store), queue);
   g_return_val_if_fail (params != NULL, queue);
 
-  if (limits == NULL)
-    {
-      pyprep_review_limits_init (&defaults);
-      limits = &defaults;
-    }
-  left_today (store, limits, now, &new_left, &reviews_left);
+  answers = pyprep_review_log_read (pyprep_store_get_folder (store));
+  status = pyprep_interview_status_compute (entries, store, params, now);
+  effective_limits (limits, status, &effective);
+  left_today (answers, &effective, now, &new_left, &reviews_left);
+  missed = missed_in_mock (answers);
 
   /* The queue owns the refs; these arrays only order them. */
   cards = pyprep_review_collect_cards (entries, store);
   g_ptr_array_set_free_func (cards, NULL);
   due = g_array_new (FALSE, FALSE, sizeof (DueCard));
-  new_refs = g_ptr_array_new ();
   for (guint i = 0; i < cards->len; i++)
     {
       PyprepCardRef *ref = g_ptr_array_index (cards, i);
       PyprepCardMemory memory;
 
       pyprep_review_load_memory (store, ref->card_id, now, &memory);
-      if (memory.state == PYPREP_CARD_STATE_NEW)
+      if (g_hash_table_contains (missed, ref->card_id))
+        {
+          g_ptr_array_add (first_refs, ref);
+        }
+      else if (memory.state == PYPREP_CARD_STATE_NEW)
         {
           g_ptr_array_add (new_refs, ref);
         }
       else if (memory.due <= now)
         {
-          DueCard card = { ref, pyprep_fsrs_retrievability (params, &memory, now), i };
+          /* In the last days, what counts is the recall on the day. */
+          gint64 at = status != NULL && status->last_days && status->plan.days_left > 0
+                      ? status->interview : now;
+          DueCard card = { ref, pyprep_fsrs_retrievability (params, &memory, at), i };
 
           g_array_append_val (due, card);
         }
@@ -303,34 +377,27 @@ pyprep_review_build_queue (GListModel               *entries,
         }
     }
 
+  interleave_into (queue, first_refs);
   /* The limit takes the most overdue cards; interleaving then mixes
-   * their topics. */
+   * their topics, except in an interview's last days, when the order is
+   * the point. */
   g_array_sort (due, compare_due);
-  due_refs = g_ptr_array_new ();
   for (guint i = 0; i < due->len; i++)
     {
-      DueCard *card = &g_array_index (due, DueCard, i);
+      PyprepCardRef *ref = g_array_index (due, DueCard, i).ref;
 
-      if (i < reviews_left)
-        g_ptr_array_add (due_refs, card->ref);
+      if (i >= reviews_left)
+        pyprep_card_ref_free (ref);
       else
-        pyprep_card_ref_free (card->ref);
+        g_ptr_array_add (due_refs, ref);
     }
-  interleave_into (queue, due_refs);
-
+  if (status != NULL && status->last_days)
+    g_ptr_array_extend_and_steal (queue, g_steal_pointer (&due_refs));
+  else
+    interleave_into (queue, due_refs);
   /* New cards are interleaved first, so the day's new cards come from
    * every topic rather than from the first one. */
-  new_interleaved = g_ptr_array_new ();
-  interleave_into (new_interleaved, new_refs);
-  for (guint i = 0; i < new_interleaved->len; i++)
-    {
-      PyprepCardRef *ref = g_ptr_array_index (new_interleaved, i);
-
-      if (i < new_left)
-        g_ptr_array_add (queue, ref);
-      else
-        pyprep_card_ref_free (ref);
-    }
+  take_interleaved (queue, new_refs, new_left);
 
   return queue;
 }

@@ -3,7 +3,7 @@
  *
  * Counted from the store's card states and the review log at a time given
  * by the caller. Days are local days; undone and practice answers are not
- * counted.
+ * counted, and mock interviews' answers only in their own figures.
  */
 #include "config.h"
 
@@ -66,6 +66,12 @@ pyprep_review_stats_compute (GListModel             *entries,
       PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
       int ago;
 
+      if (answer->kind == PYPREP_REVIEW_LOG_KIND_MOCK && !answer->undone
+          && answer->time > retention_since && answer->time <= now)
+        {
+          stats->mock_answers++;
+          stats->mock_missed += answer->rating == PYPREP_RATING_AGAIN;
+        }
       if (!pyprep_review_log_answer_counts (answer) || answer->time > now)
         continue;
 

@@ -14,7 +14,9 @@
 #include "pyprep-review.h"
 #include "pyprep-entry-private.h"
 #include "pyprep-json.h"
+#include "pyprep-interview.h"
 #include "pyprep-review-private.h"
+#include "pyprep-store-interview.h"
 #include "pyprep-time.h"
 
 G_DEFINE_QUARK (pyprep-review-error-quark, pyprep_review_error)
@@ -368,55 +370,40 @@ check_rating (PyprepRating   rating,
   return FALSE;
 }
 
-/**
- * pyprep_review_answer:
- * @store: the user data
- * @params: the scheduler's settings
- * @card_id: the card answered
- * @rating: how well it was recalled
- * @now: the time of the answer
- * @duration_ms: how long the learner took, in milliseconds
- *
- * Schedules @card_id for @rating, appends the answer to the review log
- * (with the card's whole previous state, so pyprep_review_undo() can put
- * it back exactly) and then stores the new state. The fuzz seed of
- * @params is mixed with the card ID, so cards answered alike still spread
- * out, and the same history always gives the same schedule.
- *
- * Returns: %TRUE on success; on failure the card's state is unchanged
- */
-gboolean
-pyprep_review_answer (PyprepStore            *store,
-                      const PyprepFsrsParams *params,
-                      const char             *card_id,
-                      PyprepRating            rating,
-                      gint64                  now,
-                      gint64                  duration_ms,
-                      GError                **error)
+/* Schedules the card of @line_in (which has its card, rating and time),
+ * completes the line with the states before and after, appends it to the
+ * log and then stores the new state. Takes @line_in. */
+static gboolean
+answer_scheduled (PyprepStore            *store,
+                  const PyprepFsrsParams *params,
+                  JsonObject             *line_in,
+                  GError                **error)
 {
-  g_autoptr(JsonObject) line = NULL;
+  g_autoptr(JsonObject) line = line_in;
   g_autoptr(JsonObject) after_object = NULL;
+  const char *card_id = json_object_get_string_member (line, "card");
+  PyprepRating rating = (PyprepRating) json_object_get_int_member (line, "rating");
+  gint64 now = 0;
   PyprepFsrsParams card_params;
   PyprepCardMemory before;
   PyprepCardMemory after;
   JsonObject *previous;
+  gint64 interview;
 
-  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (params != NULL, FALSE);
-  g_return_val_if_fail (card_id != NULL, FALSE);
-
-  if (!check_rating (rating, error))
-    return FALSE;
-
+  pyprep_time_get_member (line, "time", &now);
   previous = pyprep_store_get_card_state (store, card_id);
   pyprep_card_memory_from_json (&before, previous, now);
 
   card_params = *params;
   card_params.fuzz_seed ^= g_str_hash (card_id);
   pyprep_fsrs_review (&card_params, &before, rating, now, &after);
+  /* With an interview ahead, no interval runs past it without a review
+   * the day before. */
+  interview = pyprep_store_get_interview_start (store);
+  if (interview != 0)
+    after.due = pyprep_interview_cap_due (&after, now, interview);
   after_object = pyprep_card_memory_to_json (&after, previous);
 
-  line = new_log_line (card_id, rating, now, duration_ms);
   json_object_set_string_member (line, "state_before",
                                  pyprep_card_state_to_string (before.state));
   if (before.state != PYPREP_CARD_STATE_NEW)
@@ -452,6 +439,86 @@ pyprep_review_answer (PyprepStore            *store,
   pyprep_store_set_card_state (store, card_id, after_object);
 
   return TRUE;
+}
+
+/**
+ * pyprep_review_answer:
+ * @store: the user data
+ * @params: the scheduler's settings
+ * @card_id: the card answered
+ * @rating: how well it was recalled
+ * @now: the time of the answer
+ * @duration_ms: how long the learner took, in milliseconds
+ *
+ * Schedules @card_id for @rating, appends the answer to the review log
+ * (with the card's whole previous state, so pyprep_review_undo() can put
+ * it back exactly) and then stores the new state. The fuzz seed of
+ * @params is mixed with the card ID, so cards answered alike still spread
+ * out, and the same history always gives the same schedule.
+ *
+ * Returns: %TRUE on success; on failure the card's state is unchanged
+ */
+gboolean
+pyprep_review_answer (PyprepStore            *store,
+                      const PyprepFsrsParams *params,
+                      const char             *card_id,
+                      PyprepRating            rating,
+                      gint64                  now,
+                      gint64                  duration_ms,
+                      GError                **error)
+{
+  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+  g_return_val_if_fail (card_id != NULL, FALSE);
+
+  if (!check_rating (rating, error))
+    return FALSE;
+  return answer_scheduled (store, params, new_log_line (card_id, rating, now, duration_ms), error);
+}
+
+/**
+ * pyprep_review_answer_mock:
+ * @store: the user data
+ * @params: (nullable): the scheduler's settings, to change the card's
+ *   schedule as a review answer would; %NULL to leave it as it is
+ * @card_id: the card the question belongs to
+ * @rating: the user's grade as a rating
+ * @now: the time of the answer
+ * @duration_ms: how long the user took, in milliseconds
+ * @details: (nullable): more members for the line (the grade, the
+ *   interview), copied
+ *
+ * Records a mock interview's question in the review log, as a line of
+ * kind "mock", which daily limits, review statistics and undo leave
+ * out. With @params the card is also scheduled as by
+ * pyprep_review_answer().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pyprep_review_answer_mock (PyprepStore            *store,
+                           const PyprepFsrsParams *params,
+                           const char             *card_id,
+                           PyprepRating            rating,
+                           gint64                  now,
+                           gint64                  duration_ms,
+                           JsonObject             *details,
+                           GError                **error)
+{
+  g_autoptr(JsonObject) line = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (card_id != NULL, FALSE);
+
+  if (!check_rating (rating, error))
+    return FALSE;
+  line = new_log_line (card_id, rating, now, duration_ms);
+  json_object_set_string_member (line, "kind", pyprep_review_log_kind_to_string (PYPREP_REVIEW_LOG_KIND_MOCK));
+  if (details != NULL)
+    copy_members (line, details);
+  if (params != NULL)
+    return answer_scheduled (store, params, g_steal_pointer (&line), error);
+  return pyprep_store_append_review (store, line, error);
 }
 
 /**
@@ -510,7 +577,8 @@ undo_latest (PyprepStore  *store,
     {
       PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i - 1);
 
-      if (answer->undone || answer->id == NULL || answer->practice != practice)
+      if (answer->undone || answer->id == NULL || answer->practice != practice
+          || answer->kind != PYPREP_REVIEW_LOG_KIND_REVIEW)
         continue;
       if (practice || json_object_has_member (answer->line, "before"))
         last = answer;

@@ -100,6 +100,9 @@ typedef enum
  * @retention_reviews: answers in the last 30 days (undone and practice ones left out)
  * @retention_recalled: how many of those were not Again
  * @retention: @retention_recalled / @retention_reviews, or -1 without reviews
+ * @mock_answers: mock interview questions graded in the last 30 days,
+ *   which no other figure counts
+ * @mock_missed: how many of those were missed
  *
  * What the statistics page shows, computed by pyprep_review_stats_compute().
  */
@@ -111,6 +114,8 @@ typedef struct
   guint retention_reviews;
   guint retention_recalled;
   double retention;
+  guint mock_answers;
+  guint mock_missed;
 } PyprepReviewStats;
 
 /**
@@ -178,6 +183,14 @@ gboolean       pyprep_review_answer            (PyprepStore             *store,
                                                 PyprepRating             rating,
                                                 gint64                   now,
                                                 gint64                   duration_ms,
+                                                GError                 **error);
+gboolean       pyprep_review_answer_mock       (PyprepStore             *store,
+                                                const PyprepFsrsParams  *params,
+                                                const char              *card_id,
+                                                PyprepRating             rating,
+                                                gint64                   now,
+                                                gint64                   duration_ms,
+                                                JsonObject              *details,
                                                 GError                 **error);
 gboolean       pyprep_review_answer_practice   (PyprepStore             *store,
                                                 const char              *card_id,

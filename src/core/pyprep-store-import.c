@@ -207,6 +207,7 @@ pyprep_store_import (PyprepStore          *self,
   merge_container (self, get_container (get_container (object, "reading"), "entries"),
                    merge_read_mark, &counts);
   merge_container (self, get_container (object, "cards"), merge_card, &counts);
+  counts.interview_updated = pyprep_store_interview_merge (self, object);
 
   if (summary != NULL)
     *summary = counts;

@@ -118,6 +118,12 @@ char     *pyprep_store_file_resolve            (const char          *path,
 guint     pyprep_store_file_remove_leftovers   (const char          *dir,
                                                 const char          *base);
 
+/* pyprep-store-interview.c */
+gboolean pyprep_store_interview_validate (JsonObject  *root,
+                                         GError     **error);
+gboolean pyprep_store_interview_merge    (PyprepStore *self,
+                                         JsonObject  *theirs);
+
 /* pyprep-store-schema.c */
 gboolean pyprep_store_schema_validate         (JsonNode    *root,
                                                GError     **error);

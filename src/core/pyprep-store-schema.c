@@ -216,7 +216,10 @@ pyprep_store_schema_validate_members (JsonObject  *object,
   container = optional_object (object, "cards", &ok);
   if (!ok)
     return fail (error, _("“cards” is not an object"));
-  return container == NULL || validate_records (container, check_card, error);
+  if (container != NULL && !validate_records (container, check_card, error))
+    return FALSE;
+
+  return pyprep_store_interview_validate (object, error);
 }
 
 /* JSON numbers past the range of a double parse as infinity, which

@@ -59,6 +59,7 @@ typedef struct
   guint annotations_kept;
   guint cards_updated;
   guint entries_read;
+  gboolean interview_updated;
 } PyprepImportSummary;
 
 /**
