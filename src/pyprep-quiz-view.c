@@ -10,14 +10,18 @@
  * bindings the shortcuts dialog lists: quiz.reveal (Space or Enter),
  * quiz.rate (1–4), quiz.choose (1–9 or A–I), quiz.check (Enter),
  * quiz.continue (Enter or Space), quiz.undo (Ctrl+Z) and quiz.close
- * (Escape). An action is enabled only when it applies, so a key whose
- * actions are all disabled goes on to the focused widget.
+ * (Escape); a predict-the-output question has quiz.check-output
+ * (Ctrl+Enter), and then quiz.rate grades it differently. An action is
+ * enabled only when it applies, so a key whose actions are all disabled
+ * goes on to the focused widget: while the user types a prediction, keys
+ * such as Space, Enter, 1 and Ctrl+Z edit the text.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "pyprep-due-counts.h"
+#include "pyprep-predict-card.h"
 #include "pyprep-question-card.h"
 #include "pyprep-quiz-view.h"
 #include "pyprep-recall-card.h"
@@ -45,9 +49,10 @@ struct _PyprepQuizView
   PyprepReviewSession *session;
   PyprepReadiness *readiness;
 
-  /* borrowed: the card in card_bin, one or neither */
+  /* borrowed: the card in card_bin, one or none */
   PyprepRecallCard *recall_card;
   PyprepQuestionCard *question_card;
+  PyprepPredictCard *predict_card;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepQuizView, pyprep_quiz_view, GTK_TYPE_WIDGET)
@@ -82,17 +87,21 @@ update_actions (PyprepQuizView *self)
 {
   const PyprepCardRef *ref = card_on_screen (self);
   gboolean recall = ref != NULL && pyprep_card_ref_is_recall (ref);
-  gboolean question = ref != NULL && !recall;
+  gboolean predict = ref != NULL && pyprep_card_ref_is_predict (ref);
+  gboolean question = ref != NULL && !recall && !predict;
   gboolean answered = ref != NULL && pyprep_review_session_get_answered (self->session);
   gboolean revealed = recall && self->recall_card != NULL
                       && pyprep_recall_card_get_revealed (self->recall_card);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "quiz.reveal", recall && !revealed);
-  gtk_widget_action_set_enabled (widget, "quiz.rate", revealed && !answered);
+  gtk_widget_action_set_enabled (widget, "quiz.rate", (revealed && !answered) || (predict && answered));
   gtk_widget_action_set_enabled (widget, "quiz.choose", question && !answered);
   gtk_widget_action_set_enabled (widget, "quiz.check", question && !answered);
-  gtk_widget_action_set_enabled (widget, "quiz.continue", question && answered);
+  gtk_widget_action_set_enabled (widget, "quiz.check-output", predict && !answered);
+  gtk_widget_action_set_enabled (widget, "quiz.continue", (question || predict) && answered);
+  /* Ctrl+Z in the prediction's text undoes typing. */
+  gtk_widget_action_set_enabled (widget, "quiz.undo", !(predict && !answered));
 }
 
 static void
@@ -135,6 +144,15 @@ show_question (PyprepQuizView      *self,
   adw_bin_set_child (self->card_bin, GTK_WIDGET (self->question_card));
 }
 
+static void
+show_predict (PyprepQuizView      *self,
+              const PyprepCardRef *ref)
+{
+  self->predict_card = g_object_new (PYPREP_TYPE_PREDICT_CARD, NULL);
+  pyprep_predict_card_set_predict (self->predict_card, ref->predict);
+  adw_bin_set_child (self->card_bin, GTK_WIDGET (self->predict_card));
+}
+
 /* Shows the session's current card, or its summary once it is over. */
 static void
 show_card (PyprepQuizView *self)
@@ -147,6 +165,7 @@ show_card (PyprepQuizView *self)
   /* A new card widget for each card, so screen readers meet a new card. */
   self->recall_card = NULL;
   self->question_card = NULL;
+  self->predict_card = NULL;
   adw_bin_set_child (self->card_bin, NULL);
   if (ref == NULL)
     {
@@ -163,6 +182,8 @@ show_card (PyprepQuizView *self)
 
   if (pyprep_card_ref_is_recall (ref))
     show_recall (self, ref);
+  else if (pyprep_card_ref_is_predict (ref))
+    show_predict (self, ref);
   else
     show_question (self, ref);
   gtk_stack_set_visible_child_name (self->stack, "card");
@@ -237,6 +258,29 @@ reveal_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* The user grades a checked prediction differently: the grade given
+ * on checking is taken back and @rating recorded in its place. */
+static void
+regrade_prediction (PyprepQuizView *self,
+                    PyprepRating    rating)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pyprep_review_session_get_rating (self->session, pyprep_review_session_get_position (self->session))
+      == rating)
+    {
+      next_card (self);
+      return;
+    }
+  if (!pyprep_review_session_undo (self->session, &error))
+    {
+      g_warning ("Cannot take the grade back: %s", error->message);
+      return;
+    }
+  if (answer (self, rating))
+    next_card (self);
+}
+
 static void
 rate_action (GtkWidget  *widget,
              const char *action_name,
@@ -247,6 +291,11 @@ rate_action (GtkWidget  *widget,
 
   if (rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY)
     return;
+  if (self->predict_card != NULL && pyprep_predict_card_get_checked (self->predict_card))
+    {
+      regrade_prediction (self, rating);
+      return;
+    }
   if (answer (self, rating))
     next_card (self);
 }
@@ -277,6 +326,23 @@ check_action (GtkWidget  *widget,
   if (!answer (self, pyprep_review_rating_for_choice (right)))
     return;
   pyprep_question_card_show_feedback (self->question_card);
+  update_actions (self);
+}
+
+static void
+check_output_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PyprepQuizView *self = PYPREP_QUIZ_VIEW (widget);
+  PyprepRating rating;
+
+  if (self->predict_card == NULL || pyprep_predict_card_get_checked (self->predict_card))
+    return;
+  rating = pyprep_review_rating_for_choice (pyprep_predict_card_is_right (self->predict_card));
+  if (!answer (self, rating))
+    return;
+  pyprep_predict_card_show_result (self->predict_card, rating);
   update_actions (self);
 }
 
@@ -534,6 +600,9 @@ add_key_bindings (GtkWidgetClass *widget_class)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "quiz.choose", "i", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "quiz.choose", "i", i);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, enter_keys[i], GDK_CONTROL_MASK,
+                                         "quiz.check-output", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "quiz.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "quiz.close", NULL);
 }
@@ -592,6 +661,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_install_action (widget_class, "quiz.rate", "i", rate_action);
   gtk_widget_class_install_action (widget_class, "quiz.choose", "i", choose_action);
   gtk_widget_class_install_action (widget_class, "quiz.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "quiz.check-output", NULL, check_output_action);
   gtk_widget_class_install_action (widget_class, "quiz.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "quiz.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "quiz.close", NULL, close_action);

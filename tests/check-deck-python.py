@@ -3,8 +3,12 @@
 # and compares what it prints with the ```output block that follows it.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-deck-python.py DECK_FOLDER
-# Prints one line per block and `file:line: message` for each failure.
+# Usage: check-deck-python.py DECK_FOLDER...
+# Prints a summary line and `file:line: message` for each failure.
+#
+# A ```python {predict} block is a question whose answer is its recorded
+# output: it must have an ```output block, and Pyprep, which never runs
+# code, trusts that record, so this is the check that keeps it true.
 
 import concurrent.futures
 import os
@@ -14,11 +18,13 @@ import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)")
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)([^`]*)$")
+PREDICT = re.compile(r"\{predict\b")
 
 
 def blocks(path):
-    """Yields (line, info, text) for every fenced block of a Markdown file."""
+    """Yields (line, info, text, end, attributes) for every fenced block of a
+    Markdown file; info is the first word of the info string."""
     lines = path.read_text(encoding="utf-8").split("\n")
     i = 0
     while i < len(lines):
@@ -26,7 +32,7 @@ def blocks(path):
         if not m:
             i += 1
             continue
-        indent, fence, info = len(m.group(1)), m.group(2), m.group(3)
+        indent, fence, info, attributes = len(m.group(1)), m.group(2), m.group(3), m.group(4)
         start = i + 1
         body = []
         i += 1
@@ -37,15 +43,16 @@ def blocks(path):
             line = lines[i]
             body.append(line[indent:] if line[:indent].strip() == "" else line.lstrip())
             i += 1
-        yield start, info, "\n".join(body) + "\n", i + 1
+        yield start, info, "\n".join(body) + "\n", i + 1, attributes
         i += 1
 
 
 def programs(path):
-    """Yields (line, code, expected output or None) for each python block."""
+    """Yields (line, code, expected output or None, whether a predict
+    question) for each python block."""
     found = list(blocks(path))
     text_lines = path.read_text(encoding="utf-8").split("\n")
-    for n, (line, info, code, end) in enumerate(found):
+    for n, (line, info, code, end, attributes) in enumerate(found):
         if info != "python":
             continue
         expected = None
@@ -53,11 +60,13 @@ def programs(path):
             between = text_lines[end:found[n + 1][0] - 1]
             if all(not l.strip() for l in between):
                 expected = found[n + 1][2]
-        yield line, code, expected
+        yield line, code, expected, PREDICT.search(attributes) is not None
 
 
 def run(item):
-    path, line, code, expected = item
+    path, line, code, expected, predict = item
+    if predict and expected is None:
+        return f"{path}:{line}: the predict block has no output block right after it"
     with tempfile.TemporaryDirectory(prefix="pyprep-deck-python-") as tmp:
         script = pathlib.Path(tmp, "block.py")
         script.write_text(code, encoding="utf-8")
@@ -80,17 +89,19 @@ def run(item):
 
 
 def main():
-    deck = pathlib.Path(sys.argv[1])
     items = []
-    for path in sorted(deck.glob("*/*.md")):
-        for line, code, expected in programs(path):
-            items.append((path.relative_to(deck), line, code, expected))
+    for deck in map(pathlib.Path, sys.argv[1:]):
+        for path in sorted(deck.glob("*/*.md")):
+            for line, code, expected, predict in programs(path):
+                items.append((path, line, code, expected, predict))
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         failures = [f for f in pool.map(run, items) if f]
     with_output = sum(1 for item in items if item[3] is not None)
+    predicts = sum(1 for item in items if item[4])
     for failure in failures:
         print(failure)
-    print(f"{len(items)} python blocks run, {with_output} with shown output, {len(failures)} failed")
+    print(f"{len(items)} python blocks run, {with_output} with shown output, "
+          f"{predicts} predict questions, {len(failures)} failed")
     return 1 if failures or not items else 0
 
 

@@ -20,6 +20,7 @@ import sys
 
 # Templates shown inside another one's page, as its children.
 PAGES = {
+    'pyprep-predict-card': 'pyprep-quiz-view',
     'pyprep-question-card': 'pyprep-quiz-view',
     'pyprep-recall-card': 'pyprep-quiz-view',
     'pyprep-session-summary': 'pyprep-quiz-view',

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-predict.h"
 #include "pyprep-render.h"
 
 static const char *chinese[] = { "zh_CN", NULL };
@@ -347,6 +348,42 @@ test_bundled_parallel (void)
     }
 }
 
+/* Every entry with Python code asks at least one predict question, and
+ * both languages ask the same ones: same IDs, programs and outputs; only
+ * the prose around them differs. */
+static void
+test_bundled_predict (void)
+{
+  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
+  g_autoptr(PyprepDeck) en = load_bundled (english);
+  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
+  g_autoptr(GPtrArray) en_entries = all_entries (en);
+  guint n_predicts = 0;
+
+  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
+  for (guint i = 0; i < zh_entries->len; i++)
+    {
+      PyprepEntry *a = g_ptr_array_index (zh_entries, i);
+      PyprepEntry *b = g_ptr_array_index (en_entries, i);
+
+      if (strstr (pyprep_entry_get_body (b), "```python") != NULL && pyprep_entry_get_n_predicts (b) == 0)
+        g_test_fail_printf ("%s has Python code but no predict question", pyprep_entry_get_id (b));
+      g_assert_cmpuint (pyprep_entry_get_n_predicts (a), ==, pyprep_entry_get_n_predicts (b));
+      for (guint p = 0; p < pyprep_entry_get_n_predicts (a); p++)
+        {
+          const PyprepPredict *pa = pyprep_entry_get_predict (a, p);
+          const PyprepPredict *pb = pyprep_entry_get_predict (b, p);
+
+          g_assert_cmpstr (pa->id, ==, pb->id);
+          g_assert_cmpstr (pa->code, ==, pb->code);
+          g_assert_cmpstr (pa->output, ==, pb->output);
+          n_predicts++;
+        }
+    }
+  g_test_message ("%u predict questions in each language", n_predicts);
+  g_assert_cmpuint (n_predicts, >=, 44);
+}
+
 /* Collects the targets of `entry:` links in @markdown. */
 static void
 collect_entry_links (const char *markdown,
@@ -453,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/bundled-deck/links-resolve", test_bundled_links_resolve);
   g_test_add_func ("/pyprep/bundled-deck/no-stray-markup", test_bundled_no_stray_markup);
   g_test_add_func ("/pyprep/bundled-deck/standard", test_bundled_standard);
+  g_test_add_func ("/pyprep/bundled-deck/predict", test_bundled_predict);
 
   return g_test_run ();
 }

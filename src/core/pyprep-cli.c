@@ -56,7 +56,8 @@ append_summary (GString    *out,
 
           n_entries++;
           /* A review asks each recall card and each question. */
-          n_cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry);
+          n_cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry)
+                     + pyprep_entry_get_n_predicts (entry);
         }
     }
   topics_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_topics), n_topics);
@@ -231,6 +232,8 @@ skips_a_file (const GError *problem)
     case PYPREP_DECK_ERROR_UNANSWERED:
     case PYPREP_DECK_ERROR_LARGE_ENTRY:
     case PYPREP_DECK_ERROR_SINGLE_ENTRY:
+    case PYPREP_DECK_ERROR_FOLLOWUPS:
+    case PYPREP_DECK_ERROR_PREDICT:
     default:
       return FALSE;
     }

@@ -20,6 +20,8 @@ void         pyprep_entry_take_question (PyprepEntry    *self,
                                          PyprepQuestion *question);
 void         pyprep_entry_take_followup (PyprepEntry    *self,
                                          PyprepFollowup *followup);
+void         pyprep_entry_take_predict (PyprepEntry   *self,
+                                        PyprepPredict *predict);
 void         pyprep_entry_add_link     (PyprepEntry *self,
                                         const char  *title,
                                         const char  *url);

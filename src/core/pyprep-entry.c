@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pyprep-entry-private.h"
+#include "pyprep-predict.h"
 
 struct _PyprepEntry
 {
@@ -22,6 +23,7 @@ struct _PyprepEntry
   PyprepCard *card;
   GPtrArray *questions;
   GPtrArray *followups;
+  GPtrArray *predicts;         /* nullable until the first: most entries have none */
   GPtrArray *links;
 
   /* borrowed: the topic owns its entries */
@@ -109,6 +111,7 @@ pyprep_entry_finalize (GObject *object)
   g_clear_pointer (&self->card, pyprep_card_free);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->followups, g_ptr_array_unref);
+  g_clear_pointer (&self->predicts, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_entry_parent_class)->finalize (object);
@@ -224,6 +227,18 @@ pyprep_entry_take_followup (PyprepEntry    *self,
   g_return_if_fail (followup != NULL);
 
   g_ptr_array_add (self->followups, followup);
+}
+
+void
+pyprep_entry_take_predict (PyprepEntry   *self,
+                           PyprepPredict *predict)
+{
+  g_return_if_fail (PYPREP_IS_ENTRY (self));
+  g_return_if_fail (predict != NULL);
+
+  if (self->predicts == NULL)
+    self->predicts = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_predict_free);
+  g_ptr_array_add (self->predicts, predict);
 }
 
 void
@@ -399,6 +414,29 @@ pyprep_entry_get_followup (PyprepEntry *self,
   g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
   g_return_val_if_fail (index < self->followups->len, NULL);
   return g_ptr_array_index (self->followups, index);
+}
+
+guint
+pyprep_entry_get_n_predicts (PyprepEntry *self)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), 0);
+  return self->predicts != NULL ? self->predicts->len : 0;
+}
+
+/**
+ * pyprep_entry_get_predict:
+ * @index: less than pyprep_entry_get_n_predicts()
+ *
+ * Returns: (transfer none): the predict-the-output question at @index, in
+ *   the author's order
+ */
+const PyprepPredict *
+pyprep_entry_get_predict (PyprepEntry *self,
+                          guint        index)
+{
+  g_return_val_if_fail (PYPREP_IS_ENTRY (self), NULL);
+  g_return_val_if_fail (index < pyprep_entry_get_n_predicts (self), NULL);
+  return g_ptr_array_index (self->predicts, index);
 }
 
 guint

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 typedef struct _PyprepTopic PyprepTopic;
 GType pyprep_topic_get_type (void) G_GNUC_CONST;
 
+/* A predict-the-output question, declared in pyprep-predict.h. */
+typedef struct _PyprepPredict PyprepPredict;
+
 /**
  * PyprepCard:
  * @id: stable card ID, `<entry id>#card`
@@ -109,6 +112,9 @@ const PyprepQuestion *pyprep_entry_get_question    (PyprepEntry *self,
                                                     guint        index);
 guint             pyprep_entry_get_n_followups     (PyprepEntry *self);
 const PyprepFollowup *pyprep_entry_get_followup    (PyprepEntry *self,
+                                                    guint        index);
+guint             pyprep_entry_get_n_predicts      (PyprepEntry *self);
+const PyprepPredict *pyprep_entry_get_predict      (PyprepEntry *self,
                                                     guint        index);
 guint             pyprep_entry_get_n_links         (PyprepEntry *self);
 const PyprepLink *pyprep_entry_get_link            (PyprepEntry *self,

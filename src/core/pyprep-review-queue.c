@@ -103,7 +103,8 @@ dup_own_answers (GListModel  *entries,
  * log.
  *
  * Returns: (transfer full) (element-type PyprepCardRef): every card of
- *   @entries: of each entry the recall card, then the questions
+ *   @entries: of each entry the recall card, then the multiple-choice
+ *   questions, then the predict-the-output ones
  */
 GPtrArray *
 pyprep_review_collect_cards (GListModel  *entries,
@@ -130,6 +131,8 @@ pyprep_review_collect_cards (GListModel  *entries,
         g_ptr_array_add (cards, ref);
       for (guint q = 0; q < pyprep_entry_get_n_questions (entry); q++)
         g_ptr_array_add (cards, pyprep_card_ref_new (entry, q));
+      for (guint q = 0; q < pyprep_entry_get_n_predicts (entry); q++)
+        g_ptr_array_add (cards, pyprep_card_ref_new_predict (entry, q));
     }
 
   return cards;

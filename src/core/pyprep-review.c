@@ -15,6 +15,7 @@
 #include "pyprep-entry-private.h"
 #include "pyprep-json.h"
 #include "pyprep-interview.h"
+#include "pyprep-predict.h"
 #include "pyprep-review-private.h"
 #include "pyprep-store-interview.h"
 #include "pyprep-time.h"
@@ -266,6 +267,35 @@ pyprep_card_ref_new_answered (PyprepEntry *entry,
   return ref;
 }
 
+/**
+ * pyprep_card_ref_new_predict:
+ * @entry: the entry
+ * @index: the index of a predict-the-output question of @entry
+ *
+ * Returns: (transfer full) (nullable): a reference to the question, or
+ *   %NULL when @entry has no such question
+ */
+PyprepCardRef *
+pyprep_card_ref_new_predict (PyprepEntry *entry,
+                             guint        index)
+{
+  PyprepCardRef *ref;
+
+  g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
+
+  if (index >= pyprep_entry_get_n_predicts (entry))
+    return NULL;
+  ref = g_new0 (PyprepCardRef, 1);
+  ref->predict = pyprep_entry_get_predict (entry, index);
+  ref->card_id = g_strdup (ref->predict->id);
+  ref->entry = g_object_ref (entry);
+  ref->topic = pyprep_entry_get_topic (entry);
+  if (ref->topic != NULL)
+    g_object_ref (ref->topic);
+  ref->question = -1;
+  return ref;
+}
+
 PyprepCardRef *
 pyprep_card_ref_copy (const PyprepCardRef *ref)
 {
@@ -278,6 +308,8 @@ pyprep_card_ref_copy (const PyprepCardRef *ref)
   copy->entry = ref->entry != NULL ? g_object_ref (ref->entry) : NULL;
   copy->topic = ref->topic != NULL ? g_object_ref (ref->topic) : NULL;
   copy->question = ref->question;
+  /* owned by the entry, which the copy holds too */
+  copy->predict = ref->predict;
   if (ref->card != NULL)
     copy->card = card_new (ref->card->id, ref->card->prompt, ref->card->answer);
   return copy;
@@ -299,13 +331,27 @@ pyprep_card_ref_free (PyprepCardRef *ref)
  * pyprep_card_ref_is_recall:
  *
  * Returns: whether @ref is the entry's recall card rather than a question
+ *   (multiple-choice or predict-the-output)
  */
 gboolean
 pyprep_card_ref_is_recall (const PyprepCardRef *ref)
 {
   g_return_val_if_fail (ref != NULL, FALSE);
 
-  return ref->question < 0;
+  return ref->question < 0 && ref->predict == NULL;
+}
+
+/**
+ * pyprep_card_ref_is_predict:
+ *
+ * Returns: whether @ref is a predict-the-output question
+ */
+gboolean
+pyprep_card_ref_is_predict (const PyprepCardRef *ref)
+{
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  return ref->predict != NULL;
 }
 
 /**
@@ -313,7 +359,7 @@ pyprep_card_ref_is_recall (const PyprepCardRef *ref)
  *
  * Returns: (transfer none) (nullable): the recall card @ref stands for:
  *   the user's own for an unanswered entry, else the entry's; %NULL for a
- *   multiple-choice question
+ *   multiple-choice or predict-the-output question
  */
 const PyprepCard *
 pyprep_card_ref_get_card (const PyprepCardRef *ref)

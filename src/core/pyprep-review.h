@@ -67,6 +67,8 @@ typedef struct
  * @card: (nullable): the user's own recall card, for an entry the notes
  *   leave unanswered: its front is the question, its back the user's
  *   annotation; %NULL for the deck's cards (see pyprep_card_ref_get_card())
+ * @predict: (nullable): for a predict-the-output question, the question
+ *   (owned by @entry), and then @question is -1; %NULL for other cards
  *
  * One card of a quiz queue.
  */
@@ -77,6 +79,7 @@ typedef struct
   PyprepTopic *topic;
   int question;
   PyprepCard *card;
+  const PyprepPredict *predict;
 } PyprepCardRef;
 
 /**
@@ -155,10 +158,13 @@ PyprepCardRef *pyprep_card_ref_new             (PyprepEntry             *entry,
                                                 int                      question);
 PyprepCardRef *pyprep_card_ref_new_answered    (PyprepEntry             *entry,
                                                 const char              *answer);
+PyprepCardRef *pyprep_card_ref_new_predict     (PyprepEntry             *entry,
+                                                guint                    index);
 PyprepCardRef *pyprep_card_ref_copy            (const PyprepCardRef     *ref);
 void           pyprep_card_ref_free            (PyprepCardRef           *ref);
 gboolean       pyprep_card_ref_is_recall       (const PyprepCardRef     *ref);
 const PyprepCard *pyprep_card_ref_get_card     (const PyprepCardRef     *ref);
+gboolean       pyprep_card_ref_is_predict      (const PyprepCardRef     *ref);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepCardRef, pyprep_card_ref_free)
 
 void           pyprep_review_limits_init       (PyprepReviewLimits      *limits);

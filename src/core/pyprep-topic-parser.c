@@ -7,6 +7,7 @@
  *   ## Entry title {#entry-id}
  *   body Markdown ...
  *   ```card / ```quiz / ```reading / ```followups fenced blocks
+ *   ```python {predict} blocks, each with the ```output block after it
  *
  * The entry body is kept as the author's own source lines (minus the study
  * blocks), so rendering and later search see exactly what was written.
@@ -21,6 +22,7 @@
 #include "pyprep-id.h"
 #include "pyprep-markdown.h"
 #include "pyprep-parsers-private.h"
+#include "pyprep-predict.h"
 
 typedef struct
 {
@@ -514,6 +516,37 @@ start_entry (Parser     *p,
   p->entry = pyprep_entry_new (id, local_id, title, p->file, line);
 }
 
+/* A predict block stays in the entry's text, where the reader shows the
+ * program; its output block leaves the text, so the reader does not give
+ * the answer away. */
+static void
+handle_predict (Parser     *p,
+                cmark_node *node)
+{
+  cmark_node *next = cmark_node_next (node);
+  g_autofree char *kind = NULL;
+  g_autofree char *unused = NULL;
+  const char *output = NULL;
+  int first, last;
+
+  if (next != NULL && cmark_node_get_type (next) == CMARK_NODE_CODE_BLOCK)
+    {
+      split_info (cmark_node_get_fence_info (next), &kind, &unused);
+      /* cmark gives an empty block no literal: an empty output is "" */
+      if (g_str_equal (kind, "output"))
+        output = cmark_node_get_literal (next) != NULL ? cmark_node_get_literal (next) : "";
+    }
+  pyprep_predict_parse (p->entry, cmark_node_get_fence_info (node), cmark_node_get_literal (node),
+                        cmark_node_get_start_line (node), output,
+                        p->file, p->problems);
+  if (output == NULL)
+    return;
+  first = cmark_node_get_start_line (next);
+  last = cmark_node_get_end_line (next);
+  g_array_append_val (p->excluded, first);
+  g_array_append_val (p->excluded, last);
+}
+
 static void
 handle_block (Parser     *p,
               cmark_node *node)
@@ -526,6 +559,12 @@ handle_block (Parser     *p,
    * study block. */
   if (cmark_node_get_type (node) != CMARK_NODE_CODE_BLOCK)
     return;
+
+  if (pyprep_predict_is_predict_info (cmark_node_get_fence_info (node)))
+    {
+      handle_predict (p, node);
+      return;
+    }
 
   split_info (cmark_node_get_fence_info (node), &kind, &explicit_id);
   if (g_str_equal (kind, "card"))
