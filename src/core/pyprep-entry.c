@@ -70,6 +70,7 @@ pyprep_card_free (PyprepCard *card)
   g_free (card->id);
   g_free (card->prompt);
   g_free (card->answer);
+  g_free (card->passage);
   g_free (card);
 }
 
@@ -92,6 +93,7 @@ pyprep_question_free (PyprepQuestion *question)
   g_free (question->question);
   g_clear_pointer (&question->choices, g_ptr_array_unref);
   g_free (question->explanation);
+  g_free (question->passage);
   g_free (question);
 }
 

@@ -31,6 +31,8 @@ G_BEGIN_DECLS
  * @PYPREP_DECK_ERROR_FOLDER: (a warning) a folder or link was not read
  * @PYPREP_DECK_ERROR_FOLLOWUPS: a followups block is malformed, or one of
  *   its links names an entry the deck does not have
+ * @PYPREP_DECK_ERROR_PASSAGE: a card or question names a passage that its
+ *   entry does not have
  *
  * Every problem message starts with `file:line: `.
  */
@@ -55,6 +57,7 @@ typedef enum
   PYPREP_DECK_ERROR_SINGLE_ENTRY,
   PYPREP_DECK_ERROR_FOLDER,
   PYPREP_DECK_ERROR_FOLLOWUPS,
+  PYPREP_DECK_ERROR_PASSAGE,
 } PyprepDeckError;
 
 GQuark pyprep_deck_error_quark (void);
