@@ -3,7 +3,8 @@
  *
  * A card or quiz block names the passage its answer comes from in its
  * info string: ```` ```quiz {#threads passage="How the lock is handed over"} ````
- * or `passage=#handover`. A name is the text of a heading of the entry
+ * (or in single quotes, for a name holding a double one) or
+ * `passage=#handover`. A name is the text of a heading of the entry
  * (a bold-only paragraph such as **Key points** counts as one; the entry's
  * own title names the text before its first heading), or an `{#anchor}`
  * that the author put at the end of a heading, a paragraph, a list item's
@@ -96,9 +97,9 @@ parse_attributes (const char  *text,
           return FALSE;
         }
       p += strlen ("passage=");
-      if (*p == '"')
+      if (*p == '"' || *p == '\'')
         {
-          const char *close = strchr (p + 1, '"');
+          const char *close = strchr (p + 1, *p);
           g_autofree char *quoted = NULL;
 
           if (close == NULL)

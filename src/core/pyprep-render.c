@@ -354,12 +354,13 @@ pyprep_render_markdown_from (const char               *markdown,
   tables = g_ptr_array_new_with_free_func (g_free);
   source = pyprep_render_extract_tables (markdown, &cells, tables);
   doc = cmark_parse_document (source, strlen (source), CMARK_OPTIONS);
-  /* Before the rewriting, which replaces code blocks with their HTML. */
+  pyprep_render_insert_tables (doc, tables);
+  /* Before the rewriting, which replaces code blocks with their HTML, and
+   * after the tables, which must be in place to be wrapped. */
   if (src->passages != NULL)
     pyprep_render_passages (doc, src->passages);
   rewrite_document (doc, src);
   pyprep_render_html_images (doc, src);
-  pyprep_render_insert_tables (doc, tables);
   pyprep_render_web_links (doc);
   html = cmark_render_html (doc, CMARK_OPTIONS);
   result = g_strdup (html);
