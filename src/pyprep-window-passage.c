@@ -48,12 +48,8 @@ pyprep_window_show_passage (PyprepWindow *self,
     {
       self->session_page = g_str_equal (page, "quiz") ? "quiz" : "mock";
       self->passage_entry_id = g_strdup (entry_id);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   g_object_new (ADW_TYPE_TOAST,
-                                                 "title", _("Back (Alt+Left) returns to the session"),
-                                                 "button-label", _("_Back to the Session"),
-                                                 "action-name", "win.go-back",
-                                                 NULL));
+      /* Short enough for a window 360 px wide. */
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Back (Alt+Left) to the session")));
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "library");

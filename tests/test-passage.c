@@ -199,6 +199,50 @@ test_passage_read (void)
   run_app (dir, check_read_passage, NULL);
 }
 
+/* The bundled deck in Chinese, dark, 360 px wide: a miss, its passage,
+ * and back, as a user on a narrow window sees them. */
+static void
+check_narrow_chinese (Fixture *f)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PyprepReader *reader = window_reader (f);
+  Shown shown = { FALSE, FALSE };
+  gulong handler;
+  PyprepEntry *entry;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  entry = select_and_wait (f, 0);
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "pyprep/os/gil");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quiz-entry", NULL));
+  g_assert_cmpstr (current_card (f), ==, "pyprep/os/gil#card");
+  gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.reveal", NULL);
+  gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.rate", "i", 1);
+  save_screenshot (f, "passage-miss-zh-dark-narrow.png");
+
+  handler = g_signal_connect (reader, "passage-shown", G_CALLBACK (passage_shown_cb), &shown);
+  gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.read-passage", NULL);
+  wait_until (passage_was_shown, &shown, "the passage to be shown");
+  g_signal_handler_disconnect (reader, handler);
+  g_assert_true (shown.found);
+  /* On a narrow window the reader, not the sidebar, is what shows. */
+  g_assert_true (adw_navigation_split_view_get_show_content (window_child (f, "split_view")));
+  save_screenshot (f, "passage-shown-zh-dark-narrow.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (visible_page (f), ==, "quiz");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_passage_narrow_chinese (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  run_app_sized (NULL, 360, 640, check_narrow_chinese, NULL);
+  g_setenv ("LANGUAGE", saved != NULL ? saved : "en", TRUE);
+}
+
 /* Web links -------------------------------------------------------------- */
 
 typedef struct
@@ -319,6 +363,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/passage/read", test_passage_read);
+  g_test_add_func ("/pyprep/ui/passage/narrow-chinese", test_passage_narrow_chinese);
   g_test_add_func ("/pyprep/ui/passage/web-link", test_passage_web_link);
 
   return g_test_run ();
