@@ -9,12 +9,13 @@
  * Everything the user does goes through the view's actions, whose key
  * bindings the shortcuts dialog lists: quiz.reveal (Space or Enter),
  * quiz.rate (1–4), quiz.choose (1–9 or A–I), quiz.check (Enter),
- * quiz.continue (Enter or Space), quiz.undo (Ctrl+Z) and quiz.close
- * (Escape); a predict-the-output question has quiz.check-output
- * (Ctrl+Enter), and then quiz.rate grades it differently. An action is
- * enabled only when it applies, so a key whose actions are all disabled
- * goes on to the focused widget: while the user types a prediction, keys
- * such as Space, Enter, 1 and Ctrl+Z edit the text.
+ * quiz.continue (Enter or Space), quiz.undo (Ctrl+Z), quiz.read-passage
+ * (Alt+R, after a miss) and quiz.close (Escape); a predict-the-output
+ * question has quiz.check-output (Ctrl+Enter), and then quiz.rate grades
+ * it differently. An action is enabled only when it applies, so a key
+ * whose actions are all disabled goes on to the focused widget: while the
+ * user types a prediction, keys such as Space, Enter, 1 and Ctrl+Z edit
+ * the text.
  */
 #include "config.h"
 
@@ -38,6 +39,7 @@ struct _PyprepQuizView
   GtkLabel *topic_label;
   AdwBin *card_bin;
   GtkWidget *open_entry_button;
+  GtkWidget *passage_button;
   PyprepSessionSummary *summary;
   GtkWidget *empty_back_button;
   AdwStatusPage *empty_page;
@@ -48,6 +50,7 @@ struct _PyprepQuizView
   /* owned */
   PyprepReviewSession *session;
   PyprepReadiness *readiness;
+  PyprepCardRef *missed;        /* the card answered Again last, until the next answer */
 
   /* borrowed: the card in card_bin, one or none */
   PyprepRecallCard *recall_card;
@@ -68,6 +71,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_CLOSED,
   SIGNAL_OPEN_ENTRY,
+  SIGNAL_READ_PASSAGE,
   N_SIGNALS
 };
 
@@ -80,6 +84,39 @@ card_on_screen (PyprepQuizView *self)
   if (self->session == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "card") != 0)
     return NULL;
   return pyprep_review_session_get_current (self->session);
+}
+
+/* The passage a card's answer comes from, when its deck names one. */
+static const char *
+passage_of (const PyprepCardRef *ref)
+{
+  const PyprepCard *card;
+
+  if (ref == NULL)
+    return NULL;
+  if (!pyprep_card_ref_is_recall (ref))
+    return pyprep_entry_get_question (ref->entry, ref->question)->passage;
+  card = pyprep_card_ref_get_card (ref);
+  return card != NULL ? card->passage : NULL;
+}
+
+/* After a miss, Read the Passage leads to where the answer is. */
+static void
+update_passage_button (PyprepQuizView *self)
+{
+  gboolean shown = passage_of (self->missed) != NULL;
+
+  const PyprepCardRef *current = card_on_screen (self);
+
+  gtk_widget_set_visible (self->passage_button, shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.read-passage", shown);
+  if (!shown)
+    return;
+  gtk_widget_set_tooltip_text (self->passage_button, pyprep_entry_get_title (self->missed->entry));
+  /* A recall card rated Again is gone from the screen: say which. */
+  gtk_button_set_label (GTK_BUTTON (self->passage_button),
+                        current != NULL && g_str_equal (current->card_id, self->missed->card_id)
+                        ? _("_Read the Passage") : _("Read the Passage of the Card Missed (Alt+R)"));
 }
 
 static void
@@ -102,6 +139,7 @@ update_actions (PyprepQuizView *self)
   gtk_widget_action_set_enabled (widget, "quiz.continue", (question || predict) && answered);
   /* Ctrl+Z in the prediction's text undoes typing. */
   gtk_widget_action_set_enabled (widget, "quiz.undo", !(predict && !answered));
+  update_passage_button (self);
 }
 
 static void
@@ -200,6 +238,7 @@ begin (PyprepQuizView      *self,
        const char          *empty_description)
 {
   g_clear_object (&self->session);
+  g_clear_pointer (&self->missed, pyprep_card_ref_free);
   self->session = session;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   adw_window_title_set_title (self->title, title);
@@ -226,8 +265,12 @@ answer (PyprepQuizView *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
+  g_clear_pointer (&self->missed, pyprep_card_ref_free);
+  if (rating == PYPREP_RATING_AGAIN)
+    self->missed = pyprep_card_ref_copy (pyprep_review_session_get_current (self->session));
   if (pyprep_review_session_answer (self->session, rating, &error))
     return TRUE;
+  g_clear_pointer (&self->missed, pyprep_card_ref_free);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -364,6 +407,7 @@ undo_action (GtkWidget  *widget,
 
   if (self->session == NULL || !pyprep_review_session_can_undo (self->session))
     return;
+  g_clear_pointer (&self->missed, pyprep_card_ref_free);
   if (!pyprep_review_session_undo (self->session, &error))
     {
       g_warning ("Cannot undo the answer: %s", error->message);
@@ -390,10 +434,23 @@ open_entry_clicked_cb (PyprepQuizView *self)
 }
 
 static void
-summary_open_entry_cb (PyprepQuizView *self,
-                       PyprepEntry    *entry)
+read_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, entry);
+  PyprepQuizView *self = PYPREP_QUIZ_VIEW (widget);
+  const char *passage = passage_of (self->missed);
+
+  if (passage != NULL)
+    g_signal_emit (self, signals[SIGNAL_READ_PASSAGE], 0, self->missed->entry, passage);
+}
+
+static void
+summary_read_passage_cb (PyprepQuizView *self,
+                         PyprepEntry    *entry,
+                         const char     *passage)
+{
+  g_signal_emit (self, signals[SIGNAL_READ_PASSAGE], 0, entry, passage);
 }
 
 static void
@@ -575,6 +632,7 @@ pyprep_quiz_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->missed, pyprep_card_ref_free);
 
   G_OBJECT_CLASS (pyprep_quiz_view_parent_class)->dispose (object);
 }
@@ -605,6 +663,7 @@ add_key_bindings (GtkWidgetClass *widget_class)
                                          "quiz.check-output", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "quiz.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "quiz.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "quiz.read-passage", NULL);
 }
 
 static void
@@ -638,6 +697,15 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
    */
   signals[SIGNAL_OPEN_ENTRY] = g_signal_new ("open-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_ENTRY);
+  /**
+   * PyprepQuizView::read-passage:
+   * @entry: the entry of a card missed
+   * @passage: the passage its answer comes from (see #PyprepCard)
+   * The user asked to read the passage a missed card's answer comes from.
+   */
+  signals[SIGNAL_READ_PASSAGE] = g_signal_new ("read-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 2, PYPREP_TYPE_ENTRY,
+                                               G_TYPE_STRING);
 
   g_type_ensure (PYPREP_TYPE_SESSION_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-quiz-view.ui");
@@ -647,6 +715,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, topic_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, card_bin);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, open_entry_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, passage_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, summary);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_back_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_page);
@@ -654,7 +723,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, interview_heading);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, interview_advice);
   gtk_widget_class_bind_template_callback (widget_class, open_entry_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, summary_open_entry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, summary_read_passage_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_again_cb);
 
   gtk_widget_class_install_action (widget_class, "quiz.reveal", NULL, reveal_action);
@@ -665,6 +734,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_install_action (widget_class, "quiz.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "quiz.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "quiz.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "quiz.read-passage", NULL, read_passage_action);
   add_key_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "quizview");

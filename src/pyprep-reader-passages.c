@@ -1,8 +1,9 @@
-/* pyprep-reader-passages.c: the selection, and the passages annotations quote.
+/* pyprep-reader-passages.c: the selection, the passages annotations quote, and the passage a card leads to.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The reader asks the page for the text the user selected, to quote it in
- * a new annotation, and marks the passages its annotations quote. Both run
+ * a new annotation, marks the passages its annotations quote, and scrolls
+ * to the passage a missed card names and marks it for a moment. All run
  * scripts of data/page in the reader's own script world; text from a deck
  * or the user never becomes script source, it is passed as an argument.
  */
@@ -42,6 +43,43 @@ parse_id_array (const char *json)
 }
 
 static void
+passage_shown_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PyprepReader) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (value == NULL)
+    g_debug ("Cannot show the passage: %s", error->message);
+  g_signal_emit (self, _pyprep_reader_signals[PYPREP_READER_SIGNAL_PASSAGE_SHOWN], 0,
+                 value != NULL && jsc_value_to_boolean (value));
+}
+
+/* Once the annotations' marks are in the page (a passage may be one). */
+static void
+show_pending_passage (PyprepReader *self)
+{
+  g_autofree char *passage = g_steal_pointer (&self->show_passage);
+  g_autofree char *script = NULL;
+  GVariantDict arguments;
+
+  if (passage == NULL)
+    return;
+  script = pyprep_render_dup_script ("show-passage.js");
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "passage", "s", passage);
+  webkit_web_view_call_async_javascript_function (self->view, script, -1,
+                                                  g_variant_dict_end (&arguments), "pyprep", NULL,
+                                                  self->cancellable, passage_shown_cb,
+                                                  g_object_ref (self));
+}
+
+static void
 passages_marked_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -55,14 +93,17 @@ passages_marked_cb (GObject      *object,
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (value == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Cannot mark the quoted passages: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Cannot mark the quoted passages: %s", error->message);
+      show_pending_passage (self);
       return;
     }
 
   json = jsc_value_to_string (value);
   found = parse_id_array (json);
   g_signal_emit (self, _pyprep_reader_signals[PYPREP_READER_SIGNAL_PASSAGES_MARKED], 0, found);
+  show_pending_passage (self);
 }
 
 void
@@ -209,4 +250,81 @@ pyprep_reader_set_passages (PyprepReader *self,
   self->passages = json_generator_to_data (generator, NULL);
 
   _pyprep_reader_mark_passages (self);
+}
+
+/**
+ * pyprep_reader_show_passage:
+ * @entry: the entry to show
+ * @passage: the passage to scroll to and mark: a card's or question's
+ *   passage (see #PyprepCard), or the ID of an annotation quoting one
+ *
+ * Shows @entry as pyprep_reader_show_entry() does, then scrolls to
+ * @passage and marks it for a moment; #PyprepReader::passage-shown tells
+ * when, and whether the page has it.
+ */
+void
+pyprep_reader_show_passage (PyprepReader *self,
+                            PyprepEntry  *entry,
+                            const char   *passage)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  g_return_if_fail (PYPREP_IS_ENTRY (entry));
+  g_return_if_fail (passage != NULL);
+
+  g_free (self->show_passage);
+  self->show_passage = g_strdup (passage);
+  if (self->entry == entry && !self->loading)
+    show_pending_passage (self);
+  else
+    pyprep_reader_show_entry (self, entry);
+}
+
+void
+_pyprep_reader_passages_class_init (PyprepReaderClass *klass)
+{
+  /**
+   * PyprepReader::passage-shown:
+   * @found: whether the page has the passage
+   *
+   * Emitted after pyprep_reader_show_passage(), once the page is
+   * scrolled to the passage and marks it.
+   */
+  _pyprep_reader_signals[PYPREP_READER_SIGNAL_PASSAGE_SHOWN] =
+    g_signal_new ("passage-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+/**
+ * pyprep_reader_get_scroll:
+ *
+ * Returns: how far down the page is, from 0 (top) to 1
+ */
+double
+pyprep_reader_get_scroll (PyprepReader *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER (self), 0.0);
+  return self->scroll;
+}
+
+/**
+ * pyprep_reader_scroll_to:
+ * @fraction: where to scroll the page shown, from 0 (top) to 1
+ */
+void
+pyprep_reader_scroll_to (PyprepReader *self,
+                         double        fraction)
+{
+  g_autofree char *script = NULL;
+  GVariantDict arguments;
+
+  g_return_if_fail (PYPREP_IS_READER (self));
+
+  if (self->entry == NULL || self->loading)
+    return;
+  script = pyprep_render_dup_script ("scroll-to.js");
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "fraction", "d", fraction);
+  webkit_web_view_call_async_javascript_function (self->view, script, -1, g_variant_dict_end (&arguments),
+                                                  "pyprep", NULL, self->cancellable, NULL, NULL);
+  self->scroll = fraction;
 }

@@ -21,6 +21,7 @@ struct _PyprepReader
   GCancellable *cancellable;
   char *pending_uri;
   char *passages;              /* JSON array of the quotes to mark */
+  char *show_passage;          /* the passage to scroll to once the page is marked */
 
   /* borrowed: the child of the bin */
   WebKitWebView *view;
@@ -39,11 +40,13 @@ enum {
   PYPREP_READER_SIGNAL_PASSAGES_MARKED,
   PYPREP_READER_SIGNAL_SCROLLED,
   PYPREP_READER_SIGNAL_FOUND,
+  PYPREP_READER_SIGNAL_PASSAGE_SHOWN,
   N_READER_SIGNALS
 };
 
 extern guint _pyprep_reader_signals[N_READER_SIGNALS];
 
-void _pyprep_reader_mark_passages (PyprepReader *self);
+void _pyprep_reader_mark_passages (PyprepReader      *self);
+void _pyprep_reader_passages_class_init (PyprepReaderClass *klass);
 
 G_END_DECLS

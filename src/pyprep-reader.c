@@ -305,6 +305,7 @@ pyprep_reader_finalize (GObject *object)
 
   g_free (self->pending_uri);
   g_free (self->passages);
+  g_free (self->show_passage);
   g_free (self->pending_find);
 
   G_OBJECT_CLASS (pyprep_reader_parent_class)->finalize (object);
@@ -435,6 +436,8 @@ pyprep_reader_class_init (PyprepReaderClass *klass)
   signals[PYPREP_READER_SIGNAL_PASSAGES_MARKED] =
     g_signal_new ("passages-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+
+  _pyprep_reader_passages_class_init (klass);
 
   gtk_widget_class_install_action (widget_class, "reader.go-back", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "reader.go-forward", NULL, history_action);

@@ -47,6 +47,12 @@ gboolean       pyprep_reader_get_selection_finish (PyprepReader         *self,
                                                    GError              **error);
 void           pyprep_reader_set_passages (PyprepReader *self,
                                            GPtrArray    *annotations);
+double         pyprep_reader_get_scroll   (PyprepReader *self);
+void           pyprep_reader_scroll_to    (PyprepReader *self,
+                                           double        fraction);
+void           pyprep_reader_show_passage (PyprepReader *self,
+                                           PyprepEntry  *entry,
+                                           const char   *passage);
 void           pyprep_reader_find         (PyprepReader *self,
                                            const char   *text);
 void           pyprep_reader_find_next    (PyprepReader *self);

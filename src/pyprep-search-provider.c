@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * org.gnome.Shell.SearchProvider2 on the app's own bus name, at its object
- * path + /SearchProvider (data/*.search-provider.ini says so to the Shell).
+ * path + /SearchProvider (the search-provider .ini file in data/ says so to the Shell).
  * Queries use the same index as the app's search, built off the main
  * thread from the open decks the first time a query comes, and again when
  * the decks change; a query that comes meanwhile is answered once the
@@ -227,7 +227,8 @@ present_window (PyprepSearchProvider *self,
 
   g_application_activate (G_APPLICATION (self->app));
   window = gtk_application_get_active_window (self->app);
-  gtk_window_present_with_time (window, timestamp);
+  /* GTK 4.14 reads the activation token on its own. */
+  gtk_window_present (window);
   return PYPREP_WINDOW (window);
 }
 

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Everything shown is the session's tallies. Back to the Notes acts
- * through quiz.close; Practice These Again and the entries missed are
- * signals for the quiz view, which owns the session.
+ * through quiz.close; Practice These Again and the entries missed (which
+ * lead to the passage of the first card missed) are signals for the quiz
+ * view, which owns the session.
  */
 #include "config.h"
 
@@ -30,7 +31,7 @@ G_DEFINE_FINAL_TYPE (PyprepSessionSummary, pyprep_session_summary, GTK_TYPE_WIDG
 
 enum {
   SIGNAL_PRACTICE_AGAIN,
-  SIGNAL_OPEN_ENTRY,
+  SIGNAL_READ_PASSAGE,
   N_SIGNALS
 };
 
@@ -48,7 +49,7 @@ missed_activated_cb (PyprepSessionSummary *self,
 {
   PyprepEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
 
-  g_signal_emit (self, signals[SIGNAL_OPEN_ENTRY], 0, entry);
+  g_signal_emit (self, signals[SIGNAL_READ_PASSAGE], 0, entry, g_object_get_data (G_OBJECT (row), "passage"));
 }
 
 static void
@@ -96,8 +97,10 @@ show_missed (PyprepSessionSummary *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), times);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Read the entry again"));
+      gtk_widget_set_tooltip_text (row, item->passage != NULL ? _("Read the passage the answer comes from")
+                                                              : _("Read the entry again"));
       g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (item->entry), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "passage", g_strdup (item->passage), g_free);
       gtk_list_box_append (self->missed_list, row);
     }
   gtk_widget_set_visible (self->missed_heading, missed->len > 0);
@@ -151,13 +154,15 @@ pyprep_session_summary_class_init (PyprepSessionSummaryClass *klass)
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                  G_TYPE_NONE, 0);
   /**
-   * PyprepSessionSummary::open-entry:
+   * PyprepSessionSummary::read-passage:
    * @entry: an entry missed
-   * The user asked to read @entry.
+   * @passage: (nullable): the passage the first card missed answers from,
+   *   or %NULL to read the whole entry
+   * The user asked to read @entry again.
    */
-  signals[SIGNAL_OPEN_ENTRY] = g_signal_new ("open-entry", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                             G_TYPE_NONE, 1, PYPREP_TYPE_ENTRY);
+  signals[SIGNAL_READ_PASSAGE] = g_signal_new ("read-passage", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 2, PYPREP_TYPE_ENTRY, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pyprep/Pyprep/ui/pyprep-session-summary.ui");

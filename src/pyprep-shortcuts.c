@@ -31,6 +31,7 @@ static const Shortcut shortcuts[] = {
   { "win.progress", { "<Control><Shift>r" } },
   { "win.mock-interview", { "<Control><Shift>m" } },
   { "win.interview-date", { "<Control><Shift>i" } },
+  { "win.quiz-entry", { "<Control>t" } },
   { "win.print", { "<Control>p" } },
   { "win.go-back", { "<Alt>Left" } },
   { "win.go-forward", { "<Alt>Right" } },

@@ -10,8 +10,10 @@
  *    so nothing leaves the machine even if a page asked for it; the web
  *    view it serves loads nothing until the filter is in place (the
  *    "ready" property);
- *  - navigation is refused except to our own pages; web and mail links are
- *    handed to the user's browser through GtkUriLauncher;
+ *  - navigation is refused except to our own pages; web and mail links,
+ *    which pages carry as `pyprep://web/` URIs so that WebKit never starts
+ *    a connection for them, are handed to the user's browser through
+ *    GtkUriLauncher;
  *  - an ephemeral network session keeps no cookies or cache on disk;
  *  - storage, WebGL, media and the like are switched off.
  * The reader's own scripts (the .js files of data/page) run in a script world of their
@@ -197,6 +199,7 @@ decide_policy_cb (WebKitWebView            *view,
   const char *uri;
   g_autofree char *scheme = NULL;
   g_autofree char *entry_id = NULL;
+  g_autofree char *web = NULL;
   gboolean clicked;
 
   switch (type)
@@ -238,6 +241,17 @@ decide_policy_cb (WebKitWebView            *view,
   if (g_strcmp0 (uri, "about:blank") == 0)
     {
       webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  /* A web link of our pages is a URI of our scheme, which WebKit does not
+   * connect anywhere for: the address it carries goes to the browser. */
+  web = pyprep_render_web_link_target (uri);
+  if (web != NULL)
+    {
+      webkit_policy_decision_ignore (decision);
+      if (clicked)
+        open_externally (view, web);
       return TRUE;
     }
 

@@ -30,7 +30,7 @@ history_action (GtkWidget  *widget,
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.go-back"))
-    pyprep_reader_go_back (self->reader);
+    _pyprep_window_go_back (self);
   else
     pyprep_reader_go_forward (self->reader);
 }
@@ -101,7 +101,7 @@ mouse_button_cb (GtkGestureClick *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
   if (button == 8)
-    pyprep_reader_go_back (self->reader);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
   else if (button == 9)
     pyprep_reader_go_forward (self->reader);
 }

@@ -40,6 +40,10 @@ struct _PyprepWindow
 
   /* state */
   gboolean may_close;           /* the user chose to quit with unwritten changes */
+  const char *session_page;     /* the session a passage was read from, or NULL */
+  char *passage_entry_id;       /* the entry of that passage */
+  char *quiz_entry_id;          /* the entry Quiz Me on This Entry started from */
+  double quiz_entry_scroll;     /* and how far down it was read */
 
   /* borrowed */
   PyprepLibrary *library;
@@ -56,6 +60,13 @@ void _pyprep_window_start_practice     (PyprepWindow       *self,
 void _pyprep_window_show_error         (PyprepWindow       *self,
                                         const char         *heading,
                                         const char         *body);
+
+/* pyprep-window-passage.c */
+void     _pyprep_window_passage_class_init (PyprepWindowClass *klass);
+void     _pyprep_window_passage_dispose    (PyprepWindow      *self);
+void     _pyprep_window_update_back        (PyprepWindow      *self);
+void     _pyprep_window_go_back            (PyprepWindow      *self);
+void     _pyprep_window_session_closed     (PyprepWindow      *self);
 
 /* pyprep-window-saving.c */
 void     _pyprep_window_saving_class_init (PyprepWindowClass *klass);

@@ -97,12 +97,14 @@ quiz_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   pyprep_sidebar_refresh_due_counts (self->sidebar);
+  _pyprep_window_session_closed (self);
 }
 
 static void
 mock_closed_cb (PyprepWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "library");
+  _pyprep_window_session_closed (self);
 }
 
 static void
@@ -136,8 +138,7 @@ quiz_open_entry_cb (PyprepWindow *self,
 static void
 history_changed_cb (PyprepWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 pyprep_reader_get_can_go_back (self->reader));
+  _pyprep_window_update_back (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
                                  pyprep_reader_get_can_go_forward (self->reader));
 }
@@ -267,6 +268,7 @@ pyprep_window_dispose (GObject *object)
   self->find_bar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  _pyprep_window_passage_dispose (self);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
 }
@@ -390,6 +392,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 
   _pyprep_window_class_actions_init (klass);
   _pyprep_window_saving_class_init (klass);
+  _pyprep_window_passage_class_init (klass);
 }
 
 static void

@@ -21,6 +21,9 @@ void          pyprep_window_set_load_error (PyprepWindow      *self,
                                             const GError      *error);
 void          pyprep_window_show_entry     (PyprepWindow      *self,
                                             PyprepEntry       *entry);
+gboolean      pyprep_window_show_passage   (PyprepWindow      *self,
+                                            const char        *entry_id,
+                                            const char        *passage);
 gboolean      pyprep_window_get_bookmarked (PyprepWindow      *self);
 void          pyprep_window_set_bookmarked (PyprepWindow      *self,
                                             gboolean           bookmarked);

@@ -384,6 +384,44 @@ test_bundled_predict (void)
   g_assert_cmpuint (n_predicts, >=, 44);
 }
 
+/* Every card and question names the passage its answer comes from, a
+ * passage the entry has (an unknown one is a load problem, see "loads"),
+ * and both languages name the same one. */
+static void
+test_bundled_passages (void)
+{
+  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
+  g_autoptr(PyprepDeck) en = load_bundled (english);
+  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
+  g_autoptr(GPtrArray) en_entries = all_entries (en);
+  guint n_named = 0;
+
+  g_assert_cmpuint (pyprep_deck_get_problems (zh)->len, ==, 0);
+  g_assert_cmpuint (pyprep_deck_get_problems (en)->len, ==, 0);
+  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
+  for (guint i = 0; i < zh_entries->len; i++)
+    {
+      PyprepEntry *a = g_ptr_array_index (zh_entries, i);
+      PyprepEntry *b = g_ptr_array_index (en_entries, i);
+
+      g_test_message ("%s", pyprep_entry_get_id (a));
+      g_assert_nonnull (pyprep_entry_get_card (a)->passage);
+      g_assert_cmpstr (pyprep_entry_get_card (a)->passage, ==, pyprep_entry_get_card (b)->passage);
+      n_named++;
+      for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
+        {
+          const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
+          const PyprepQuestion *qb = pyprep_entry_get_question (b, q);
+
+          g_test_message ("%s", qa->id);
+          g_assert_nonnull (qa->passage);
+          g_assert_cmpstr (qa->passage, ==, qb->passage);
+          n_named++;
+        }
+    }
+  g_assert_cmpuint (n_named, >=, 200);
+}
+
 /* Collects the targets of `entry:` links in @markdown. */
 static void
 collect_entry_links (const char *markdown,
@@ -487,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/bundled-deck/coverage-complete", test_bundled_coverage_complete);
   g_test_add_func ("/pyprep/bundled-deck/complete", test_bundled_complete);
   g_test_add_func ("/pyprep/bundled-deck/parallel", test_bundled_parallel);
+  g_test_add_func ("/pyprep/bundled-deck/passages", test_bundled_passages);
   g_test_add_func ("/pyprep/bundled-deck/links-resolve", test_bundled_links_resolve);
   g_test_add_func ("/pyprep/bundled-deck/no-stray-markup", test_bundled_no_stray_markup);
   g_test_add_func ("/pyprep/bundled-deck/standard", test_bundled_standard);

@@ -168,7 +168,7 @@ test_render_study_blocks (void)
   assert_contains (html, "<li class=\"wrong\"><span class=\"mark\">B wrong</span>");
   assert_contains (html, "<p>Growth is proportional, so the average stays constant.</p>");
   /* Further reading, with the host named. */
-  assert_contains (html, "<a href=\"https://docs.python.org/3/tutorial/datastructures.html\">"
+  assert_contains (html, "<a href=\"pyprep://web/https%3A%2F%2Fdocs.python.org%2F3%2Ftutorial%2Fdatastructures.html\">"
                          "Python docs: lists</a> <span class=\"host\">docs.python.org</span>");
   /* Links to entries point at our scheme; the table is a table. */
   assert_contains (html, "<a href=\"pyprep://entry/sample/basics/dict\">the dict entry</a>");
@@ -192,7 +192,7 @@ static const struct
   { "vbscript-link", "[click](vbscript:msgbox)", { "vbscript:", NULL }, "<a href=\"\">click</a>" },
   { "file-link", "[passwd](file:///etc/passwd)", { "file:", NULL }, "<a href=\"\">passwd</a>" },
   { "remote-image", "![diagram](https://example.com/x.png \"t\")", { "<img", NULL },
-    "<a href=\"https://example.com/x.png\" title=\"t\">Image not loaded: diagram</a>" },
+    "<a href=\"pyprep://web/https%3A%2F%2Fexample.com%2Fx.png\" title=\"t\">Image not loaded: diagram</a>" },
   { "iframe", "<iframe src=\"https://example.com\"></iframe>\n\nafter", { "<iframe", NULL }, "<p>after</p>" },
   { "style", "<style>body{display:none}</style>\n\nafter", { "<style", "display:none" }, "<p>after</p>" },
   { "attribute-breakout", "[x](https://a.example/\"onmouseover=\"alert(1))", { "\"onmouseover", NULL }, "%22onmouseover" },
@@ -337,9 +337,9 @@ test_render_gfm (void)
     { "a ~~ b ~~ c", "<p>a ~~ b ~~ c</p>" },
     { "- [x] done\n- [ ] todo", "<li><input type=\"checkbox\" disabled checked> done</li>\n"
                                 "<li><input type=\"checkbox\" disabled> todo</li>" },
-    { "see https://example.com/a_(b). ok", "see <a href=\"https://example.com/a_(b)\">https://example.com/a_(b)</a>. ok" },
-    { "(www.python.org)", "(<a href=\"http://www.python.org\">www.python.org</a>)" },
-    { "[https://a.example](https://b.example)", "<a href=\"https://b.example\">https://a.example</a>" },
+    { "see https://example.com/a_(b). ok", "see <a href=\"pyprep://web/https%3A%2F%2Fexample.com%2Fa_%28b%29\">https://example.com/a_(b)</a>. ok" },
+    { "(www.python.org)", "(<a href=\"pyprep://web/http%3A%2F%2Fwww.python.org\">www.python.org</a>)" },
+    { "[https://a.example](https://b.example)", "<a href=\"pyprep://web/https%3A%2F%2Fb.example\">https://a.example</a>" },
     { "`https://a.example`", "<code>https://a.example</code>" },
     { "~~x~~ <b>y</b>", "<del>x</del> <!-- raw HTML omitted -->" },
     { "name | cost\n--- | ---:\nlist | O(1)", "<tr><th>name</th><th align=\"right\">cost</th></tr>" },

@@ -205,7 +205,7 @@ static const struct
   { "<img src=\"file:///etc/x.png\" alt=\"file\">",
     "<p><a href=\"\">Image not loaded: file</a></p>" },
   { "<img src=\"http://127.0.0.1:9/x.png\" alt=\"remote\">",
-    "<p><a href=\"http://127.0.0.1:9/x.png\">Image not loaded: remote</a></p>" },
+    "<p><a href=\"pyprep://web/http%3A%2F%2F127.0.0.1%3A9%2Fx.png\">Image not loaded: remote</a></p>" },
   { "<img src=\"pyprep://image/other/x.png\" alt=\"scheme\">",
     "<p><a href=\"pyprep://image/other/x.png\">Image not loaded: scheme</a></p>" },
   { "<img src=\"res/link.png\" alt=\"link\">",

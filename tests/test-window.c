@@ -96,7 +96,7 @@ check_sample_entry (Fixture *f)
                    ==, "What is a list?");
 
   /* A web link leaves the reader where it is (it goes to the browser). */
-  g_free (run_script (view, "document.querySelector ('a[href=\"https://docs.python.org/3/\"]').click ()"));
+  g_free (run_script (view, "document.querySelector ('a[href=\"pyprep://web/https%3A%2F%2Fdocs.python.org%2F3%2F\"]').click ()"));
   spin (300);
   g_assert_cmpstr (webkit_web_view_get_uri (view), ==, "pyprep://entry/sample/basics/list");
 

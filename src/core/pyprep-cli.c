@@ -234,6 +234,7 @@ skips_a_file (const GError *problem)
     case PYPREP_DECK_ERROR_SINGLE_ENTRY:
     case PYPREP_DECK_ERROR_FOLLOWUPS:
     case PYPREP_DECK_ERROR_PREDICT:
+    case PYPREP_DECK_ERROR_PASSAGE:
     default:
       return FALSE;
     }

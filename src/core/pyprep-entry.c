@@ -72,6 +72,7 @@ pyprep_card_free (PyprepCard *card)
   g_free (card->id);
   g_free (card->prompt);
   g_free (card->answer);
+  g_free (card->passage);
   g_free (card);
 }
 
@@ -94,6 +95,7 @@ pyprep_question_free (PyprepQuestion *question)
   g_free (question->question);
   g_clear_pointer (&question->choices, g_ptr_array_unref);
   g_free (question->explanation);
+  g_free (question->passage);
   g_free (question);
 }
 

@@ -20,6 +20,8 @@ typedef struct _PyprepPredict PyprepPredict;
  * @id: stable card ID, `<entry id>#card`
  * @prompt: Markdown of the question side
  * @answer: Markdown of the answer side
+ * @passage: (nullable): the ID of the element of the entry's page that
+ *   shows the passage the answer comes from (see pyprep-passage.h)
  *
  * The entry's recall card.
  */
@@ -28,6 +30,7 @@ typedef struct
   char *id;
   char *prompt;
   char *answer;
+  char *passage;
 } PyprepCard;
 
 /**
@@ -50,6 +53,8 @@ typedef struct
  * @choices: (element-type PyprepChoice): the choices in the author's order
  * @explanation: (nullable): Markdown explaining the answer as a whole
  * @line: line of the quiz block in the source file
+ * @passage: (nullable): the page element showing the passage the answer
+ *   comes from, as for #PyprepCard
  *
  * A multiple-choice question with one or several correct choices.
  */
@@ -60,6 +65,7 @@ typedef struct
   GPtrArray *choices;
   char *explanation;
   int line;
+  char *passage;
 } PyprepQuestion;
 
 /**

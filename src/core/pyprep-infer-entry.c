@@ -14,6 +14,7 @@
 
 #include "pyprep-id.h"
 #include "pyprep-infer-private.h"
+#include "pyprep-passage.h"
 
 /* Above either of these, an entry probably holds many questions. */
 #define LARGE_ENTRY_BYTES (20 * 1024)
@@ -348,6 +349,10 @@ add_card (PyprepInferBuilder *b,
                                 (char *) g_ptr_array_index (urls, i));
       card->answer = g_string_free (list, FALSE);
     }
+  /* The answer's first block is the body's first: the page marks it as
+   * the passage a missed card leads to. */
+  if (!external && (first_answer != NULL || answers->len > 0))
+    card->passage = g_strdup (PYPREP_PASSAGE_FIRST_BLOCK);
   if (card->answer != NULL && *card->answer != '\0')
     pyprep_entry_take_card (entry, card);
   else

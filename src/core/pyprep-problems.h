@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  *   its links names an entry the deck does not have
  * @PYPREP_DECK_ERROR_PREDICT: a predict block is malformed or has no
  *   output block after it
+ * @PYPREP_DECK_ERROR_PASSAGE: a card or question names a passage that its
+ *   entry does not have
  *
  * Every problem message starts with `file:line: `.
  */
@@ -58,6 +60,7 @@ typedef enum
   PYPREP_DECK_ERROR_FOLDER,
   PYPREP_DECK_ERROR_FOLLOWUPS,
   PYPREP_DECK_ERROR_PREDICT,
+  PYPREP_DECK_ERROR_PASSAGE,
 } PyprepDeckError;
 
 GQuark pyprep_deck_error_quark (void);

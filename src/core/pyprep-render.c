@@ -120,9 +120,9 @@ pyprep_entry_id_from_uri (const char *uri)
 
 /* Deck links name other entries as `entry:id`, `entry:topic/id` or
  * `entry:deck/topic/id`; the missing parts come from the current entry. */
-static char *
-resolve_entry_link (const char *target,
-                    const char *entry_id)
+char *
+pyprep_render_resolve_entry_link (const char *target,
+                                  const char *entry_id)
 {
   g_auto(GStrv) here = g_strsplit (entry_id != NULL ? entry_id : "", "/", -1);
   g_auto(GStrv) there = g_strsplit (target, "/", -1);
@@ -303,7 +303,7 @@ rewrite_document (cmark_node               *doc,
           url = cmark_node_get_url (node);
           if (url != NULL && g_str_has_prefix (url, "entry:"))
             {
-              g_autofree char *uri = resolve_entry_link (url + strlen ("entry:"), src->entry_id);
+              g_autofree char *uri = pyprep_render_resolve_entry_link (url + strlen ("entry:"), src->entry_id);
 
               cmark_node_set_url (node, uri != NULL ? uri : "");
             }
@@ -347,12 +347,21 @@ pyprep_render_markdown_from (const char               *markdown,
   char *html;
   char *result;
 
+  PyprepRenderSource cells = *src;
+
+  /* A table's cells are no entry text of their own. */
+  cells.passages = NULL;
   tables = g_ptr_array_new_with_free_func (g_free);
-  source = pyprep_render_extract_tables (markdown, src, tables);
+  source = pyprep_render_extract_tables (markdown, &cells, tables);
   doc = cmark_parse_document (source, strlen (source), CMARK_OPTIONS);
+  pyprep_render_insert_tables (doc, tables);
+  /* Before the rewriting, which replaces code blocks with their HTML, and
+   * after the tables, which must be in place to be wrapped. */
+  if (src->passages != NULL)
+    pyprep_render_passages (doc, src->passages);
   rewrite_document (doc, src);
   pyprep_render_html_images (doc, src);
-  pyprep_render_insert_tables (doc, tables);
+  pyprep_render_web_links (doc);
   html = cmark_render_html (doc, CMARK_OPTIONS);
   result = g_strdup (html);
   free (html);
@@ -371,7 +380,7 @@ char *
 pyprep_render_markdown (const char *markdown,
                         const char *entry_id)
 {
-  PyprepRenderSource src = { entry_id, NULL, NULL };
+  PyprepRenderSource src = { entry_id, NULL, NULL, NULL };
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
@@ -500,61 +509,6 @@ append_question (GString                  *out,
   g_string_free (correct, TRUE);
 }
 
-static void
-append_links (GString     *out,
-              PyprepEntry *entry)
-{
-  g_string_append (out, "<section class=\"study reading\">\n<h2>");
-  pyprep_html_append_escaped (out, _("Further Reading"));
-  g_string_append (out, "</h2>\n<ul>\n");
-  for (guint i = 0; i < pyprep_entry_get_n_links (entry); i++)
-    {
-      const PyprepLink *link = pyprep_entry_get_link (entry, i);
-      g_autoptr(GUri) uri = g_uri_parse (link->url, G_URI_FLAGS_NONE, NULL);
-      const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-
-      g_string_append (out, "<li>");
-      /* Only web and mail links become links; anything else is shown as
-       * text so a deck cannot smuggle in a javascript: or file: URL. */
-      if (scheme != NULL && (g_ascii_strcasecmp (scheme, "https") == 0
-                             || g_ascii_strcasecmp (scheme, "http") == 0
-                             || g_ascii_strcasecmp (scheme, "mailto") == 0))
-        {
-          g_string_append (out, "<a href=\"");
-          pyprep_html_append_escaped (out, link->url);
-          g_string_append (out, "\">");
-          pyprep_html_append_escaped (out, link->title);
-          g_string_append (out, "</a>");
-          if (g_uri_get_host (uri) != NULL)
-            {
-              g_string_append (out, " <span class=\"host\">");
-              pyprep_html_append_escaped (out, g_uri_get_host (uri));
-              g_string_append (out, "</span>");
-            }
-        }
-      else if (link->url != NULL && g_str_has_prefix (link->url, "entry:"))
-        {
-          g_autofree char *target = resolve_entry_link (link->url + strlen ("entry:"),
-                                                        pyprep_entry_get_id (entry));
-
-          g_string_append (out, "<a href=\"");
-          pyprep_html_append_escaped (out, target);
-          g_string_append (out, "\">");
-          pyprep_html_append_escaped (out, link->title);
-          g_string_append (out, "</a>");
-        }
-      else
-        {
-          pyprep_html_append_escaped (out, link->title);
-          g_string_append (out, " <span class=\"host\">");
-          pyprep_html_append_escaped (out, link->url);
-          g_string_append (out, "</span>");
-        }
-      g_string_append (out, "</li>\n");
-    }
-  g_string_append (out, "</ul>\n</section>\n");
-}
-
 static const char *
 style_classes (PyprepPageStyle style)
 {
@@ -644,6 +598,21 @@ fill_template (const char      *title,
   return g_string_free (out, FALSE);
 }
 
+/* The passages the entry's cards and questions lead to. */
+static GStrv
+dup_passages (PyprepEntry *entry)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const PyprepCard *card = pyprep_entry_get_card (entry);
+
+  if (card != NULL && card->passage != NULL)
+    g_strv_builder_add (builder, card->passage);
+  for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
+    if (pyprep_entry_get_question (entry, i)->passage != NULL)
+      g_strv_builder_add (builder, pyprep_entry_get_question (entry, i)->passage);
+  return g_strv_builder_end (builder);
+}
+
 /**
  * pyprep_render_entry:
  * @entry: the entry
@@ -658,11 +627,12 @@ pyprep_render_entry (PyprepEntry     *entry,
                      PyprepPageStyle  style)
 {
   const char *id;
-  PyprepRenderSource src;
+  PyprepRenderSource src = { NULL, NULL, NULL, NULL };
   PyprepTopic *topic;
   const PyprepCard *card;
   GString *content;
   g_autofree char *body = NULL;
+  g_auto(GStrv) passages = NULL;
 
   g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
 
@@ -674,6 +644,7 @@ pyprep_render_entry (PyprepEntry     *entry,
                ? pyprep_deck_get_folder (pyprep_topic_get_deck (topic)) : NULL;
   card = pyprep_entry_get_card (entry);
   content = g_string_new (NULL);
+  passages = dup_passages (entry);
 
   g_string_append (content, "<header>\n");
   if (topic != NULL)
@@ -699,7 +670,9 @@ pyprep_render_entry (PyprepEntry     *entry,
       pyprep_html_append_escaped (content, _("No answer in these notes yet. Write your own in an annotation."));
       g_string_append (content, "</p>\n");
     }
+  src.passages = (const char * const *) passages;
   append_markdown (content, pyprep_entry_get_body (entry), &src);
+  src.passages = NULL;
   g_string_append (content, "</div>\n");
 
   if (card != NULL)
@@ -718,7 +691,7 @@ pyprep_render_entry (PyprepEntry     *entry,
     }
 
   if (pyprep_entry_get_n_links (entry) > 0)
-    append_links (content, entry);
+    pyprep_render_append_links (content, entry);
 
   body = g_string_free (content, FALSE);
   return fill_template (pyprep_entry_get_title (entry), language, style, body);

@@ -25,6 +25,8 @@ typedef enum
 /* The scheme and hosts of Pyprep's own pages. */
 #define PYPREP_URI_SCHEME "pyprep"
 #define PYPREP_ENTRY_URI_PREFIX "pyprep://entry/"
+/* A web or mail link in a page: see pyprep-render-passages.c. */
+#define PYPREP_WEB_URI_PREFIX "pyprep://web/"
 
 char   *pyprep_render_markdown   (const char      *markdown,
                                   const char      *entry_id);
@@ -39,5 +41,7 @@ const char *pyprep_render_csp   (void);
 char   *pyprep_render_dup_script (const char      *name);
 char   *pyprep_entry_uri         (const char      *entry_id);
 char   *pyprep_entry_id_from_uri (const char      *uri);
+char   *pyprep_render_web_link_uri    (const char *url);
+char   *pyprep_render_web_link_target (const char *uri);
 
 G_END_DECLS

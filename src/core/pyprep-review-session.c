@@ -141,6 +141,7 @@ static void
 missed_entry_free (PyprepMissedEntry *missed)
 {
   g_clear_object (&missed->entry);
+  g_free (missed->passage);
   g_free (missed);
 }
 
@@ -725,6 +726,10 @@ pyprep_review_session_dup_missed (PyprepReviewSession *self)
         {
           entry = g_new0 (PyprepMissedEntry, 1);
           entry->entry = g_object_ref (ref->entry);
+          entry->passage = g_strdup (ref->question >= 0
+                                     ? pyprep_entry_get_question (ref->entry, ref->question)->passage
+                                     : pyprep_card_ref_get_card (ref) != NULL
+                                     ? pyprep_card_ref_get_card (ref)->passage : NULL);
           g_hash_table_insert (by_id, (gpointer) id, entry);
           g_ptr_array_add (missed, entry);
         }

@@ -26,11 +26,14 @@ typedef struct
  * PyprepMissedEntry:
  * @entry: an entry with a card answered Again
  * @n_missed: how many of its cards' answers in the session were Again
+ * @passage: (nullable): the passage the first card missed answers from
+ *   (see #PyprepCard)
  */
 typedef struct
 {
   PyprepEntry *entry;
   guint n_missed;
+  char *passage;
 } PyprepMissedEntry;
 
 #define PYPREP_TYPE_REVIEW_SESSION (pyprep_review_session_get_type ())

@@ -22,6 +22,7 @@
 #include "pyprep-id.h"
 #include "pyprep-markdown.h"
 #include "pyprep-parsers-private.h"
+#include "pyprep-passage.h"
 #include "pyprep-predict.h"
 
 typedef struct
@@ -44,7 +45,59 @@ typedef struct
   gboolean in_entry;
   int body_start;              /* first line after the entry heading */
   GArray *excluded;            /* pairs of (first, last) lines of study blocks */
+  GPtrArray *passages;         /* PendingPassage: resolved once the body is known */
 } Parser;
+
+/* A card's or question's passage, named before the entry's text is whole. */
+typedef struct
+{
+  char **slot;                 /* the card's or question's passage field */
+  char *name;
+  int line;
+} PendingPassage;
+
+static void
+pending_passage_free (PendingPassage *pending)
+{
+  g_free (pending->name);
+  g_free (pending);
+}
+
+static void
+add_pending (Parser      *p,
+             char       **slot,
+             const char  *name,
+             int          line)
+{
+  PendingPassage *pending;
+
+  if (name == NULL)
+    return;
+  pending = g_new0 (PendingPassage, 1);
+  pending->slot = slot;
+  pending->name = g_strdup (name);
+  pending->line = line;
+  g_ptr_array_add (p->passages, pending);
+}
+
+/* Each passage named by the entry's blocks becomes the element showing it. */
+static void
+resolve_passages (Parser     *p,
+                  const char *body)
+{
+  for (guint i = 0; i < p->passages->len; i++)
+    {
+      PendingPassage *pending = g_ptr_array_index (p->passages, i);
+      g_autoptr(GError) error = NULL;
+
+      *pending->slot = pyprep_passage_resolve (body, pyprep_entry_get_title (p->entry),
+                                               pending->name, &error);
+      if (*pending->slot == NULL)
+        pyprep_problems_add_error (p->problems, PYPREP_DECK_ERROR_PASSAGE, p->file, pending->line,
+                                   "%s", error->message);
+    }
+  g_ptr_array_set_size (p->passages, 0);
+}
 
 static int
 n_lines (Parser *p)
@@ -107,29 +160,6 @@ split_heading_id (const char  *text,
   return TRUE;
 }
 
-/* Splits a fence info string such as "quiz {#threads}" into kind and ID. */
-static void
-split_info (const char  *info,
-            char       **kind,
-            char       **id)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (info != NULL ? info : ""));
-  const char *space = strpbrk (copy, " \t");
-  g_autofree char *rest = NULL;
-
-  *id = NULL;
-  if (space == NULL)
-    {
-      *kind = g_steal_pointer (&copy);
-      return;
-    }
-
-  *kind = g_strndup (copy, space - copy);
-  rest = g_strstrip (g_strdup (space));
-  if (g_str_has_prefix (rest, "{#") && g_str_has_suffix (rest, "}"))
-    *id = g_strndup (rest + 2, strlen (rest) - 3);
-}
-
 static gboolean
 is_separator_line (const char *line)
 {
@@ -146,7 +176,8 @@ is_separator_line (const char *line)
 
 static void
 parse_card (Parser     *p,
-            cmark_node *block)
+            cmark_node *block,
+            const char *passage)
 {
   const char *literal = cmark_node_get_literal (block);
   int line = cmark_node_get_start_line (block);
@@ -198,6 +229,7 @@ parse_card (Parser     *p,
   card->prompt = g_steal_pointer (&prompt_text);
   card->answer = g_steal_pointer (&answer_text);
   pyprep_entry_take_card (p->entry, card);
+  add_pending (p, &card->passage, passage, line);
 }
 
 /* Reads the "[x] " or "[ ] " marker that starts a choice's source line. */
@@ -308,7 +340,8 @@ parse_choice (Parser      *p,
 static void
 parse_quiz (Parser     *p,
             cmark_node *block,
-            const char *explicit_id)
+            const char *explicit_id,
+            const char *passage)
 {
   const char *literal = cmark_node_get_literal (block);
   int base = cmark_node_get_start_line (block);
@@ -399,6 +432,7 @@ parse_quiz (Parser     *p,
         }
     }
 
+  add_pending (p, &question->passage, passage, base);
   pyprep_entry_take_question (p->entry, g_steal_pointer (&question));
 }
 
@@ -465,6 +499,7 @@ finish_entry (Parser *p,
     }
   append_lines (p, body, line, last_line);
   pyprep_entry_take_body (p->entry, strip_owned (body));
+  resolve_passages (p, pyprep_entry_get_body (p->entry));
 
   pyprep_topic_add_entry (p->topic, p->entry);
   g_clear_object (&p->entry);
@@ -525,13 +560,15 @@ handle_predict (Parser     *p,
 {
   cmark_node *next = cmark_node_next (node);
   g_autofree char *kind = NULL;
-  g_autofree char *unused = NULL;
+  g_autofree char *unused_id = NULL;
+  g_autofree char *unused_passage = NULL;
   const char *output = NULL;
   int first, last;
 
   if (next != NULL && cmark_node_get_type (next) == CMARK_NODE_CODE_BLOCK)
     {
-      split_info (cmark_node_get_fence_info (next), &kind, &unused);
+      /* The kind is read even from attributes that are not right. */
+      pyprep_passage_parse_info (cmark_node_get_fence_info (next), &kind, &unused_id, &unused_passage, NULL);
       /* cmark gives an empty block no literal: an empty output is "" */
       if (g_str_equal (kind, "output"))
         output = cmark_node_get_literal (next) != NULL ? cmark_node_get_literal (next) : "";
@@ -553,6 +590,9 @@ handle_block (Parser     *p,
 {
   g_autofree char *kind = NULL;
   g_autofree char *explicit_id = NULL;
+  g_autofree char *passage = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean study;
   int first, last;
 
   /* Only fenced blocks have an info string, so indented code is never a
@@ -566,11 +606,17 @@ handle_block (Parser     *p,
       return;
     }
 
-  split_info (cmark_node_get_fence_info (node), &kind, &explicit_id);
-  if (g_str_equal (kind, "card"))
-    parse_card (p, node);
+  study = pyprep_passage_parse_info (cmark_node_get_fence_info (node), &kind, &explicit_id,
+                                     &passage, &error);
+  if (!study && (g_str_equal (kind, "card") || g_str_equal (kind, "quiz")))
+    pyprep_problems_add_error (p->problems,
+                               g_str_equal (kind, "card") ? PYPREP_DECK_ERROR_CARD : PYPREP_DECK_ERROR_QUIZ,
+                               p->file, cmark_node_get_start_line (node), "%s; the block is skipped",
+                               error->message);
+  else if (g_str_equal (kind, "card"))
+    parse_card (p, node, passage);
   else if (g_str_equal (kind, "quiz"))
-    parse_quiz (p, node, explicit_id);
+    parse_quiz (p, node, explicit_id, passage);
   else if (g_str_equal (kind, "reading"))
     parse_reading (p, node);
   else if (g_str_equal (kind, "followups"))
@@ -688,6 +734,7 @@ pyprep_topic_parse (const char *deck_id,
   p.topic = topic;
   p.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.excluded = g_array_new (FALSE, FALSE, sizeof (int));
+  p.passages = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_passage_free);
   p.lines = pyprep_markdown_index_lines (text, length);
 
   doc = cmark_parse_document (text, length, CMARK_OPT_DEFAULT);
@@ -732,6 +779,7 @@ pyprep_topic_parse (const char *deck_id,
 
   g_hash_table_unref (p.seen_ids);
   g_array_unref (p.excluded);
+  g_ptr_array_unref (p.passages);
   g_array_unref (p.lines);
 
   return g_steal_pointer (&topic);
