@@ -162,7 +162,8 @@ _pyprep_reader_swap_load_finished (PyprepReader *self)
 }
 
 /* WebKit shows a page of its own for a failed load, which has none of ours'
- * policy: it never takes a swap. */
+ * policy: it never takes a swap. A load cancelled by the next one (the
+ * empty page of the start, say) leaves that one to say. */
 gboolean
 _pyprep_reader_swap_load_failed_cb (WebKitWebView   *view,
                                     WebKitLoadEvent  event,
@@ -170,6 +171,8 @@ _pyprep_reader_swap_load_failed_cb (WebKitWebView   *view,
                                     GError          *error,
                                     PyprepReader    *self)
 {
+  if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED))
+    return FALSE;
   self->load_filtered = FALSE;
   self->swappable = FALSE;
   return FALSE;

@@ -145,6 +145,11 @@ load_changed_cb (WebKitWebView   *view,
                  WebKitLoadEvent  event,
                  PyprepReader    *self)
 {
+  /* The empty page that starts the web process (pyprep_reader_init) is
+   * no entry's: what follows a load is for the entry's page. */
+  if (g_strcmp0 (webkit_web_view_get_uri (view), "about:blank") == 0)
+    return;
+
   if (event == WEBKIT_LOAD_STARTED)
     {
       self->generation++;
@@ -494,6 +499,10 @@ pyprep_reader_init (PyprepReader *self)
 
   g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
   g_signal_connect (self->view, "load-failed", G_CALLBACK (_pyprep_reader_swap_load_failed_cb), self);
+  /* WebKit starts the page's web process with the first load: an empty
+   * page starts it now, while the window is built and the deck loads,
+   * rather than once the first entry is known. */
+  webkit_web_view_load_uri (self->view, "about:blank");
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
   _pyprep_reader_find_init (self);
 
