@@ -31,20 +31,6 @@ marked_cb (PyprepReader *reader,
   loads->marked = g_strdupv (found);
 }
 
-/* Runs @action and waits until the entry @id is on screen. */
-static void
-act_and_wait (Fixture    *f,
-              const char *action,
-              const char *id)
-{
-  PaintWatch watch;
-
-  watch_paint (f, &watch);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
-  wait_paint (&watch, id);
-  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, id);
-}
-
 /* What the user sees of the entry @id, and what WebKit says of the page. */
 static void
 assert_page_shows (Fixture    *f,
@@ -63,7 +49,19 @@ assert_page_shows (Fixture    *f,
   g_assert_nonnull (strstr (document_title, title));
   g_assert_cmpstr (location, ==, uri);
   g_assert_cmpstr (webkit_web_view_get_uri (view), ==, uri);
+  g_assert_cmpstr (webkit_web_view_get_title (view), ==, document_title);
   g_assert_cmpstr (adw_navigation_page_get_title (window_child (f, "reader_page")), ==, title);
+}
+
+/* Turns the app dark and waits for the entry shown to be painted so. */
+static void
+act_and_wait_dark (Fixture *f)
+{
+  PaintWatch watch;
+
+  watch_paint (f, &watch);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_paint (&watch, pyprep_entry_get_id (shown_entry (f)));
 }
 
 static void
@@ -117,6 +115,20 @@ check_in_place (Fixture *f)
   kept = run_script (view, "document.documentElement.dataset.document");
   g_assert_cmpstr (kept, ==, "kept");
   save_screenshot (f, "swap-in-place.png");
+
+  /* In the dark style (a new page, as the colours are in the markup), the
+   * entries swapped in after it are dark too. */
+  act_and_wait_dark (f);
+  act_and_wait (f, "win.next-entry", "sample/more/gil");
+  {
+    g_autofree char *classes = run_script (view, "document.documentElement.className");
+    g_autofree char *language = run_script (view, "document.documentElement.lang");
+
+    g_assert_cmpstr (classes, ==, "dark");
+    g_assert_cmpstr (language, ==, "en");
+  }
+  save_screenshot (f, "swap-in-place-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   g_signal_handler_disconnect (view, load_handler);
   g_signal_handler_disconnect (reader, marked_handler);
