@@ -80,7 +80,7 @@ Commands:
                  UndefinedBehaviorSanitizer in _build-sanitize
   bench [RUNS]   build a release in _build-bench and measure every
                  performance budget of the design RUNS times (default
-                 and minimum 5) on a virtual display: prints a table and,
+                 5; fewer for a quick look) on a virtual display: prints a table and,
                  as its last line, the path of the same figures as JSON
   shell [CMD]    open a shell in the build environment, or run CMD there;
                  the freshly built pyprep is on PATH

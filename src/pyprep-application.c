@@ -171,7 +171,13 @@ pyprep_application_activate (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean started = self->load_started;
 
+  /* The deck loads in a worker thread: started first, it loads while the
+   * window is built, and arrives through the main loop once the window is
+   * there to show it. The folders remembered come after, as their
+   * failures are told in the window. */
+  start_loading (self);
   if (window == NULL)
     {
       pyprep_trace_mark ("activate", NULL);
@@ -182,7 +188,8 @@ pyprep_application_activate (GApplication *app)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
     }
 
-  ensure_loaded (self);
+  if (!started)
+    _pyprep_application_open_remembered (self);
   gtk_window_present (window);
   if (self->review_at_start)
     {

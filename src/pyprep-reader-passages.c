@@ -112,7 +112,9 @@ _pyprep_reader_mark_passages (PyprepReader *self)
   g_autofree char *script = NULL;
   GVariantDict arguments;
 
-  if (self->entry == NULL || webkit_web_view_is_loading (self->view))
+  /* Loading includes an entry being swapped in (pyprep-reader-swap.c):
+   * the passages are marked once it is there. */
+  if (self->entry == NULL || self->loading || webkit_web_view_is_loading (self->view))
     return;
 
   script = pyprep_render_dup_script ("mark-passages.js");

@@ -33,6 +33,8 @@ struct _PyprepReader
   gboolean loading;
   char *pending_find;          /* what to find once the page loads */
   gboolean loaded_unfiltered;  /* the first page went before the content filter */
+  gboolean load_filtered;      /* the page loading started with the filter in place */
+  gboolean swappable;          /* the page may take another entry in place */
 };
 
 enum {
@@ -46,7 +48,28 @@ enum {
 
 extern guint _pyprep_reader_signals[N_READER_SIGNALS];
 
-void _pyprep_reader_mark_passages (PyprepReader      *self);
+void _pyprep_reader_mark_passages (PyprepReader *self);
 void _pyprep_reader_passages_class_init (PyprepReaderClass *klass);
+void _pyprep_reader_page_ready    (PyprepReader *self);
+void _pyprep_reader_load_uri      (PyprepReader *self,
+                                   const char   *uri);
+void _pyprep_reader_find_init     (PyprepReader *self);
+
+/* pyprep-reader-swap.c */
+gboolean _pyprep_reader_swap_entry         (PyprepReader    *self,
+                                            PyprepEntry     *entry,
+                                            const char      *uri,
+                                            double           scroll);
+void     _pyprep_reader_swap_html          (PyprepReader    *self,
+                                            const char      *html,
+                                            const char      *uri,
+                                            double           scroll);
+void     _pyprep_reader_swap_load_started  (PyprepReader    *self);
+void     _pyprep_reader_swap_load_finished (PyprepReader    *self);
+gboolean _pyprep_reader_swap_load_failed_cb (WebKitWebView  *view,
+                                             WebKitLoadEvent event,
+                                             char           *failing_uri,
+                                             GError         *error,
+                                             PyprepReader   *self);
 
 G_END_DECLS

@@ -4,8 +4,10 @@
  * WebKit is configured in one place, pyprep-web-context.c, which also says
  * how untrusted pages are kept in. The reader drives one view: it loads
  * entries, tells when they are painted, restores the reading position,
- * finds text and zooms; the passages quoted by annotations are marked by
- * pyprep-reader-passages.c; back and forward are a PyprepHistory.
+ * finds text (pyprep-reader-find.c) and zooms; the passages quoted by
+ * annotations are marked by pyprep-reader-passages.c; the next entry is
+ * shown in place where it can be (pyprep-reader-swap.c); back and forward
+ * are a PyprepHistory.
  */
 #include "config.h"
 
@@ -93,22 +95,16 @@ page_rendered_cb (GObject      *object,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), next_frame_cb, NULL, NULL);
 }
 
-static void
-load_changed_cb (WebKitWebView   *view,
-                 WebKitLoadEvent  event,
-                 PyprepReader    *self)
+/* What follows a page's load, or an entry shown in place
+ * (pyprep-reader-swap.c): marks, find, scroll and the paint. */
+void
+_pyprep_reader_page_ready (PyprepReader *self)
 {
+  WebKitWebView *view = self->view;
   g_autofree char *wait_for_frames = NULL;
   PaintWait *wait;
 
-  if (event == WEBKIT_LOAD_STARTED)
-    self->generation++;
-
-  if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
-    return;
-
   self->loading = FALSE;
-  pyprep_trace_mark ("load-finished", NULL);
   _pyprep_reader_mark_passages (self);
   if (self->pending_find != NULL)
     {
@@ -144,22 +140,28 @@ load_changed_cb (WebKitWebView   *view,
                                                   self->cancellable, page_rendered_cb, wait);
 }
 
-/* WebKit reports the number of matches with #WebKitFindController::found-text
- * only when a search starts: a step to the next match reports 1. The count
- * therefore comes from webkit_find_controller_count_matches() alone. */
 static void
-counted_matches_cb (WebKitFindController *controller,
-                    guint                 count,
-                    PyprepReader         *self)
+load_changed_cb (WebKitWebView   *view,
+                 WebKitLoadEvent  event,
+                 PyprepReader    *self)
 {
-  g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, count);
-}
+  /* The empty page that starts the web process (pyprep_reader_init) is
+   * no entry's: what follows a load is for the entry's page. */
+  if (g_strcmp0 (webkit_web_view_get_uri (view), "about:blank") == 0)
+    return;
 
-static void
-failed_to_find_cb (WebKitFindController *controller,
-                   PyprepReader         *self)
-{
-  g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, 0);
+  if (event == WEBKIT_LOAD_STARTED)
+    {
+      self->generation++;
+      _pyprep_reader_swap_load_started (self);
+    }
+
+  if (event != WEBKIT_LOAD_FINISHED || self->entry == NULL)
+    return;
+
+  _pyprep_reader_swap_load_finished (self);
+  pyprep_trace_mark ("load-finished", NULL);
+  _pyprep_reader_page_ready (self);
 }
 
 static void
@@ -213,9 +215,9 @@ style_changed_cb (PyprepReader *self)
     webkit_web_view_reload (self->view);
 }
 
-static void
-load_uri (PyprepReader *self,
-          const char   *uri)
+void
+_pyprep_reader_load_uri (PyprepReader *self,
+                         const char   *uri)
 {
   /* Until the content filter is in place, nothing is loaded, but for the
    * first page, so that the start does not wait for the filter: it is one
@@ -243,7 +245,7 @@ web_context_ready_cb (PyprepReader *self)
   g_autofree char *uri = g_steal_pointer (&self->pending_uri);
 
   if (uri != NULL && pyprep_web_context_get_ready (self->web_context))
-    load_uri (self, uri);
+    _pyprep_reader_load_uri (self, uri);
 }
 
 static void
@@ -476,7 +478,6 @@ static void
 pyprep_reader_init (PyprepReader *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  WebKitFindController *find;
 
   self->cancellable = g_cancellable_new ();
   self->restore_scroll = -1;
@@ -500,10 +501,13 @@ pyprep_reader_init (PyprepReader *self)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
 
   g_signal_connect (self->view, "load-changed", G_CALLBACK (load_changed_cb), self);
+  g_signal_connect (self->view, "load-failed", G_CALLBACK (_pyprep_reader_swap_load_failed_cb), self);
+  /* WebKit starts the page's web process with the first load: an empty
+   * page starts it now, while the window is built and the deck loads,
+   * rather than once the first entry is known. */
+  webkit_web_view_load_uri (self->view, "about:blank");
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
-  find = webkit_web_view_get_find_controller (self->view);
-  g_signal_connect (find, "counted-matches", G_CALLBACK (counted_matches_cb), self);
-  g_signal_connect (find, "failed-to-find-text", G_CALLBACK (failed_to_find_cb), self);
+  _pyprep_reader_find_init (self);
 
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
@@ -557,7 +561,10 @@ load_entry (PyprepReader *self,
   self->restore_scroll = scroll;
   self->scroll = scroll;
   self->loading = TRUE;
-  load_uri (self, uri);
+  /* Where it can, the reader swaps the page's content rather than load a
+   * new page, which takes several times as long. */
+  if (!_pyprep_reader_swap_entry (self, entry, uri, scroll))
+    _pyprep_reader_load_uri (self, uri);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
 
@@ -726,56 +733,6 @@ pyprep_reader_get_view (PyprepReader *self)
 {
   g_return_val_if_fail (PYPREP_IS_READER (self), NULL);
   return GTK_WIDGET (self->view);
-}
-
-#define FIND_OPTIONS (WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND)
-#define FIND_MAX_MATCHES 1000
-
-/**
- * pyprep_reader_find:
- * @text: what to look for in the page; empty ends the search
- *
- * Highlights every occurrence and selects the first; #PyprepReader::found
- * reports how many there are.
- */
-void
-pyprep_reader_find (PyprepReader *self,
-                    const char   *text)
-{
-  WebKitFindController *controller;
-
-  g_return_if_fail (PYPREP_IS_READER (self));
-
-  controller = webkit_web_view_get_find_controller (self->view);
-  /* A page still loading is searched once it is there. */
-  g_clear_pointer (&self->pending_find, g_free);
-  if (self->loading && text != NULL && *text != '\0')
-    {
-      self->pending_find = g_strdup (text);
-      return;
-    }
-  if (text == NULL || *text == '\0')
-    {
-      webkit_find_controller_search_finish (controller);
-      g_signal_emit (self, signals[PYPREP_READER_SIGNAL_FOUND], 0, 0);
-      return;
-    }
-  webkit_find_controller_count_matches (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
-  webkit_find_controller_search (controller, text, FIND_OPTIONS, FIND_MAX_MATCHES);
-}
-
-void
-pyprep_reader_find_next (PyprepReader *self)
-{
-  g_return_if_fail (PYPREP_IS_READER (self));
-  webkit_find_controller_search_next (webkit_web_view_get_find_controller (self->view));
-}
-
-void
-pyprep_reader_find_previous (PyprepReader *self)
-{
-  g_return_if_fail (PYPREP_IS_READER (self));
-  webkit_find_controller_search_previous (webkit_web_view_get_find_controller (self->view));
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "pyprep-chunked-model.h"
 #include "pyprep-entry-row.h"
 #include "pyprep-sidebar-private.h"
 #include "pyprep-topic-header.h"
@@ -283,14 +284,18 @@ void
 _pyprep_sidebar_list_init (PyprepSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GListModel *chunked;
 
   self->all_entries = create_entries_model (self->library);
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_entry_cb, self, NULL);
-  /* Filtering keeps the topic sections; the sorted model (bookmarks,
+  /* A folder of thousands of entries joins the list a chunk at a time,
+   * between frames (pyprep-chunked-model.c); the neighbours and the
+   * unanswered count still see every entry at once, in all_entries.
+   * Filtering keeps the topic sections; the sorted model (bookmarks,
    * newest first) is one flat list and is used only for bookmarks. */
-  self->filtered = gtk_filter_list_model_new (g_object_ref (self->all_entries),
-                                              GTK_FILTER (g_object_ref (self->filter)));
+  chunked = G_LIST_MODEL (pyprep_chunked_model_new (g_object_ref (self->all_entries)));
+  self->filtered = gtk_filter_list_model_new (chunked, GTK_FILTER (g_object_ref (self->filter)));
   /* The sorted model follows the filtered one only while bookmarks are
    * listed: otherwise every change to a large deck would sort it for
    * nothing (the benchmark found that). */

@@ -154,7 +154,7 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     entry = pyprep_library_lookup_entry (self->library, entry_id);
 
   if (entry != NULL)
-    html = pyprep_render_entry (entry, entry_language (entry), current_page_style ());
+    html = pyprep_web_context_render_entry (self, entry);
   else
     html = pyprep_render_message (_("Entry Not Found"),
                                   _("No open deck has this entry. It may have been removed or renamed."),
@@ -572,4 +572,23 @@ pyprep_web_context_create_view (PyprepWebContext *self)
   g_signal_connect (view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
 
   return view;
+}
+
+/**
+ * pyprep_web_context_render_entry:
+ * @entry: an entry
+ *
+ * The page of @entry as this context serves it: in its deck's language
+ * and libadwaita's current colours.
+ *
+ * Returns: (transfer full): the page's HTML
+ */
+char *
+pyprep_web_context_render_entry (PyprepWebContext *self,
+                                 PyprepEntry      *entry)
+{
+  g_return_val_if_fail (PYPREP_IS_WEB_CONTEXT (self), NULL);
+  g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
+
+  return pyprep_render_entry (entry, entry_language (entry), current_page_style ());
 }

@@ -19,5 +19,7 @@ void              pyprep_web_context_set_library  (PyprepWebContext *self,
                                                    PyprepLibrary    *library);
 WebKitWebView    *pyprep_web_context_create_view  (PyprepWebContext *self);
 gboolean          pyprep_web_context_get_ready    (PyprepWebContext *self);
+char             *pyprep_web_context_render_entry (PyprepWebContext *self,
+                                                   PyprepEntry      *entry);
 
 G_END_DECLS

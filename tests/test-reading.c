@@ -15,20 +15,6 @@ shown (Fixture *f)
   return pyprep_entry_get_id (shown_entry (f));
 }
 
-/* Runs @action and waits until the entry @id is on screen. */
-static void
-act_and_wait (Fixture    *f,
-              const char *action,
-              const char *id)
-{
-  PaintWatch watch;
-
-  watch_paint (f, &watch);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
-  wait_paint (&watch, id);
-  g_assert_cmpstr (shown (f), ==, id);
-}
-
 static void
 check_history (Fixture *f)
 {

@@ -361,6 +361,20 @@ wait_paint (PaintWatch *watch,
   g_signal_handler_disconnect (reader, watch->handler);
 }
 
+/* Runs the window's @action and waits until the entry @id is on screen. */
+void
+act_and_wait (Fixture    *f,
+              const char *action,
+              const char *id)
+{
+  PaintWatch watch;
+
+  watch_paint (f, &watch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  wait_paint (&watch, id);
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, id);
+}
+
 void
 write_file (const char *dir,
             const char *name,

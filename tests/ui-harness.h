@@ -65,6 +65,9 @@ void         watch_paint      (Fixture      *f,
                                PaintWatch   *watch);
 void         wait_paint       (PaintWatch   *watch,
                                const char   *id);
+void         act_and_wait     (Fixture      *f,
+                               const char   *action,
+                               const char   *id);
 void         forget_user_data (void);
 void         write_file       (const char   *dir,
                                const char   *name,
