@@ -9,7 +9,8 @@
  * Everything the user does goes through the view's actions, whose key
  * bindings the shortcuts dialog lists: quiz.reveal (Space or Enter),
  * quiz.rate (1–4), quiz.choose (1–9 or A–I), quiz.check (Enter),
- * quiz.continue (Enter or Space), quiz.undo (Ctrl+Z) and quiz.close
+ * quiz.continue (Enter or Space), quiz.read-passage (P, after a card
+ * made of an annotation is missed), quiz.undo (Ctrl+Z) and quiz.close
  * (Escape). An action is enabled only when it applies, so a key whose
  * actions are all disabled goes on to the focused widget.
  */
@@ -33,6 +34,8 @@ struct _PyprepQuizView
   GtkStack *stack;
   GtkLabel *topic_label;
   AdwBin *card_bin;
+  GtkWidget *missed_box;
+  GtkWidget *read_passage_button;
   GtkWidget *open_entry_button;
   PyprepSessionSummary *summary;
   GtkWidget *empty_back_button;
@@ -44,6 +47,9 @@ struct _PyprepQuizView
   /* borrowed: the card in card_bin, one or neither */
   PyprepRecallCard *recall_card;
   PyprepQuestionCard *question_card;
+
+  /* state */
+  gboolean missed;              /* a card made of an annotation was missed: its passage is offered */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepQuizView, pyprep_quiz_view, GTK_TYPE_WIDGET)
@@ -59,6 +65,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_CLOSED,
   SIGNAL_OPEN_ENTRY,
+  SIGNAL_OPEN_PASSAGE,
   N_SIGNALS
 };
 
@@ -88,7 +95,8 @@ update_actions (PyprepQuizView *self)
   gtk_widget_action_set_enabled (widget, "quiz.rate", revealed && !answered);
   gtk_widget_action_set_enabled (widget, "quiz.choose", question && !answered);
   gtk_widget_action_set_enabled (widget, "quiz.check", question && !answered);
-  gtk_widget_action_set_enabled (widget, "quiz.continue", question && answered);
+  gtk_widget_action_set_enabled (widget, "quiz.continue", (question && answered) || (ref != NULL && self->missed));
+  gtk_widget_action_set_enabled (widget, "quiz.read-passage", ref != NULL && self->missed);
 }
 
 static void
@@ -141,6 +149,8 @@ show_card (PyprepQuizView *self)
   g_autofree char *subtitle = NULL;
 
   /* A new card widget for each card, so screen readers meet a new card. */
+  self->missed = FALSE;
+  gtk_widget_set_visible (self->missed_box, FALSE);
   self->recall_card = NULL;
   self->question_card = NULL;
   adw_bin_set_child (self->card_bin, NULL);
@@ -241,10 +251,34 @@ rate_action (GtkWidget  *widget,
   PyprepQuizView *self = PYPREP_QUIZ_VIEW (widget);
   int rating = g_variant_get_int32 (parameter);
 
-  if (rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY)
+  const PyprepCardRef *ref = card_on_screen (self);
+
+  if (rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY || ref == NULL)
     return;
-  if (answer (self, rating))
-    next_card (self);
+  if (!answer (self, rating))
+    return;
+  /* A missed card made of an annotation offers the passage it quotes. */
+  if (rating == PYPREP_RATING_AGAIN && ref->annotation_id != NULL)
+    {
+      self->missed = TRUE;
+      gtk_widget_set_visible (self->missed_box, TRUE);
+      gtk_widget_grab_focus (self->read_passage_button);
+      update_actions (self);
+      return;
+    }
+  next_card (self);
+}
+
+static void
+read_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PyprepQuizView *self = PYPREP_QUIZ_VIEW (widget);
+  const PyprepCardRef *ref = card_on_screen (self);
+
+  if (ref != NULL && self->missed && ref->annotation_id != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_PASSAGE], 0, ref->entry, ref->annotation_id);
 }
 
 static void
@@ -486,6 +520,7 @@ add_key_bindings (GtkWidgetClass *widget_class)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "quiz.choose", "i", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "quiz.choose", "i", i);
     }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "quiz.read-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "quiz.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "quiz.close", NULL);
 }
@@ -521,6 +556,15 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
    */
   signals[SIGNAL_OPEN_ENTRY] = g_signal_new ("open-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_ENTRY);
+  /**
+   * PyprepQuizView::open-passage:
+   * @entry: the entry of a card made of an annotation
+   * @annotation_id: the annotation, whose quoted passage is the card's back
+   * The user missed the card and asked to read its passage.
+   */
+  signals[SIGNAL_OPEN_PASSAGE] = g_signal_new ("open-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 2, PYPREP_TYPE_ENTRY,
+                                               G_TYPE_STRING);
 
   g_type_ensure (PYPREP_TYPE_SESSION_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-quiz-view.ui");
@@ -529,6 +573,8 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, topic_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, card_bin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, missed_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, read_passage_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, open_entry_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, summary);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuizView, empty_back_button);
@@ -542,6 +588,7 @@ pyprep_quiz_view_class_init (PyprepQuizViewClass *klass)
   gtk_widget_class_install_action (widget_class, "quiz.choose", "i", choose_action);
   gtk_widget_class_install_action (widget_class, "quiz.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "quiz.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "quiz.read-passage", NULL, read_passage_action);
   gtk_widget_class_install_action (widget_class, "quiz.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "quiz.close", NULL, close_action);
   add_key_bindings (widget_class);

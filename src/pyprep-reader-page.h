@@ -34,5 +34,8 @@ gboolean       pyprep_reader_page_get_collapsed      (PyprepReaderPage *self);
 void           pyprep_reader_page_set_collapsed      (PyprepReaderPage *self,
                                                       gboolean          collapsed);
 void           pyprep_reader_page_new_annotation     (PyprepReaderPage *self);
+gboolean       pyprep_reader_page_make_card          (PyprepReaderPage *self);
+void           pyprep_reader_page_show_annotation_passage (PyprepReaderPage *self,
+                                                           const char       *annotation_id);
 
 G_END_DECLS

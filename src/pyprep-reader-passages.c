@@ -77,10 +77,13 @@ _pyprep_reader_mark_passages (PyprepReader *self)
   script = pyprep_render_dup_script ("mark-passages.js");
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "passages", "s", self->passages != NULL ? self->passages : "[]");
+  g_variant_dict_insert (&arguments, "reveal", "s", self->reveal != NULL ? self->reveal : "");
   webkit_web_view_call_async_javascript_function (self->view, script, -1,
                                                   g_variant_dict_end (&arguments), "pyprep", NULL,
                                                   self->cancellable, passages_marked_cb,
                                                   g_object_ref (self));
+  /* Revealed once: later markings leave the page where the user scrolled. */
+  g_clear_pointer (&self->reveal, g_free);
 }
 
 static void
@@ -208,5 +211,27 @@ pyprep_reader_set_passages (PyprepReader *self,
   g_free (self->passages);
   self->passages = json_generator_to_data (generator, NULL);
 
+  _pyprep_reader_mark_passages (self);
+}
+
+/**
+ * pyprep_reader_reveal_passage:
+ * @annotation_id: an annotation among the passages set with
+ *   pyprep_reader_set_passages()
+ *
+ * When the passages are next marked (at once, or when the page loads),
+ * scrolls to the one @annotation_id quotes and marks it briefly, instead
+ * of going back to where the entry was last read.
+ */
+void
+pyprep_reader_reveal_passage (PyprepReader *self,
+                              const char   *annotation_id)
+{
+  g_return_if_fail (PYPREP_IS_READER (self));
+  g_return_if_fail (annotation_id != NULL);
+
+  g_free (self->reveal);
+  self->reveal = g_strdup (annotation_id);
+  self->restore_scroll = -1;
   _pyprep_reader_mark_passages (self);
 }

@@ -21,6 +21,7 @@ struct _PyprepReader
   GCancellable *cancellable;
   char *pending_uri;
   char *passages;              /* JSON array of the quotes to mark */
+  char *reveal;                /* the annotation whose passage to scroll to when next marked */
 
   /* borrowed: the child of the bin */
   WebKitWebView *view;

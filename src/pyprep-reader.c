@@ -305,6 +305,7 @@ pyprep_reader_finalize (GObject *object)
 
   g_free (self->pending_uri);
   g_free (self->passages);
+  g_free (self->reveal);
   g_free (self->pending_find);
 
   G_OBJECT_CLASS (pyprep_reader_parent_class)->finalize (object);

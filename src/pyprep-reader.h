@@ -47,6 +47,8 @@ gboolean       pyprep_reader_get_selection_finish (PyprepReader         *self,
                                                    GError              **error);
 void           pyprep_reader_set_passages (PyprepReader *self,
                                            GPtrArray    *annotations);
+void           pyprep_reader_reveal_passage (PyprepReader *self,
+                                             const char   *annotation_id);
 void           pyprep_reader_find         (PyprepReader *self,
                                            const char   *text);
 void           pyprep_reader_find_next    (PyprepReader *self);

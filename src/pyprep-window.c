@@ -133,6 +133,17 @@ quiz_open_entry_cb (PyprepWindow *self,
   pyprep_window_show_entry (self, entry);
 }
 
+/* After a miss, the passage a card made of an annotation came from. */
+static void
+quiz_open_passage_cb (PyprepWindow *self,
+                      PyprepEntry  *entry,
+                      const char   *annotation_id)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  pyprep_window_show_entry (self, entry);
+  pyprep_reader_page_show_annotation_passage (self->reader_page, annotation_id);
+}
+
 static void
 history_changed_cb (PyprepWindow *self)
 {
@@ -156,6 +167,7 @@ update_recovery_banner (PyprepWindow *self)
                                              ? _("_Load Backup") : _("_Dismiss"));
   adw_banner_set_revealed (self->banner, message != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-annotation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.make-card", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", writable);
 }
 
@@ -382,6 +394,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, quiz_open_entry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiz_open_passage_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mock_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);

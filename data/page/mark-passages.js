@@ -3,7 +3,9 @@
 //
 // Wraps each quoted passage of `passages` (a JSON array of { id, exact,
 // prefix }) in <mark class="annotation">; where a passage occurs several
-// times, the one after the remembered prefix wins. Returns the IDs found, as JSON.
+// times, the one after the remembered prefix wins. The passage of the
+// annotation `reveal` (an ID, or empty) is scrolled to and flashes.
+// Returns the IDs found, as JSON.
 // It never holds text from a deck or the user: such text comes as an argument.
 const main = document.querySelector ('main');
 if (!main) return '[]';
@@ -43,5 +45,12 @@ for (const [node, from, to, id] of segments) {
   mark.dataset.annotation = id;
   middle.replaceWith (mark);
   mark.appendChild (middle);
+}
+if (reveal) {
+  const marks = Array.from (main.querySelectorAll ('mark.annotation')).filter (m => m.dataset.annotation === reveal);
+  if (marks.length > 0) {
+    marks[0].scrollIntoView ({ block: 'center' });
+    for (const m of marks) m.classList.add ('revealed');
+  }
 }
 return JSON.stringify (found);
