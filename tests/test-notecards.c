@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "pyprep-annotation-row.h"
 #include "pyprep-card-dialog.h"
@@ -418,15 +420,116 @@ test_many_annotations (void)
   run_app (deck, check_many_annotations, NULL);
 }
 
+/* Screenshots ---------------------------------------------------------------- */
+
+/* One annotation that is a card and one that is not, on ENTRY. */
+static void
+write_card_annotations (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_file (dir, "user-data.json",
+              "{\"schema_version\": 1, \"annotations\": {"
+              "\"a-card\": {\"entry\": \"" ENTRY "\", \"text\": \"Growth is *geometric*.\","
+              " \"quote\": {\"exact\": \"dynamic array\", \"prefix\": \"A list is a \"},"
+              " \"created\": \"2026-11-01T10:00:00.000000Z\", \"modified\": \"2026-11-01T10:00:00.000000Z\","
+              " \"card\": {\"question\": \"" QUESTION "\", \"created\": \"2026-11-01T10:00:00.000000Z\"}},"
+              "\"a-note\": {\"entry\": \"" ENTRY "\", \"text\": \"Appending is amortized O(1).\","
+              " \"quote\": {\"exact\": \"references\"},"
+              " \"created\": \"2026-11-01T09:00:00.000000Z\", \"modified\": \"2026-11-01T09:00:00.000000Z\"}"
+              "}}");
+}
+
+static gboolean
+panel_filled (gpointer data)
+{
+  return g_list_model_get_n_items (window_annotation_ids (data)) == 2;
+}
+
+static void
+shoot (Fixture    *f,
+       const char *what,
+       const char *style)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("notecards-narrow-%s-%s-%s.png", what, style,
+                                           language != NULL ? language : "en");
+
+  spin (500);
+  save_screenshot (f, name);
+}
+
+/* At 360 px, light and dark: the panel with a card, the card dialog and
+ * the delete question. */
+static void
+check_screens (Fixture *f)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const char *styles[] = { "light", "dark" };
+
+  /* Narrow, the sidebar comes first: open the entry, as Enter does. */
+  g_signal_emit_by_name (window_entry_list (f), "activate",
+                         gtk_single_selection_get_selected (window_entries (f)));
+  g_object_set (f->window, "show-annotations", TRUE, NULL);
+  wait_until (panel_filled, f, "the panel's list");
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      GtkWidget *row;
+
+      adw_style_manager_set_color_scheme (manager, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+      row = annotation_row_at (f, 0);
+      g_assert_true (pyprep_annotation_row_get_annotation (PYPREP_ANNOTATION_ROW (row))->has_card);
+      shoot (f, "panel", styles[i]);
+      pyprep_annotation_row_make_card (PYPREP_ANNOTATION_ROW (row));
+      wait_until (dialog_open, f, "the card dialog");
+      shoot (f, "dialog", styles[i]);
+      adw_dialog_close (ADW_DIALOG (find_dialog (f)));
+      wait_until (dialog_closed, f, "the card dialog to close");
+      click_icon (row, "user-trash-symbolic");
+      wait_until (dialog_open, f, "the delete question");
+      shoot (f, "delete-question", styles[i]);
+      adw_dialog_close (ADW_DIALOG (find_dialog (f)));
+      wait_until (dialog_closed, f, "the delete question to close");
+      /* Closed, the question deleted nothing. */
+      g_assert_cmpuint (pyprep_store_count_annotations (store_of (f), ENTRY), ==, 2);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screens (void)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  write_card_annotations ();
+  run_app_sized (deck, 360, 700, check_screens, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!ui_test_init (&argc, &argv, "en"))
+  const char *localedir = g_getenv ("PYPREP_LOCALEDIR");
+
+  /* For the screenshots in another language (LANGUAGE=zh_CN, with
+   * PYPREP_LOCALEDIR naming the built translations), as the app's main
+   * sets them up; the other cases expect English. */
+  if (localedir != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  if (!ui_test_init (&argc, &argv, g_getenv ("LANGUAGE") != NULL ? NULL : "en"))
     return g_test_run ();
 
   g_test_add_func ("/pyprep/ui/notecards/card-life-cycle", test_card_life_cycle);
   g_test_add_func ("/pyprep/ui/notecards/many-annotations", test_many_annotations);
+  g_test_add_func ("/pyprep/ui/notecards/screens", test_screens);
 
   return g_test_run ();
 }
