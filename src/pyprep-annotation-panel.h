@@ -24,5 +24,6 @@ void        pyprep_annotation_panel_compose     (PyprepAnnotationPanel *self,
                                                  const char            *suffix);
 void        pyprep_annotation_panel_set_found   (PyprepAnnotationPanel *self,
                                                  const char * const    *found);
+gboolean    pyprep_annotation_panel_make_card   (PyprepAnnotationPanel *self);
 
 G_END_DECLS

@@ -1,16 +1,20 @@
 /* pyprep-annotation-row.c: one annotation in the side panel, shown or edited in place.
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The panel's list view recycles rows: each is given an annotation to show
+ * with pyprep_annotation_row_set_annotation(), and another later.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "pyprep-annotation-row.h"
+#include "pyprep-card-dialog.h"
 #include "pyprep-pango.h"
 
 struct _PyprepAnnotationRow
 {
-  GtkListBoxRow parent_instance;
+  AdwBin parent_instance;
 
   /* template children */
   GtkLabel *quote_label;
@@ -19,6 +23,8 @@ struct _PyprepAnnotationRow
   GtkLabel *text_label;
   GtkTextView *editor;
   GtkLabel *date_label;
+  GtkLabel *card_label;
+  GtkButton *card_button;
   GtkButton *edit_button;
   GtkButton *delete_button;
 
@@ -27,7 +33,7 @@ struct _PyprepAnnotationRow
   PyprepAnnotation *annotation;
 };
 
-G_DEFINE_FINAL_TYPE (PyprepAnnotationRow, pyprep_annotation_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (PyprepAnnotationRow, pyprep_annotation_row, ADW_TYPE_BIN)
 
 enum {
   DELETE_REQUESTED,
@@ -35,6 +41,32 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static const char *
+accessible_label (PyprepAnnotationRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->text_label)) ? gtk_label_get_text (self->text_label)
+                                                                 : gtk_label_get_text (self->quote_label);
+}
+
+/* Whether the annotation is a card, and what its front says. */
+static void
+show_card (PyprepAnnotationRow *self)
+{
+  const PyprepAnnotation *annotation = self->annotation;
+
+  if (annotation->has_card)
+    {
+      /* Translators: under an annotation made a recall card; %s is the
+       * card's front, the note or the question typed for it. */
+      g_autofree char *text = g_strdup_printf (_("Recall card: %s"), pyprep_annotation_get_card_front (annotation));
+
+      gtk_label_set_label (self->card_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->card_label), annotation->has_card);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_button), pyprep_annotation_can_be_card (annotation));
+  gtk_button_set_label (self->card_button, annotation->has_card ? _("Edit Card") : _("Make a Card"));
+}
 
 static void
 show_annotation (PyprepAnnotationRow *self)
@@ -58,12 +90,11 @@ show_annotation (PyprepAnnotationRow *self)
       gtk_label_set_label (self->quote_label, quote);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->quote_label), self->annotation->quote != NULL);
+  show_card (self);
 
   /* A screen reader names the row by the note, or by its quote. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  *markup != '\0' ? gtk_label_get_text (self->text_label)
-                                                  : gtk_label_get_text (self->quote_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (self->date_label),
                                   -1);
 }
@@ -100,9 +131,13 @@ save_clicked_cb (PyprepAnnotationRow *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->editor);
   GtkTextIter start, end;
   g_autofree char *text = NULL;
+  g_autofree char *id = g_strdup (self->annotation->id);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  /* Out of the editor first: the store's change makes the panel show the
+   * annotation anew in this row, which must not keep the edit as a draft. */
+  cancel_clicked_cb (self);
   if (*text == '\0')
     {
       /* An emptied annotation is a deletion, which can be undone. */
@@ -110,14 +145,20 @@ save_clicked_cb (PyprepAnnotationRow *self)
       return;
     }
 
-  pyprep_store_update_annotation (self->store, self->annotation->id, text);
-  cancel_clicked_cb (self);
+  pyprep_store_update_annotation (self->store, id, text);
 }
 
 static void
 delete_clicked_cb (PyprepAnnotationRow *self)
 {
   g_signal_emit (self, signals[DELETE_REQUESTED], 0);
+}
+
+static void
+card_clicked_cb (PyprepAnnotationRow *self,
+                 GtkButton           *button)
+{
+  pyprep_annotation_row_make_card (self);
 }
 
 static gboolean
@@ -186,12 +227,18 @@ pyprep_annotation_row_class_init (PyprepAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, editor);
   gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, card_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, card_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepAnnotationRow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_clicked_cb);
+
+  /* Named by its note, a row is a group a screen reader can name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -213,6 +260,7 @@ pyprep_annotation_row_init (PyprepAnnotationRow *self)
 
 /**
  * pyprep_annotation_row_new:
+ * @annotation: (nullable): the annotation to show, or %NULL to set later
  *
  * Returns: (transfer floating): a row showing @annotation
  */
@@ -223,14 +271,34 @@ pyprep_annotation_row_new (PyprepStore            *store,
   PyprepAnnotationRow *self;
 
   g_return_val_if_fail (PYPREP_IS_STORE (store), NULL);
-  g_return_val_if_fail (annotation != NULL, NULL);
 
   self = g_object_new (PYPREP_TYPE_ANNOTATION_ROW, NULL);
   self->store = g_object_ref (store);
-  self->annotation = pyprep_annotation_copy (annotation);
-  show_annotation (self);
+  if (annotation != NULL)
+    pyprep_annotation_row_set_annotation (self, annotation);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * pyprep_annotation_row_set_annotation:
+ * @annotation: the annotation to show
+ *
+ * Shows @annotation, leaving the editor of the one shown before.
+ */
+void
+pyprep_annotation_row_set_annotation (PyprepAnnotationRow    *self,
+                                      const PyprepAnnotation *annotation)
+{
+  g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (annotation != NULL);
+
+  g_clear_pointer (&self->annotation, pyprep_annotation_free);
+  self->annotation = pyprep_annotation_copy (annotation);
+  gtk_stack_set_visible_child_name (self->stack, "view");
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
+  show_annotation (self);
 }
 
 /**
@@ -256,7 +324,7 @@ pyprep_annotation_row_set_missing (PyprepAnnotationRow *self,
   g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label),
-                          missing && self->annotation->quote != NULL);
+                          missing && self->annotation != NULL && self->annotation->quote != NULL);
 }
 
 /**
@@ -280,9 +348,87 @@ void
 pyprep_annotation_row_edit (PyprepAnnotationRow *self)
 {
   g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (self->annotation != NULL);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->editor), self->annotation->text, -1);
+  pyprep_annotation_row_edit_draft (self, self->annotation->text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/**
+ * pyprep_annotation_row_edit_draft:
+ * @draft: the text to edit: what pyprep_annotation_row_dup_draft() kept
+ *   of an edit not saved yet
+ *
+ * Switches the row to its editor holding @draft, without taking the focus.
+ */
+void
+pyprep_annotation_row_edit_draft (PyprepAnnotationRow *self,
+                                  const char          *draft)
+{
+  g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (draft != NULL);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->editor), draft, -1);
   gtk_stack_set_visible_child_name (self->stack, "edit");
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+/**
+ * pyprep_annotation_row_name_item:
+ * @item: the list's item holding the row
+ *
+ * Gives @item the row's accessible name and description: a screen reader
+ * says the list's item, which holds the row.
+ */
+void
+pyprep_annotation_row_name_item (PyprepAnnotationRow *self,
+                                 GtkListItem         *item)
+{
+  g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  gtk_list_item_set_accessible_label (item, accessible_label (self));
+  gtk_list_item_set_accessible_description (item, gtk_label_get_text (self->date_label));
+}
+
+/**
+ * pyprep_annotation_row_dup_draft:
+ *
+ * Returns: (transfer full) (nullable): the text in the editor while the
+ *   row is being edited, else %NULL
+ */
+char *
+pyprep_annotation_row_dup_draft (PyprepAnnotationRow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PYPREP_IS_ANNOTATION_ROW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "edit") != 0)
+    return NULL;
+  buffer = gtk_text_view_get_buffer (self->editor);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * pyprep_annotation_row_make_card:
+ *
+ * Asks how to make the annotation a recall card (or to change or remove
+ * its card); an annotation quoting no passage cannot be one, and the row
+ * says so with the error bell.
+ */
+void
+pyprep_annotation_row_make_card (PyprepAnnotationRow *self)
+{
+  g_return_if_fail (PYPREP_IS_ANNOTATION_ROW (self));
+
+  if (self->annotation == NULL || !pyprep_annotation_can_be_card (self->annotation)
+      || pyprep_store_get_read_only (self->store))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  adw_dialog_present (pyprep_card_dialog_new (self->store, self->annotation), GTK_WIDGET (self));
 }

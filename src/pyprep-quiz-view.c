@@ -332,7 +332,9 @@ rate_action (GtkWidget  *widget,
   PyprepQuizView *self = PYPREP_QUIZ_VIEW (widget);
   int rating = g_variant_get_int32 (parameter);
 
-  if (rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY)
+  const PyprepCardRef *ref = card_on_screen (self);
+
+  if (rating < PYPREP_RATING_AGAIN || rating > PYPREP_RATING_EASY || ref == NULL)
     return;
   if (self->predict_card != NULL && pyprep_predict_card_get_checked (self->predict_card))
     {

@@ -30,6 +30,11 @@ struct _PyprepReaderPage
   /* owned */
   PyprepLibrary *library;
   PyprepStore *store;
+
+  /* state: a passage asked for, which may be the quote of a card kept
+   * of a deleted annotation, and the entry it is on */
+  char *revealed;
+  char *revealed_entry_id;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepReaderPage, pyprep_reader_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -70,6 +75,16 @@ update_passages (PyprepReaderPage *self)
   if (entry == NULL || self->store == NULL)
     return;
   annotations = pyprep_store_dup_annotations (self->store, pyprep_entry_get_id (entry));
+  /* A card kept of a deleted annotation still has its passage to show. */
+  if (self->revealed != NULL && g_strcmp0 (self->revealed_entry_id, pyprep_entry_get_id (entry)) == 0)
+    {
+      PyprepAnnotation *kept = pyprep_store_dup_annotation (self->store, self->revealed);
+
+      if (kept != NULL && kept->card_only)
+        g_ptr_array_add (annotations, kept);
+      else
+        pyprep_annotation_free (kept);
+    }
   pyprep_reader_set_passages (self->reader, annotations);
 }
 
@@ -138,6 +153,11 @@ entry_changed_cb (PyprepReaderPage *self)
     return;
 
   update_title (self);
+  if (g_strcmp0 (self->revealed_entry_id, pyprep_entry_get_id (entry)) != 0)
+    {
+      g_clear_pointer (&self->revealed, g_free);
+      g_clear_pointer (&self->revealed_entry_id, g_free);
+    }
   if (self->store != NULL && !pyprep_store_get_read_only (self->store))
     {
       const char *id = pyprep_entry_get_id (entry);
@@ -191,10 +211,14 @@ annotation_deleted_cb (PyprepReaderPage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
+  g_autoptr(PyprepAnnotation) left = NULL;
 
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (_("Annotation deleted"));
+  /* A card kept stays in the store without its annotation. */
+  left = pyprep_store_dup_annotation (self->store, annotation->id);
+  toast = adw_toast_new (left != NULL && left->card_only ? _("Annotation deleted, its card kept")
+                                                         : _("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "annotation", pyprep_annotation_copy (annotation),
@@ -232,6 +256,17 @@ pyprep_reader_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_READER_PAGE);
 
   G_OBJECT_CLASS (pyprep_reader_page_parent_class)->dispose (object);
+}
+
+static void
+pyprep_reader_page_finalize (GObject *object)
+{
+  PyprepReaderPage *self = PYPREP_READER_PAGE (object);
+
+  g_free (self->revealed);
+  g_free (self->revealed_entry_id);
+
+  G_OBJECT_CLASS (pyprep_reader_page_parent_class)->finalize (object);
 }
 
 static void
@@ -304,6 +339,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pyprep_reader_page_dispose;
+  object_class->finalize = pyprep_reader_page_finalize;
   object_class->get_property = pyprep_reader_page_get_property;
   object_class->set_property = pyprep_reader_page_set_property;
 
@@ -545,4 +581,44 @@ pyprep_reader_page_new_annotation (PyprepReaderPage *self)
     return;
 
   pyprep_reader_get_selection_async (self->reader, NULL, new_annotation_selection_cb, g_object_ref (self));
+}
+
+/**
+ * pyprep_reader_page_make_card:
+ *
+ * Asks how to make the annotation whose row has the keyboard focus a
+ * recall card.
+ *
+ * Returns: %FALSE when no annotation's row has the focus
+ */
+gboolean
+pyprep_reader_page_make_card (PyprepReaderPage *self)
+{
+  g_return_val_if_fail (PYPREP_IS_READER_PAGE (self), FALSE);
+
+  return pyprep_annotation_panel_make_card (self->annotation_panel);
+}
+
+/**
+ * pyprep_reader_page_keep_passage:
+ * @entry_id: the full ID of the entry @passage is on
+ * @passage: a passage about to be shown (pyprep_reader_show_passage())
+ *
+ * When @passage is the ID of a card kept of a deleted annotation, its
+ * quote is marked on @entry_id's page too, until another entry is shown,
+ * so that the card's passage can be shown after a miss.
+ */
+void
+pyprep_reader_page_keep_passage (PyprepReaderPage *self,
+                                 const char       *entry_id,
+                                 const char       *passage)
+{
+  g_return_if_fail (PYPREP_IS_READER_PAGE (self));
+  g_return_if_fail (entry_id != NULL && passage != NULL);
+
+  g_free (self->revealed);
+  g_free (self->revealed_entry_id);
+  self->revealed = g_strdup (passage);
+  self->revealed_entry_id = g_strdup (entry_id);
+  update_passages (self);
 }

@@ -34,5 +34,9 @@ gboolean       pyprep_reader_page_get_collapsed      (PyprepReaderPage *self);
 void           pyprep_reader_page_set_collapsed      (PyprepReaderPage *self,
                                                       gboolean          collapsed);
 void           pyprep_reader_page_new_annotation     (PyprepReaderPage *self);
+gboolean       pyprep_reader_page_make_card          (PyprepReaderPage *self);
+void           pyprep_reader_page_keep_passage       (PyprepReaderPage *self,
+                                                      const char       *entry_id,
+                                                      const char       *passage);
 
 G_END_DECLS

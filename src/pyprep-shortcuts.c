@@ -23,6 +23,7 @@ static const Shortcut shortcuts[] = {
   { "win.bookmark", { "<Control>d" } },
   { "win.show-annotations", { "<Control><Shift>a" } },
   { "win.new-annotation", { "<Control>n" } },
+  { "win.make-card", { "<Control>m" } },
   { "win.search", { "<Control>k" } },
   { "win.find", { "<Control>f" } },
   { "win.find-next", { "<Control>g" } },

@@ -21,6 +21,16 @@ new_annotation_action (GtkWidget  *widget,
   pyprep_reader_page_new_annotation (PYPREP_WINDOW (widget)->reader_page);
 }
 
+/* The annotation whose row has the focus becomes a recall card. */
+static void
+make_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  if (!pyprep_reader_page_make_card (PYPREP_WINDOW (widget)->reader_page))
+    gtk_widget_error_bell (widget);
+}
+
 /* Back and forward through the entries read. */
 static void
 history_action (GtkWidget  *widget,
@@ -520,6 +530,7 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.filter", "filter");
   gtk_widget_class_install_property_action (widget_class, "win.show-annotations", "show-annotations");
   gtk_widget_class_install_action (widget_class, "win.new-annotation", NULL, new_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.make-card", NULL, make_card_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.previous-entry", NULL, step_entry_action);

@@ -55,7 +55,10 @@ pyprep_window_show_passage (PyprepWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   if (passage != NULL)
-    pyprep_reader_show_passage (self->reader, entry, passage);
+    {
+      pyprep_reader_page_keep_passage (self->reader_page, entry_id, passage);
+      pyprep_reader_show_passage (self->reader, entry, passage);
+    }
   else
     pyprep_reader_show_entry (self->reader, entry);
   _pyprep_window_update_back (self);

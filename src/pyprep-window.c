@@ -157,6 +157,7 @@ update_recovery_banner (PyprepWindow *self)
                                              ? _("_Load Backup") : _("_Dismiss"));
   adw_banner_set_revealed (self->banner, message != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-annotation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.make-card", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", writable);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pyprep-annotation-row.h"
 #include "pyprep-find-bar.h"
 #include "pyprep-reader-page.h"
 #include "pyprep-search-panel.h"
@@ -606,6 +607,78 @@ PyprepAnnotationPanel *
 window_annotation_panel (Fixture *f)
 {
   return reader_page_child (f, "annotation_panel");
+}
+
+/* The annotation panel's list: the IDs of the entry's annotations, newest
+ * first (empty until the panel is first shown for the entry). */
+GListModel *
+window_annotation_ids (Fixture *f)
+{
+  GtkListView *list = template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL, "list");
+
+  return G_LIST_MODEL (gtk_list_view_get_model (list));
+}
+
+static void
+collect_annotation_rows (GtkWidget *widget,
+                         GPtrArray *out)
+{
+  if (PYPREP_IS_ANNOTATION_ROW (widget))
+    {
+      /* A recycled row waiting for an annotation shows none. */
+      if (pyprep_annotation_row_get_annotation (PYPREP_ANNOTATION_ROW (widget)) != NULL
+          && gtk_widget_get_visible (gtk_widget_get_parent (widget)))
+        g_ptr_array_add (out, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_annotation_rows (child, out);
+}
+
+/* How many rows showing an annotation the panel has built. */
+guint
+count_annotation_rows (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_annotation_rows (GTK_WIDGET (window_annotation_panel (f)), rows);
+  return rows->len;
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *id;
+  GtkWidget *row;
+} RowWait;
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowWait *wait = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_annotation_rows (GTK_WIDGET (window_annotation_panel (wait->f)), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (pyprep_annotation_row_get_annotation (g_ptr_array_index (rows, i))->id, wait->id))
+      wait->row = g_ptr_array_index (rows, i);
+  return wait->row != NULL;
+}
+
+/* The row showing the annotation at @position of the panel's list, once
+ * the list view has built it. */
+GtkWidget *
+annotation_row_at (Fixture *f,
+                   guint    position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (window_annotation_ids (f), position);
+  RowWait wait = { f, NULL, NULL };
+
+  g_assert_nonnull (item);
+  wait.id = gtk_string_object_get_string (item);
+  wait_until (row_shown, &wait, "the annotation's row");
+  return wait.row;
 }
 
 GtkSearchEntry *

@@ -101,6 +101,10 @@ PyprepEntry           *shown_entry           (Fixture    *f);
 GtkListView           *window_entry_list     (Fixture    *f);
 GtkSingleSelection    *window_entries        (Fixture    *f);
 PyprepAnnotationPanel *window_annotation_panel (Fixture  *f);
+GListModel            *window_annotation_ids (Fixture    *f);
+guint                  count_annotation_rows (Fixture    *f);
+GtkWidget             *annotation_row_at     (Fixture    *f,
+                                              guint       position);
 GtkSearchEntry        *window_find_entry     (Fixture    *f);
 GtkLabel              *window_find_count     (Fixture    *f);
 GtkSearchEntry        *window_search_entry   (Fixture    *f);

@@ -35,6 +35,10 @@ pyprep_annotation_copy (const PyprepAnnotation *annotation)
   copy->suffix = g_strdup (annotation->suffix);
   copy->created = annotation->created;
   copy->modified = annotation->modified;
+  copy->has_card = annotation->has_card;
+  copy->card_question = g_strdup (annotation->card_question);
+  copy->card_created = annotation->card_created;
+  copy->card_only = annotation->card_only;
 
   return copy;
 }
@@ -55,6 +59,7 @@ pyprep_annotation_free (PyprepAnnotation *annotation)
   g_free (annotation->quote);
   g_free (annotation->prefix);
   g_free (annotation->suffix);
+  g_free (annotation->card_question);
   g_free (annotation);
 }
 
@@ -115,4 +120,58 @@ pyprep_annotation_dup_quote_text (const char *quote)
       p = end;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * pyprep_annotation_dup_card_id:
+ * @annotation: an annotation
+ *
+ * The ID its recall card has in the card states and the review log,
+ * `<entry id>#annotation-<annotation id>`: derived from the annotation's
+ * own ID, so the card keeps its schedule however its text changes, and
+ * carries its entry's ID as every card does.
+ *
+ * Returns: (transfer full): the card's ID
+ */
+char *
+pyprep_annotation_dup_card_id (const PyprepAnnotation *annotation)
+{
+  g_return_val_if_fail (annotation != NULL && annotation->id != NULL, NULL);
+
+  return g_strconcat (annotation->entry_id != NULL ? annotation->entry_id : "",
+                      "#annotation-", annotation->id, NULL);
+}
+
+/**
+ * pyprep_annotation_get_card_front:
+ * @annotation: an annotation
+ *
+ * Returns: (transfer none): the Markdown on the front of its card: the
+ *   question typed for it, or else the note
+ */
+const char *
+pyprep_annotation_get_card_front (const PyprepAnnotation *annotation)
+{
+  g_return_val_if_fail (annotation != NULL, NULL);
+
+  if (annotation->card_question != NULL && *annotation->card_question != '\0')
+    return annotation->card_question;
+  return annotation->text != NULL ? annotation->text : "";
+}
+
+/**
+ * pyprep_annotation_can_be_card:
+ * @annotation: an annotation
+ *
+ * A card's back is the passage an annotation quotes, so only an
+ * annotation quoting one can become a card.
+ *
+ * Returns: whether @annotation quotes a passage
+ */
+gboolean
+pyprep_annotation_can_be_card (const PyprepAnnotation *annotation)
+{
+  g_return_val_if_fail (annotation != NULL, FALSE);
+
+  return annotation->quote != NULL && *annotation->quote != '\0';
 }

@@ -17,6 +17,13 @@ G_BEGIN_DECLS
  * @suffix: (nullable): text just after the quote
  * @created: creation time, microseconds since the epoch (UTC)
  * @modified: last change, microseconds since the epoch (UTC)
+ * @has_card: whether the annotation is also a recall card: its front the
+ *   note (or @card_question), its back the quoted passage
+ * @card_question: (nullable): the question the user typed for the card's
+ *   front; %NULL when the note is the front
+ * @card_created: when the card was made, microseconds since the epoch (UTC)
+ * @card_only: the annotation was deleted and its card kept: the record
+ *   stays, as a card with its own text, but no longer lists as an annotation
  */
 typedef struct
 {
@@ -28,6 +35,10 @@ typedef struct
   char *suffix;
   gint64 created;
   gint64 modified;
+  gboolean has_card;
+  char *card_question;
+  gint64 card_created;
+  gboolean card_only;
 } PyprepAnnotation;
 
 #define PYPREP_TYPE_ANNOTATION (pyprep_annotation_get_type ())
@@ -35,6 +46,9 @@ GType             pyprep_annotation_get_type (void) G_GNUC_CONST;
 PyprepAnnotation *pyprep_annotation_copy     (const PyprepAnnotation *annotation);
 void              pyprep_annotation_free     (PyprepAnnotation       *annotation);
 char             *pyprep_annotation_dup_quote_text (const char         *quote);
+char             *pyprep_annotation_dup_card_id    (const PyprepAnnotation *annotation);
+const char       *pyprep_annotation_get_card_front (const PyprepAnnotation *annotation);
+gboolean          pyprep_annotation_can_be_card    (const PyprepAnnotation *annotation);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepAnnotation, pyprep_annotation_free)
 
 G_END_DECLS

@@ -90,6 +90,50 @@ dup_own_answers (GListModel  *entries,
   return answers;
 }
 
+/* The cards the user made of annotations, by entry ID: a list of
+ * annotations each, newest first; NULL when there are none. */
+static GHashTable *
+dup_annotation_cards (PyprepStore *store)
+{
+  g_autoptr(GPtrArray) cards = pyprep_store_dup_annotation_cards (store);
+  GHashTable *by_entry;
+
+  if (cards->len == 0)
+    return NULL;
+  by_entry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  /* Taken from @cards, which then must not free them. */
+  g_ptr_array_set_free_func (cards, NULL);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PyprepAnnotation *annotation = g_ptr_array_index (cards, i);
+      GPtrArray *list = g_hash_table_lookup (by_entry, annotation->entry_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_annotation_free);
+          g_hash_table_insert (by_entry, g_strdup (annotation->entry_id), list);
+        }
+      g_ptr_array_add (list, annotation);
+    }
+  return by_entry;
+}
+
+/* Appends to @cards the cards made of @entry's annotations, oldest first,
+ * as they were made. */
+static void
+add_annotation_cards (GPtrArray   *cards,
+                      PyprepEntry *entry,
+                      GHashTable  *annotation_cards)
+{
+  GPtrArray *list;
+
+  if (annotation_cards == NULL
+      || (list = g_hash_table_lookup (annotation_cards, pyprep_entry_get_id (entry))) == NULL)
+    return;
+  for (guint i = list->len; i > 0; i--)
+    g_ptr_array_add (cards, pyprep_card_ref_new_for_annotation (entry, g_ptr_array_index (list, i - 1)));
+}
+
 /**
  * pyprep_review_collect_cards:
  * @entries: (element-type PyprepEntry): entries
@@ -100,11 +144,14 @@ dup_own_answers (GListModel  *entries,
  * @store, one the user has annotated gets a card whose back is the
  * newest annotation (see pyprep_card_ref_new_answered()). Once the
  * annotations are gone, so is the card; its review history stays in the
- * log.
+ * log. With @store, the cards the user made of annotations come too
+ * (pyprep_card_ref_new_for_annotation()), kept cards of deleted
+ * annotations included.
  *
  * Returns: (transfer full) (element-type PyprepCardRef): every card of
  *   @entries: of each entry the recall card, then the multiple-choice
- *   questions, then the predict-the-output ones
+ *   questions, the predict-the-output ones, then the cards made of its
+ *   annotations
  */
 GPtrArray *
 pyprep_review_collect_cards (GListModel  *entries,
@@ -112,12 +159,16 @@ pyprep_review_collect_cards (GListModel  *entries,
 {
   GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) annotation_cards = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (entries), cards);
   g_return_val_if_fail (store == NULL || PYPREP_IS_STORE (store), cards);
 
   if (store != NULL)
-    answers = dup_own_answers (entries, store);
+    {
+      answers = dup_own_answers (entries, store);
+      annotation_cards = dup_annotation_cards (store);
+    }
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, i);
@@ -133,6 +184,7 @@ pyprep_review_collect_cards (GListModel  *entries,
         g_ptr_array_add (cards, pyprep_card_ref_new (entry, q));
       for (guint q = 0; q < pyprep_entry_get_n_predicts (entry); q++)
         g_ptr_array_add (cards, pyprep_card_ref_new_predict (entry, q));
+      add_annotation_cards (cards, entry, annotation_cards);
     }
 
   return cards;

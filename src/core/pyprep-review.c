@@ -296,6 +296,44 @@ pyprep_card_ref_new_predict (PyprepEntry *entry,
   return ref;
 }
 
+/**
+ * pyprep_card_ref_new_for_annotation:
+ * @entry: the entry @annotation is on
+ * @annotation: an annotation that is a card (#PyprepAnnotation.has_card)
+ *
+ * The recall card the user made of an annotation: its front the note or
+ * the question typed for it, its back the quoted passage, its ID
+ * pyprep_annotation_dup_card_id().
+ *
+ * Returns: (transfer full): a reference to the card
+ */
+PyprepCardRef *
+pyprep_card_ref_new_for_annotation (PyprepEntry            *entry,
+                                    const PyprepAnnotation *annotation)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *back = NULL;
+  PyprepCardRef *ref;
+
+  g_return_val_if_fail (PYPREP_IS_ENTRY (entry), NULL);
+  g_return_val_if_fail (annotation != NULL && annotation->has_card, NULL);
+
+  id = pyprep_annotation_dup_card_id (annotation);
+  back = pyprep_annotation_dup_quote_text (annotation->quote != NULL ? annotation->quote : "");
+  ref = g_new0 (PyprepCardRef, 1);
+  ref->card = card_new (id, pyprep_annotation_get_card_front (annotation), back);
+  /* After a miss, the passage shown is the annotation's quote. */
+  ref->card->passage = g_strdup (annotation->id);
+  ref->card_id = g_steal_pointer (&id);
+  ref->entry = g_object_ref (entry);
+  ref->topic = pyprep_entry_get_topic (entry);
+  if (ref->topic != NULL)
+    g_object_ref (ref->topic);
+  ref->question = -1;
+  ref->annotation_id = g_strdup (annotation->id);
+  return ref;
+}
+
 PyprepCardRef *
 pyprep_card_ref_copy (const PyprepCardRef *ref)
 {
@@ -312,6 +350,7 @@ pyprep_card_ref_copy (const PyprepCardRef *ref)
   copy->predict = ref->predict;
   if (ref->card != NULL)
     copy->card = card_new (ref->card->id, ref->card->prompt, ref->card->answer);
+  copy->annotation_id = g_strdup (ref->annotation_id);
   return copy;
 }
 
@@ -324,6 +363,7 @@ pyprep_card_ref_free (PyprepCardRef *ref)
   g_clear_object (&ref->entry);
   g_clear_object (&ref->topic);
   pyprep_card_free (ref->card);
+  g_free (ref->annotation_id);
   g_free (ref);
 }
 

@@ -66,9 +66,12 @@ typedef struct
  *   the entry's recall card
  * @card: (nullable): the user's own recall card, for an entry the notes
  *   leave unanswered: its front is the question, its back the user's
- *   annotation; %NULL for the deck's cards (see pyprep_card_ref_get_card())
+ *   annotation, or an annotation made a card; %NULL for the deck's cards
+ *   (see pyprep_card_ref_get_card())
  * @predict: (nullable): for a predict-the-output question, the question
  *   (owned by @entry), and then @question is -1; %NULL for other cards
+ * @annotation_id: (nullable): for a card made of an annotation, the
+ *   annotation's ID, whose quoted passage the card's back is
  *
  * One card of a quiz queue.
  */
@@ -80,6 +83,7 @@ typedef struct
   int question;
   PyprepCard *card;
   const PyprepPredict *predict;
+  char *annotation_id;
 } PyprepCardRef;
 
 /**
@@ -160,6 +164,8 @@ PyprepCardRef *pyprep_card_ref_new_answered    (PyprepEntry             *entry,
                                                 const char              *answer);
 PyprepCardRef *pyprep_card_ref_new_predict     (PyprepEntry             *entry,
                                                 guint                    index);
+PyprepCardRef *pyprep_card_ref_new_for_annotation (PyprepEntry           *entry,
+                                                  const PyprepAnnotation *annotation);
 PyprepCardRef *pyprep_card_ref_copy            (const PyprepCardRef     *ref);
 void           pyprep_card_ref_free            (PyprepCardRef           *ref);
 gboolean       pyprep_card_ref_is_recall       (const PyprepCardRef     *ref);

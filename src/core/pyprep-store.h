@@ -119,6 +119,14 @@ GPtrArray        *pyprep_store_dup_annotations    (PyprepStore      *self,
                                                    const char       *entry_id);
 guint             pyprep_store_count_annotations  (PyprepStore      *self,
                                                    const char       *entry_id);
+gboolean          pyprep_store_make_annotation_card (PyprepStore    *self,
+                                                     const char     *id,
+                                                     const char     *question);
+PyprepAnnotation *pyprep_store_remove_annotation_card (PyprepStore  *self,
+                                                       const char   *id);
+PyprepAnnotation *pyprep_store_remove_annotation_keep_card (PyprepStore *self,
+                                                            const char  *id);
+GPtrArray        *pyprep_store_dup_annotation_cards (PyprepStore    *self);
 
 void              pyprep_store_set_last_entry     (PyprepStore      *self,
                                                    const char       *entry_id,

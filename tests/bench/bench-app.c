@@ -15,6 +15,10 @@
  *                            the library, `stall-loading USEC` then, and
  *                            `opened ENTRY_ID` and `stall USEC` when its
  *                            first entry is painted.
+ *  PYPREP_BENCH_ANNOTATIONS=1  after the first paint, shows the entry's
+ *                            annotations panel, logging `annotations-start`
+ *                            and, once the panel is painted,
+ *                            `annotations-shown` and `stall-annotations USEC`.
  *  PYPREP_BENCH_SWITCHES=N   then moves N times to the next entry of the
  *                            sidebar (in the opened folder, if any), as the
  *                            Down key does, logging `switch ENTRY_ID` just
@@ -62,6 +66,8 @@ typedef struct
   GFile *folder;
 
   /* state */
+  gboolean show_annotations;    /* PYPREP_BENCH_ANNOTATIONS: the panel is still to show */
+  gulong paint_handler;
   gulong decks_handler;
   Phase phase;
   guint switches_left;
@@ -96,6 +102,8 @@ bench_free (Bench *bench)
 {
   g_clear_handle_id (&bench->step_source, g_source_remove);
   g_clear_handle_id (&bench->watch_source, g_source_remove);
+  if (bench->paint_handler != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (bench->window)) != NULL)
+    g_clear_signal_handler (&bench->paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (bench->window)));
   if (bench->library != NULL)
     g_clear_signal_handler (&bench->decks_handler, pyprep_library_get_decks (bench->library));
   g_clear_object (&bench->folder);
@@ -184,13 +192,51 @@ switch_entry (Bench *bench)
   gtk_single_selection_set_selected (selection, position);
 }
 
+static void settle_then_step (Bench *bench);
+
+static GtkWidget *
+bench_annotation_panel (PyprepWindow *window)
+{
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_WINDOW, "reader_page");
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), PYPREP_TYPE_READER_PAGE,
+                                                    "annotation_panel"));
+}
+
+/* The first frame painted with the panel on screen, rows and all. */
+static void
+annotations_painted_cb (GdkFrameClock *clock,
+                        Bench         *bench)
+{
+  if (!gtk_widget_get_mapped (bench_annotation_panel (bench->window)))
+    return;
+  g_clear_signal_handler (&bench->paint_handler, clock);
+  pyprep_trace_mark ("annotations-shown", "panel");
+  mark_stall (bench, "stall-annotations");
+  settle_then_step (bench);
+}
+
+static void
+show_annotations (Bench *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+
+  bench->show_annotations = FALSE;
+  pyprep_trace_mark ("annotations-start", "panel");
+  mark_stall (bench, "stall-settled");
+  bench->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (annotations_painted_cb), bench);
+  g_object_set (bench->window, "show-annotations", TRUE, NULL);
+}
+
 static gboolean
 step_cb (gpointer user_data)
 {
   Bench *bench = user_data;
 
   bench->step_source = 0;
-  if (bench->folder != NULL && bench->phase == PHASE_START)
+  if (bench->show_annotations)
+    show_annotations (bench);
+  else if (bench->folder != NULL && bench->phase == PHASE_START)
     start_open (bench);
   else if (bench->switches_left > 0)
     {
@@ -267,6 +313,7 @@ window_added_cb (GtkApplication *app,
   bench = g_new0 (Bench, 1);
   bench->window = PYPREP_WINDOW (window);
   bench->switches_left = switches != NULL ? (guint) g_ascii_strtoull (switches, NULL, 10) : 0;
+  bench->show_annotations = g_strcmp0 (g_getenv ("PYPREP_BENCH_ANNOTATIONS"), "1") == 0;
   if (folder != NULL && *folder != '\0')
     bench->folder = g_file_new_for_commandline_arg (folder);
   g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);

@@ -83,7 +83,7 @@ def main():
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("1..0 # SKIP no display")
         return
-    print("1..8", flush=True)
+    print("1..9", flush=True)
     driver = {"PYPREP_BENCH_SWITCHES": "2", "PYPREP_BENCH_OPEN": deck}
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -118,6 +118,16 @@ def main():
         written = keyfile.read_text(errors="replace") if keyfile.exists() else ""
         ok(str(pathlib.Path(deck).resolve()) not in written and deck not in written,
            "opening the folder left the settings alone")
+
+        # Showing the annotations panel, as the bench does for 10,000 of them.
+        process, home = run([bench_app], scratch, {"PYPREP_BENCH_ANNOTATIONS": "1"})
+        log = home / "events.log"
+        done = wait_for(process, log, "done")
+        stop(process)
+        names = [e[0] for e in events(log)]
+        ok(done and "annotations-start" in names and "stall-annotations" in names
+           and names.index("annotations-start") < names.index("annotations-shown") < names.index("done"),
+           f"it showed the annotations panel and logged it (marks: {sorted(set(names))})")
 
 
 main()

@@ -38,7 +38,7 @@ def die(message):
 class Run:
     """One process (app or baseline) on the virtual display, with its own home."""
 
-    def __init__(self, argv, scratch, extra_env=None, cache=None):
+    def __init__(self, argv, scratch, extra_env=None, cache=None, user_data=None):
         self.home = pathlib.Path(tempfile.mkdtemp(prefix="run-", dir=scratch))
         shader_cache = scratch / "shader-cache"
         shader_cache.mkdir(exist_ok=True)
@@ -47,6 +47,9 @@ class Run:
                         "WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS")}
         for name in ("home", "data", "config", "cache", "runtime"):
             (self.home / name).mkdir(mode=0o700)
+        if user_data is not None:
+            (self.home / "data" / "pyprep").mkdir(mode=0o700)
+            (self.home / "data" / "pyprep" / "user-data.json").write_text(user_data, encoding="utf-8")
         env.update({
             "HOME": str(self.home / "home"),
             "XDG_DATA_HOME": str(self.home / "data"),
@@ -313,6 +316,45 @@ def driven(build, scratch, runs, deck=None, switches=SWITCHES_PER_RUN):
     return found
 
 
+def annotations_document(entry_id, count=ANNOTATIONS):
+    """A user-data.json holding COUNT annotations on ENTRY_ID, as an
+    import can bring them (issue 24: 10,000 took 46 s to first paint)."""
+    notes = {}
+    for i in range(count):
+        created = f"2026-11-01T{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000000Z"
+        notes[f"bench-note-{i:05d}"] = {"entry": entry_id, "text": f"Note {i}: *why* it matters.",
+                                        "created": created, "modified": created}
+    return json.dumps({"schema_version": 1, "annotations": notes})
+
+
+def annotated(build, scratch, runs, entry_id):
+    """Runs of pyprep-bench-app on the entry it opens first, alternating
+    without annotations and with ANNOTATIONS on it; each shows the
+    annotations panel after the first paint. Returns samples by name."""
+    found = {}
+    document = annotations_document(entry_id)
+    env = {**app_env(build), "PYPREP_BENCH_ANNOTATIONS": "1", "PYPREP_BENCH_SWITCHES": "0"}
+    for _ in range(runs):
+        for who, data in (("none", None), ("many", document)):
+            run = Run(driven_app_argv(build), scratch, env, user_data=data)
+            run.wait_for("done")
+            time.sleep(SETTLE_S)
+            _, rss, _ = run.memory()
+            events = run.events()
+            run.stop()
+            painted = next(e for e in events if e[0] == "painted")
+            if painted[1] != entry_id:
+                die(f"the annotated run painted {painted[1]}, not {entry_id}")
+            marks = {e[0]: e for e in events}
+            found.setdefault(f"painted-{who}", []).append((painted[2] - run.started) * 1000)
+            found.setdefault(f"shown-{who}", []).append(
+                (marks["annotations-shown"][2] - marks["annotations-start"][2]) * 1000)
+            found.setdefault(f"rss-{who}", []).append(rss)
+            found.setdefault(f"stall-{who}", []).append(int(marks["stall-annotations"][1]) / 1000)
+    found["rss-growth"] = [m - n for m, n in zip(found["rss-many"], found["rss-none"])]
+    return found
+
+
 class BusyNeighbour:
     """One core kept busy by another process, for the runs 'with a busy neighbour'."""
 
@@ -400,6 +442,8 @@ def inner(source, build, runs):
     readme_load, _ = core(build, "deck", str(readme), "en", str(runs))
     store_dir = scratch / "store"
     user_data, _ = core(build, "store", str(store_dir), str(runs), str(ANNOTATIONS))
+    print(f"an entry holding {ANNOTATIONS:,} annotations (with and without, alternating) ...", flush=True)
+    many = annotated(build, scratch, runs, entry_id)
 
     print("again with a busy neighbour (one core kept busy) ...", flush=True)
     with BusyNeighbour():
@@ -483,6 +527,19 @@ def inner(source, build, runs):
         Measurement("save 10k annotations, flush", "ms", user_data["flush"],
                     note="all in one thread, as on quit"),
         Measurement("load 10k annotations", "ms", user_data["load"]),
+    ]
+    # An entry holding 10,000 annotations (issue 24, item 5): its start, and
+    # its annotations panel shown, beside the same runs without them.
+    measurements += [
+        Measurement("cold start, entry holding 10k annotations", "ms", many["painted-many"],
+                    "<= 1.10x without", baseline=many["painted-none"], ratio_limit=1.10,
+                    note="the driven app; baseline: the same runs without annotations"),
+        Measurement("show the annotations panel, 10k annotations", "ms", many["shown-many"],
+                    baseline=many["shown-none"], note="to the panel painted, rows in sight built"),
+        Measurement("main-loop stall showing 10k annotations", "ms", many["stall-many"],
+                    stall_budget, at_most=STALL_BUDGET_MS, note="reading the entry's annotation IDs"),
+        Measurement("memory growth for 10k annotations (RSS)", mib, many["rss-growth"], "<= 50 MiB",
+                    at_most=50, note="panel shown; per pair of runs, with minus without"),
     ]
 
     print()
