@@ -265,17 +265,17 @@ check_narrow (Fixture *f)
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), styles[i].scheme);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.interview-date", NULL));
       wait_until (dialog_open, f, "the interview date dialog");
-      spin (300);
+      spin (1000);
       save_screenshot (f, dialog);
       gtk_widget_activate (template_child (visible_dialog (f), PYPREP_TYPE_INTERVIEW_DIALOG, "set_button"));
       wait_until (dialog_closed, f, "the dialog to close");
       wait_until (readiness_shown, f, "a topic's readiness in the sidebar");
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL));
-      spin (300);
+      spin (1000);
       save_screenshot (f, review);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.progress", NULL));
-      spin (300);
+      spin (1000);
       save_screenshot (f, stats);
       gtk_stack_set_visible_child_name (window_child (f, "main_stack"), "library");
     }
