@@ -323,7 +323,7 @@ pyprep_interview_dialog_new (PyprepLibrary *library,
   select_date (self, &date);
   /* The store keeps the target of an earlier date, even a cleared one. */
   gtk_adjustment_set_value (self->target,
-                            100 * (pyprep_store_get_interview_target (store) != PYPREP_INTERVIEW_DEFAULT_TARGET
+                            100 * (pyprep_store_has_interview_target (store)
                                    ? pyprep_store_get_interview_target (store) : default_target));
   gtk_widget_set_visible (self->clear_button, pyprep_store_get_interview_date (store, NULL));
   add_topic_rows (self);

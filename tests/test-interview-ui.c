@@ -4,11 +4,14 @@
  * Keys are pressed through the X server (ui-keys.c). The narrow case
  * saves screenshots of the dialog, the review page and the forecast at
  * 360 px, light and dark, in the interface language it runs in (run it
- * with LANGUAGE=zh_CN for the Chinese ones).
+ * with LC_ALL=zh_CN.UTF-8 for the Chinese ones; meson's C.UTF-8 gives
+ * English).
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "pyprep-chart.h"
 #include "pyprep-interview-dialog.h"
@@ -296,6 +299,13 @@ main (int   argc,
 {
   if (!ui_test_init (&argc, &argv, NULL))
     return 0;
+  /* As main.c does, so that a run in Chinese shows Chinese. */
+  if (g_getenv ("PYPREP_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PYPREP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   g_test_add_func ("/pyprep/interview-ui/keys", test_interview_keys);
   g_test_add_func ("/pyprep/interview-ui/narrow", test_interview_narrow);
