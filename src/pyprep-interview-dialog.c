@@ -3,8 +3,10 @@
  *
  * Shows what the store holds (pyprep-store-interview.c), or for a first
  * date two weeks from today, every topic and the target from Preferences.
- * Set Date (the default, so Enter sets it) writes it back; Clear the
- * Date forgets the day but keeps the target.
+ * Set Date (the default, and Enter wherever the focus does not take it)
+ * writes it back; Clear the Date forgets the day but keeps the target.
+ * The day is picked on the calendar or, by keys, as a number of days from
+ * today, which takes the focus first.
  */
 #include "config.h"
 
@@ -24,6 +26,7 @@ struct _PyprepInterviewDialog
   /* template children */
   AdwPreferencesGroup *date_group;
   GtkCalendar *calendar;
+  AdwSpinRow *days_row;
   GtkAdjustment *target;
   AdwPreferencesGroup *topics_group;
   GtkWidget *set_button;
@@ -33,6 +36,9 @@ struct _PyprepInterviewDialog
   PyprepLibrary *library;
   PyprepStore *store;
   GPtrArray *topic_rows;        /* AdwSwitchRow, with "pyprep-topic-id" data */
+
+  /* state */
+  gboolean syncing;             /* the calendar and the days row follow each other */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepInterviewDialog, pyprep_interview_dialog, ADW_TYPE_DIALOG)
@@ -69,6 +75,12 @@ day_selected_cb (PyprepInterviewDialog *self)
   get_today (&today);
   get_chosen (self, &chosen);
   days = g_date_days_between (&today, &chosen);
+  if (!self->syncing && days >= 1)
+    {
+      self->syncing = TRUE;
+      adw_spin_row_set_value (self->days_row, days);
+      self->syncing = FALSE;
+    }
   if (days >= 1)
     /* Translators: how far the chosen interview day is */
     text = g_strdup_printf (ngettext ("Tomorrow", "In %d days", days), days);
@@ -76,6 +88,25 @@ day_selected_cb (PyprepInterviewDialog *self)
     text = g_strdup (_("Choose a day after today."));
   adw_preferences_group_set_description (self->date_group, text);
   gtk_widget_set_sensitive (self->set_button, days >= 1);
+}
+
+static void select_date (PyprepInterviewDialog *self,
+                         const GDate           *date);
+
+/* The keyboard's way to the day: a number of days, which the calendar
+ * then shows. */
+static void
+days_changed_cb (PyprepInterviewDialog *self)
+{
+  GDate date;
+
+  if (self->syncing)
+    return;
+  get_today (&date);
+  g_date_add_days (&date, (guint) adw_spin_row_get_value (self->days_row));
+  self->syncing = TRUE;
+  select_date (self, &date);
+  self->syncing = FALSE;
 }
 
 static void
@@ -152,6 +183,19 @@ set_clicked_cb (PyprepInterviewDialog *self)
   adw_dialog_close (ADW_DIALOG (self));
 }
 
+/* Enter sets the date wherever it is not taken: the spin row's entry and
+ * the calendar do not activate the dialog's default button themselves. */
+static void
+set_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PyprepInterviewDialog *self = PYPREP_INTERVIEW_DIALOG (widget);
+
+  if (gtk_widget_get_sensitive (self->set_button))
+    set_clicked_cb (self);
+}
+
 static void
 clear_clicked_cb (PyprepInterviewDialog *self)
 {
@@ -200,21 +244,51 @@ pyprep_interview_dialog_class_init (PyprepInterviewDialogClass *klass)
                                                "/io/github/pyprep/Pyprep/ui/pyprep-interview-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, date_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, days_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, target);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, topics_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, set_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewDialog, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, days_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "interview.set", NULL, set_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "interview.set", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "interview.set", NULL);
+}
+
+/* The spin button inside @widget, if any. */
+static GtkWidget *
+find_spin_button (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spin_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
 pyprep_interview_dialog_init (PyprepInterviewDialog *self)
 {
+  GtkWidget *spin;
+
   self->topic_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter in the days field, which takes the focus first, commits the
+   * number typed and sets the date, as in any dialog with a default
+   * button; the row does not offer that itself. */
+  spin = find_spin_button (GTK_WIDGET (self->days_row));
+  if (spin != NULL)
+    gtk_spin_button_set_activates_default (GTK_SPIN_BUTTON (spin), TRUE);
 }
 
 /**
@@ -249,7 +323,7 @@ pyprep_interview_dialog_new (PyprepLibrary *library,
   select_date (self, &date);
   /* The store keeps the target of an earlier date, even a cleared one. */
   gtk_adjustment_set_value (self->target,
-                            100 * (pyprep_store_get_interview_target (store) != PYPREP_INTERVIEW_DEFAULT_TARGET
+                            100 * (pyprep_store_has_interview_target (store)
                                    ? pyprep_store_get_interview_target (store) : default_target));
   gtk_widget_set_visible (self->clear_button, pyprep_store_get_interview_date (store, NULL));
   add_topic_rows (self);

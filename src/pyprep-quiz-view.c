@@ -493,16 +493,9 @@ pyprep_quiz_view_set_readiness (PyprepQuizView  *self,
                                 PyprepReadiness *readiness)
 {
   g_return_if_fail (PYPREP_IS_QUIZ_VIEW (self));
-  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
 
-  if (self->readiness == readiness)
-    return;
-  if (self->readiness != NULL)
-    g_signal_handlers_disconnect_by_data (self->readiness, self);
-  g_set_object (&self->readiness, readiness);
-  if (readiness != NULL)
-    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (update_interview), self);
-  update_interview (self);
+  if (pyprep_readiness_follow (&self->readiness, readiness, G_CALLBACK (update_interview), self))
+    update_interview (self);
 }
 
 /* What the empty review page says: when cards are due in the decks

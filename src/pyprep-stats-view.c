@@ -317,16 +317,9 @@ pyprep_stats_view_set_readiness (PyprepStatsView *self,
                                  PyprepReadiness *readiness)
 {
   g_return_if_fail (PYPREP_IS_STATS_VIEW (self));
-  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
 
-  if (self->readiness == readiness)
-    return;
-  if (self->readiness != NULL)
-    g_signal_handlers_disconnect_by_data (self->readiness, self);
-  g_set_object (&self->readiness, readiness);
-  if (readiness != NULL)
-    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (show_interview), self);
-  show_interview (self);
+  if (pyprep_readiness_follow (&self->readiness, readiness, G_CALLBACK (show_interview), self))
+    show_interview (self);
 }
 
 /* A row per topic: its cards new, learning, known and due now. */

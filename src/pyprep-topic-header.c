@@ -418,15 +418,9 @@ pyprep_topic_header_set_readiness (PyprepTopicHeader *self,
                                    PyprepReadiness   *readiness)
 {
   g_return_if_fail (PYPREP_IS_TOPIC_HEADER (self));
-  g_return_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness));
 
-  if (self->readiness == readiness)
+  if (!pyprep_readiness_follow (&self->readiness, readiness, G_CALLBACK (update_readiness), self))
     return;
-  if (self->readiness != NULL)
-    g_signal_handlers_disconnect_by_data (self->readiness, self);
-  g_set_object (&self->readiness, readiness);
-  if (readiness != NULL)
-    g_signal_connect_swapped (readiness, "changed", G_CALLBACK (update_readiness), self);
   update_readiness (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READINESS]);
 }

@@ -46,6 +46,7 @@ test_store_interview_none (Fixture       *f,
   g_assert_false (pyprep_store_get_interview_date (store, NULL));
   g_assert_cmpint (pyprep_store_get_interview_start (store), ==, 0);
   g_assert_cmpfloat (pyprep_store_get_interview_target (store), ==, PYPREP_INTERVIEW_DEFAULT_TARGET);
+  g_assert_false (pyprep_store_has_interview_target (store));
   g_assert_cmpuint (g_strv_length (topics), ==, 0);
 }
 
@@ -78,6 +79,7 @@ test_store_interview_save_load (Fixture       *f,
   third = open_store (f);
   g_assert_false (pyprep_store_get_interview_date (third, NULL));
   /* The target stays the user's choice for the next date. */
+  g_assert_true (pyprep_store_has_interview_target (third));
   g_assert_cmpfloat_with_epsilon (pyprep_store_get_interview_target (third), 0.85, 1e-9);
 }
 

@@ -243,6 +243,7 @@ pyprep_interview_status_dup_advice (const PyprepInterviewStatus *status)
     return g_strdup (_("Clear the date, or set the next one, to plan again."));
   day = pyprep_time_to_local (status->interview);
   /* Translators: the interview's date in the status on the review page, see g_date_time_format() */
+  /* xgettext:no-c-format */
   date = day != NULL ? g_date_time_format (day, _("%b %-d")) : g_strdup ("");
   /* Translators: %s is the interview's date, then two percentages */
   g_string_append_printf (text, _("Predicted recall on %s: %.0f%% of %u cards, aiming at %.0f%%."), date,

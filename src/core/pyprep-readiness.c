@@ -153,3 +153,34 @@ pyprep_readiness_get_for_topic (PyprepReadiness *self,
     return -1;
   return pyprep_interview_status_get_topic (self->status, topic);
 }
+
+/**
+ * pyprep_readiness_follow:
+ * @slot: where a widget keeps its readiness
+ * @readiness: (nullable): the readiness to keep there
+ * @changed: called, swapped, on @data at each ::changed
+ * @data: the widget
+ *
+ * Replaces the readiness in @slot, moving the ::changed handler from the
+ * old one to the new one: what every page that shows it does.
+ *
+ * Returns: whether @slot changed
+ */
+gboolean
+pyprep_readiness_follow (PyprepReadiness **slot,
+                         PyprepReadiness  *readiness,
+                         GCallback         changed,
+                         gpointer          data)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (readiness == NULL || PYPREP_IS_READINESS (readiness), FALSE);
+
+  if (*slot == readiness)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, data);
+  g_set_object (slot, readiness);
+  if (readiness != NULL)
+    g_signal_connect_swapped (readiness, "changed", changed, data);
+  return TRUE;
+}

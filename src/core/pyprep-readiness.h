@@ -23,5 +23,9 @@ void                         pyprep_readiness_update        (PyprepReadiness    
 const PyprepInterviewStatus *pyprep_readiness_get_status    (PyprepReadiness        *self);
 double                       pyprep_readiness_get_for_topic (PyprepReadiness        *self,
                                                              PyprepTopic            *topic);
+gboolean                     pyprep_readiness_follow        (PyprepReadiness       **slot,
+                                                             PyprepReadiness        *readiness,
+                                                             GCallback               changed,
+                                                             gpointer                data);
 
 G_END_DECLS

@@ -135,6 +135,24 @@ pyprep_store_get_interview_target (PyprepStore *self)
 }
 
 /**
+ * pyprep_store_has_interview_target:
+ *
+ * Returns: whether the user chose a target for an interview, now or for
+ *   an earlier date
+ */
+gboolean
+pyprep_store_has_interview_target (PyprepStore *self)
+{
+  JsonObject *record;
+  double target;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
+
+  record = get_record (self);
+  return record != NULL && pyprep_json_get_number (record, "target", &target);
+}
+
+/**
  * pyprep_store_dup_interview_topics:
  *
  * Returns: (transfer full): the IDs of the decks and topics the interview

@@ -16,6 +16,7 @@ gboolean  pyprep_store_get_interview_date   (PyprepStore        *self,
                                              GDate              *date);
 gint64    pyprep_store_get_interview_start  (PyprepStore        *self);
 double    pyprep_store_get_interview_target (PyprepStore        *self);
+gboolean  pyprep_store_has_interview_target (PyprepStore        *self);
 GStrv     pyprep_store_dup_interview_topics (PyprepStore        *self);
 void      pyprep_store_set_interview        (PyprepStore        *self,
                                              const GDate        *date,
