@@ -397,6 +397,66 @@ test_merge_compaction (void)
   remove_tree (dir);
 }
 
+static void
+write_lines_to (const char *path,
+                GPtrArray  *lines,
+                gssize      cut)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (pyprep_review_log_append_lines (path, lines, NULL));
+  if (cut < 0)
+    return;
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length - cut, NULL));
+}
+
+/* A sync tool kept one version of a device's file and made a conflicted
+ * copy of the other: a device that merges takes the copy's records into
+ * its own file and removes the copy, so a device that never saw the copy
+ * still gets them; a copy cut short stays. */
+static void
+test_merge_conflicted_copy (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *x_dir = g_build_filename (dir, PYPREP_SYNC_DEVICES, "x", NULL);
+  g_autofree char *kept = g_build_filename (x_dir, PYPREP_SYNC_CHANGES, NULL);
+  g_autofree char *copy = g_build_filename (x_dir, "changes.sync-conflict-20261207-103000-ABCDEFG.jsonl", NULL);
+  g_autofree char *torn = g_build_filename (x_dir, "changes (conflicted copy 2026-12-07).jsonl", NULL);
+  g_autoptr(PyprepSyncFolder) reader = pyprep_sync_folder_new (dir, "reader");
+  g_autoptr(JsonObject) source = pyprep_merge_new_document ();
+  g_autoptr(JsonObject) root = pyprep_merge_new_document ();
+  g_autoptr(JsonObject) later = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) three = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  put (source, "annotations", "kept", "in the file kept", T(10));
+  put (source, "annotations", "copied", "only in the copy", T(11));
+  put (source, "annotations", "torn", "only in a copy cut short", T(12));
+  g_ptr_array_add (one, pyprep_merge_change_line (source, "annotations", "kept"));
+  g_ptr_array_add (two, pyprep_merge_change_line (source, "annotations", "copied"));
+  g_ptr_array_add (three, pyprep_merge_change_line (source, "annotations", "torn"));
+  write_lines_to (kept, one, -1);
+  write_lines_to (copy, two, -1);
+  write_lines_to (torn, three, 5);
+
+  g_assert_cmpuint (pyprep_sync_folder_merge (reader, root, known, reviews, NULL, NULL), ==, 2);
+  g_assert_cmpstr (text_of (root, "annotations", "copied"), ==, "only in the copy");
+  g_assert_null (text_of (root, "annotations", "torn"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (torn, G_FILE_TEST_EXISTS));
+
+  /* Another device, later, without the copy: the reader's file has it. */
+  later = merge_folder (dir, NULL);
+  g_assert_cmpstr (text_of (later, "annotations", "copied"), ==, "only in the copy");
+  g_assert_cmpstr (text_of (later, "annotations", "kept"), ==, "in the file kept");
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/merge/file-names", test_merge_file_names);
   g_test_add_func ("/pyprep/merge/replay", test_merge_replay);
   g_test_add_func ("/pyprep/merge/compaction", test_merge_compaction);
+  g_test_add_func ("/pyprep/merge/conflicted-copy", test_merge_conflicted_copy);
 
   return g_test_run ();
 }
