@@ -280,8 +280,8 @@ merge_file (MergeRun       *run,
 }
 
 /* A conflicted copy: its lines go to this device's own file, so that the
- * copy can go without losing any. */
-static void
+ * copy can go without losing any. Returns whether it went. */
+static gboolean
 absorb_conflict (MergeRun       *run,
                  const char     *path,
                  PyprepSyncFile  what)
@@ -295,12 +295,18 @@ absorb_conflict (MergeRun       *run,
   if (!pyprep_sync_folder_append (run->self, own, lines, &error))
     {
       g_debug ("Cannot keep the lines of %s: %s", path, error->message);
-      return;
+      return FALSE;
     }
   /* A copy cut short stays until it is whole: its torn line may exist
    * nowhere else. */
-  if (complete && g_unlink (path) != 0)
-    g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
+  if (!complete)
+    return FALSE;
+  if (g_unlink (path) != 0)
+    {
+      g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -320,16 +326,16 @@ merge_device (MergeRun   *run,
 
       if (what == PYPREP_SYNC_FILE_NONE)
         continue;
-      if (conflict)
-        {
-          absorb_conflict (run, path, what);
-          continue;
-        }
       identity = pyprep_sync_file_identity (path);
       if (identity == NULL
           || g_strcmp0 (g_hash_table_lookup (run->self->seen, path), identity) == 0)
         continue;
-      merge_file (run, path, what, &lines);
+      /* A conflicted copy kept (cut short) is not read again until it
+       * changes. */
+      if (conflict && absorb_conflict (run, path, what))
+        continue;
+      if (!conflict)
+        merge_file (run, path, what, &lines);
       g_hash_table_insert (run->self->seen, g_steal_pointer (&path), g_steal_pointer (&identity));
     }
 }
