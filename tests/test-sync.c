@@ -199,6 +199,61 @@ test_two_devices (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (state, "reps"), ==, 2);
 }
 
+static void
+changed_cb (PyprepStore *store,
+            const char  *what,
+            const char  *id,
+            gpointer     user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup_printf ("%s %s", what, id));
+}
+
+static gboolean
+has_string (GPtrArray  *array,
+            const char *text)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_str_equal (g_ptr_array_index (array, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A watched store picks up, by itself, another device's change in the
+ * synced folder and another process's save of its data file, without
+ * counting them as its own unsaved changes. */
+static void
+test_live (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autoptr(Device) a = device_new (f, "a", shared);
+  g_autoptr(Device) b = device_new (f, "b", shared);
+  g_autoptr(GFile) a_data = g_file_new_for_path (a->data);
+  g_autoptr(PyprepStore) second = pyprep_store_new (a_data);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pyprep_store_load (second, &error));
+  pyprep_store_set_watched (a->store, TRUE);
+  g_signal_connect (a->store, "changed", G_CALLBACK (changed_cb), seen);
+
+  pyprep_store_set_bookmarked (b->store, "d/t/from-b", TRUE);
+  flush (b->store);
+  while (!pyprep_store_get_bookmarked (a->store, "d/t/from-b"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (has_string (seen, "bookmark d/t/from-b"));
+  g_assert_cmpuint (pyprep_store_count_unsaved (a->store, "bookmark"), ==, 0);
+
+  pyprep_store_set_bookmarked (second, "d/t/from-a-second-process", TRUE);
+  flush (second);
+  while (!pyprep_store_get_bookmarked (a->store, "d/t/from-a-second-process"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (has_string (seen, "bookmark d/t/from-a-second-process"));
+  g_signal_handlers_disconnect_by_data (a->store, seen);
+}
+
 /* The property test ---------------------------------------------------------- */
 
 static const char * const entries[] = { "d/t/a", "d/t/b", "d/t/c", "d/u/d" };
@@ -632,6 +687,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pyprep/sync/two-devices", Fixture, NULL, fixture_set_up, test_two_devices,
               fixture_tear_down);
+  g_test_add ("/pyprep/sync/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/pyprep/sync/property", Fixture, NULL, fixture_set_up, test_property,
               fixture_tear_down);
 
