@@ -391,14 +391,7 @@ write_lines (const char  *path,
 {
   g_autoptr(GString) data = g_string_new (NULL);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), g_ptr_array_index (lines, i));
-      g_autofree char *text = json_to_string (node, FALSE);
-
-      g_string_append (data, text);
-      g_string_append_c (data, '\n');
-    }
+  pyprep_review_log_format_lines (data, lines);
   return g_file_set_contents_full (path, data->str, data->len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);

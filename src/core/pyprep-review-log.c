@@ -394,6 +394,27 @@ open_locked (const char *path)
 }
 
 /**
+ * pyprep_review_log_format_lines:
+ * @data: where the text goes
+ * @lines: (element-type JsonObject): lines of a log
+ *
+ * Appends @lines to @data as JSON lines, each ended by a line break.
+ */
+void
+pyprep_review_log_format_lines (GString   *data,
+                                GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), g_ptr_array_index (lines, i));
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_string_append (data, text);
+      g_string_append_c (data, '\n');
+    }
+}
+
+/**
  * pyprep_review_log_append_lines:
  * @path: a log of JSON lines: a review log or a device's change records
  * @lines: (element-type JsonObject): the lines to append
@@ -419,15 +440,7 @@ pyprep_review_log_append_lines (const char  *path,
 
   g_return_val_if_fail (path != NULL && lines != NULL, FALSE);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
-                                                        g_ptr_array_index (lines, i));
-      g_autofree char *text = json_to_string (node, FALSE);
-
-      g_string_append (data, text);
-      g_string_append_c (data, '\n');
-    }
+  pyprep_review_log_format_lines (data, lines);
 
   dir = g_path_get_dirname (path);
   g_mkdir_with_parents (dir, 0700);

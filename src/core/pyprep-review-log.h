@@ -46,6 +46,8 @@ GPtrArray  *pyprep_review_log_read             (GFile                        *fo
 gboolean    pyprep_review_log_append           (GFile                        *folder,
                                                 JsonObject                   *line,
                                                 GError                      **error);
+void        pyprep_review_log_format_lines     (GString                      *data,
+                                                GPtrArray                    *lines);
 gboolean    pyprep_review_log_append_lines     (const char                   *path,
                                                 GPtrArray                    *lines,
                                                 GError                      **error);
