@@ -421,7 +421,7 @@ pyprep_merge_foreach_stamp (JsonObject *root,
  * pyprep_merge_replay:
  * @params: the scheduler's settings, the same on every device
  * @answers: (element-type PyprepReviewLogAnswer): a review log, as
- *   pyprep_review_log_read() gives it: in time order
+ *   pyprep_review_log_read() gives it
  * @cards: (nullable) (element-type utf8 utf8): the cards to replay, or
  *   %NULL for every card answered
  *
@@ -433,18 +433,38 @@ pyprep_merge_foreach_stamp (JsonObject *root,
  * Returns: (transfer full) (element-type utf8 PyprepCardMemory): each
  *   card's state
  */
+/* Time order, and answers of one microsecond (two devices) by ID, so that
+ * every device replays them alike whatever the order of its log. */
+static int
+replay_order (gconstpointer a,
+              gconstpointer b)
+{
+  const PyprepReviewLogAnswer *x = *(PyprepReviewLogAnswer **) a;
+  const PyprepReviewLogAnswer *y = *(PyprepReviewLogAnswer **) b;
+
+  if (x->time != y->time)
+    return x->time < y->time ? -1 : 1;
+  return g_strcmp0 (x->id, y->id);
+}
+
 GHashTable *
 pyprep_merge_replay (const PyprepFsrsParams *params,
                      GPtrArray              *answers,
                      GHashTable             *cards)
 {
   GHashTable *states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) ordered = NULL;
 
   g_return_val_if_fail (params != NULL && answers != NULL, states);
 
+  /* A copy of the pointers only: the answers stay @answers'. */
+  ordered = g_ptr_array_sized_new (answers->len);
   for (guint i = 0; i < answers->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (answers, i));
+  g_ptr_array_sort (ordered, replay_order);
+  for (guint i = 0; i < ordered->len; i++)
     {
-      PyprepReviewLogAnswer *answer = g_ptr_array_index (answers, i);
+      PyprepReviewLogAnswer *answer = g_ptr_array_index (ordered, i);
       PyprepCardMemory *memory;
       PyprepFsrsParams card_params;
       PyprepCardMemory after;

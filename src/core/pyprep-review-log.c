@@ -161,8 +161,8 @@ parse_lines (char       *data,
     }
 }
 
-/* Time order; answers given in the same microsecond (two devices) by ID,
- * so that every device replays them alike. */
+/* Time order; answers given in the same microsecond keep their order in
+ * the file (the sort is stable). */
 static int
 answer_order (gconstpointer a,
               gconstpointer b)
@@ -170,9 +170,7 @@ answer_order (gconstpointer a,
   const PyprepReviewLogAnswer *x = a;
   const PyprepReviewLogAnswer *y = b;
 
-  if (x->time != y->time)
-    return x->time < y->time ? -1 : 1;
-  return g_strcmp0 (x->id, y->id);
+  return (x->time > y->time) - (x->time < y->time);
 }
 
 /**
