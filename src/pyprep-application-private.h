@@ -39,4 +39,9 @@ void       _pyprep_application_reload_folder     (GSimpleAction     *action,
                                                   GVariant          *parameter,
                                                   gpointer           user_data);
 
+void       _pyprep_application_study_start       (PyprepApplication *self);
+void       _pyprep_application_set_study_folder  (GSimpleAction     *action,
+                                                  GVariant          *parameter,
+                                                  gpointer           user_data);
+
 G_END_DECLS

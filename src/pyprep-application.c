@@ -279,6 +279,8 @@ static const GActionEntry app_actions[] = {
   /* The banner's buttons for a remembered folder that did not open. */
   { .name = "remove-folder", .activate = _pyprep_application_remove_folder, .parameter_type = "s" },
   { .name = "reload-folder", .activate = _pyprep_application_reload_folder, .parameter_type = "s" },
+  /* Preferences' Keep Study Data In…, once confirmed. */
+  { .name = "set-study-folder", .activate = _pyprep_application_set_study_folder, .parameter_type = "s" },
 };
 
 static void
@@ -313,6 +315,7 @@ pyprep_application_startup (GApplication *app)
                            G_CALLBACK (_pyprep_application_folders_changed), self,
                            G_CONNECT_SWAPPED);
   apply_style (self);
+  _pyprep_application_study_start (self);
 }
 
 static void

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every row is bound to a GSettings key; the application applies them.
+ * Keep Study Data In… chooses a folder through the portal and asks
+ * before app.set-study-folder moves the data there.
  */
 #include "config.h"
 
@@ -22,6 +24,8 @@ struct _PyprepPreferencesDialog
   GtkAdjustment *retention;
   GtkAdjustment *interview_target;
   AdwPreferencesGroup *folders_group;
+  AdwActionRow *study_folder_row;
+  GtkWidget *stop_study_folder;
 
   /* owned */
   GSettings *settings;
@@ -116,6 +120,88 @@ update_folders (PyprepPreferencesDialog *self)
 }
 
 static void
+update_study_folder (PyprepPreferencesDialog *self)
+{
+  g_autofree char *uri = g_settings_get_string (self->settings, "study-data-folder");
+  g_autoptr(GFile) folder = *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
+  g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : NULL;
+
+  adw_action_row_set_subtitle (self->study_folder_row,
+                               where != NULL ? where : _("Only on this computer"));
+  gtk_widget_set_visible (self->stop_study_folder, folder != NULL);
+}
+
+/* changed::study-data-folder, swapped. */
+static void
+study_folder_changed_cb (PyprepPreferencesDialog *self,
+                         const char              *key,
+                         GSettings               *settings)
+{
+  update_study_folder (self);
+}
+
+static void
+confirm_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     gpointer        user_data)
+{
+  PyprepPreferencesDialog *self = PYPREP_PREFERENCES_DIALOG (user_data);
+  GFile *folder = g_object_get_data (G_OBJECT (dialog), "folder");
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  if (g_str_equal (response, "keep"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.set-study-folder", "s", uri);
+}
+
+static void
+folder_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PyprepPreferencesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, &error);
+  g_autofree char *where = NULL;
+  AdwDialog *dialog;
+
+  if (folder == NULL)
+    return;
+  where = g_file_get_parse_name (folder);
+  dialog = adw_alert_dialog_new (_("Keep Study Data Here?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("Your bookmarks, annotations, reading state and reviews will be "
+                                  "kept in %s as well, and merged with those of your other computers "
+                                  "that use this folder. Choose a folder your sync tool carries "
+                                  "between them."),
+                                where);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "keep", _("_Keep Data There"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "keep",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "keep");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "folder", g_steal_pointer (&folder), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+/* The row's activated, swapped. */
+static void
+choose_study_folder_cb (PyprepPreferencesDialog *self,
+                        AdwActionRow            *row)
+{
+  g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_file_dialog_set_title (chooser, _("Keep Study Data In"));
+  gtk_file_dialog_set_modal (chooser, TRUE);
+  gtk_file_dialog_select_folder (chooser, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                 folder_chosen_cb, g_object_ref (self));
+}
+
+static void
 pyprep_preferences_dialog_dispose (GObject *object)
 {
   PyprepPreferencesDialog *self = PYPREP_PREFERENCES_DIALOG (object);
@@ -144,6 +230,9 @@ pyprep_preferences_dialog_class_init (PyprepPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, reviews_per_day);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, retention);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, interview_target);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, study_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesDialog, stop_study_folder);
+  gtk_widget_class_bind_template_callback (widget_class, choose_study_folder_cb);
 }
 
 static gboolean
@@ -194,6 +283,9 @@ pyprep_preferences_dialog_init (PyprepPreferencesDialog *self)
   g_signal_connect_object (self->settings, "changed::folders", G_CALLBACK (update_folders), self,
                            G_CONNECT_SWAPPED);
   update_folders (self);
+  g_signal_connect_object (self->settings, "changed::study-data-folder",
+                           G_CALLBACK (study_folder_changed_cb), self, G_CONNECT_SWAPPED);
+  update_study_folder (self);
 }
 
 AdwDialog *

@@ -480,6 +480,100 @@ test_damaged_data_file (void)
   run_app (deck, check_banner, NULL);
 }
 
+/* A synced study folder -------------------------------------------------- */
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  Fixture *f = data;
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+bookmarked_elsewhere (gpointer data)
+{
+  Fixture *f = data;
+
+  return pyprep_store_get_bookmarked (store_of (f), "sample/basics/dict");
+}
+
+/* Another device's bookmark: a change record in its folder, as its
+ * Pyprep writes it. */
+static void
+write_other_device (const char *folder)
+{
+  g_autofree char *dir = g_build_filename (folder, "devices", "other-device", NULL);
+  const char *line = "{\"hlc\":\"0007000000000000-00000000-other-device\",\"kind\":\"bookmarks\","
+                     "\"id\":\"sample/basics/dict\",\"record\":{\"created\":\"2026-12-07T12:00:00.000000Z\"}}\n";
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  write_file (dir, "changes.jsonl", line);
+}
+
+static void
+check_study_folder (Fixture *f)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "Sync", "pyprep", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GFile) in_use = NULL;
+  g_autofree char *device_dir = NULL;
+  AdwDialog *dialog;
+  AdwActionRow *row;
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL);
+  wait_until (preferences_shown, f, "the preferences");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+  /* In the interface language of the run (LANGUAGE=zh_CN for its screenshots). */
+  row = (AdwActionRow *) find_widget (GTK_WIDGET (dialog), is_row_titled,
+                                      g_dgettext (GETTEXT_PACKAGE, "Keep Study Data In…"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, g_dgettext (GETTEXT_PACKAGE, "Only on this computer"));
+  /* Scrolled into view for the screenshots. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  spin (300);
+  save_screenshot (f, "study-data-local.png");
+
+  /* What the confirmation's Keep Data There runs. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.set-study-folder", "s", uri);
+  spin (300);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, folder);
+  in_use = pyprep_store_dup_sync_folder (store_of (f));
+  g_assert_true (g_file_equal (in_use, file));
+  device_dir = g_build_filename (folder, "devices", pyprep_store_get_device_id (store_of (f)), NULL);
+  g_assert_true (g_file_test (device_dir, G_FILE_TEST_IS_DIR));
+  save_screenshot (f, "study-data-synced.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  save_screenshot (f, "study-data-synced-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  adw_dialog_force_close (dialog);
+
+  /* Another computer's bookmark lands: it shows without a restart. */
+  write_other_device (folder);
+  wait_until (bookmarked_elsewhere, f, "the other device's bookmark");
+}
+
+static void
+test_study_folder (void)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (deck, check_study_folder, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/user-data/annotations", test_annotations_survive_restart);
   g_test_add_func ("/pyprep/ui/user-data/passage-follows-deck", test_passage_follows_deck);
   g_test_add_func ("/pyprep/ui/user-data/damaged-file", test_damaged_data_file);
+  g_test_add_func ("/pyprep/ui/user-data/study-folder", test_study_folder);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -129,6 +130,7 @@ parse_lines (char       *data,
              GHashTable *undone)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char *next;
 
   for (char *line = data; line != NULL && *line != '\0'; line = next)
@@ -152,16 +154,35 @@ parse_lines (char       *data,
       if (undo != NULL)
         g_hash_table_add (undone, g_strdup (undo));
       else if ((answer = parse_answer (object)) != NULL)
-        g_ptr_array_add (answers, answer);
+        {
+          /* The same answer twice (merged from two copies of a device's
+           * log) counts once. */
+          if (answer->id != NULL && !g_hash_table_add (seen, g_strdup (answer->id)))
+            pyprep_review_log_answer_free (answer);
+          else
+            g_ptr_array_add (answers, answer);
+        }
     }
+}
+
+/* Time order; answers given in the same microsecond keep their order in
+ * the file (the sort is stable). */
+static int
+answer_order (gconstpointer a,
+              gconstpointer b)
+{
+  const PyprepReviewLogAnswer *x = a;
+  const PyprepReviewLogAnswer *y = b;
+
+  return (x->time > y->time) - (x->time < y->time);
 }
 
 /**
  * pyprep_review_log_read:
  * @folder: the user data folder, which holds the log
  *
- * Reads every answer of the review log, oldest first, with the undone ones
- * marked. The reader is tolerant: a line that is not a JSON object with a
+ * Reads every answer of the review log, oldest first (by their time, not
+ * their place in the file), with the undone ones marked. The reader is tolerant: a line that is not a JSON object with a
  * card, a rating and a time (a half-written last line after a crash, a
  * line from a newer version) is skipped, and a missing or unreadable log
  * is an empty history.
@@ -196,8 +217,84 @@ pyprep_review_log_read (GFile *folder)
 
       answer->undone = answer->id != NULL && g_hash_table_contains (undone, answer->id);
     }
+  /* Answers merged from other devices are appended when they arrive, not
+   * in time order: readers get them sorted. */
+  g_ptr_array_sort_values (answers, answer_order);
 
   return g_steal_pointer (&answers);
+}
+
+/**
+ * pyprep_review_log_line_identity:
+ * @line: a line of a review log
+ *
+ * Returns: (transfer full): what makes @line the same line in two logs:
+ *   the ID of an answer, the answer an undo names, or else the whole line
+ */
+char *
+pyprep_review_log_line_identity (JsonObject *line)
+{
+  const char *undo = pyprep_json_get_string (line, "undo");
+  const char *id = pyprep_json_get_string (line, "id");
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  if (undo != NULL)
+    return g_strconcat ("undo:", undo, NULL);
+  if (id != NULL)
+    return g_strconcat ("id:", id, NULL);
+  node = json_node_init_object (json_node_alloc (), line);
+  text = json_to_string (node, FALSE);
+  return g_strconcat ("line:", text, NULL);
+}
+
+/**
+ * pyprep_review_log_read_lines:
+ * @path: a review log
+ * @complete: (out) (optional): set to %FALSE when a line could not be
+ *   read (a copy cut short), %TRUE otherwise
+ *
+ * Returns: (transfer full) (element-type JsonObject): every line of the
+ *   log that is a JSON object, in file order; none for a missing file
+ */
+GPtrArray *
+pyprep_review_log_read_lines (const char *path,
+                              gboolean   *complete)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  gboolean whole = TRUE;
+  char *next;
+
+  g_return_val_if_fail (path != NULL, lines);
+
+  if (!g_file_get_contents (path, &data, NULL, NULL))
+    data = g_strdup ("");
+  for (char *line = data; *line != '\0'; line = next)
+    {
+      JsonNode *root;
+
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      else
+        next = line + strlen (line);
+      if (*line == '\0')
+        continue;
+      if (!json_parser_load_from_data (parser, line, -1, NULL)
+          || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          whole = FALSE;
+          continue;
+        }
+      g_ptr_array_add (lines, json_object_ref (json_node_get_object (root)));
+    }
+  if (complete != NULL)
+    *complete = whole;
+  return lines;
 }
 
 /**
@@ -283,44 +380,85 @@ cut_back (int    fd,
     }
 }
 
+/* Opens @path to append, locked against another process's append or
+ * compaction (pyprep-merge-folder.c rewrites a device's change file under
+ * the same lock): when the file was replaced while this one waited for the
+ * lock, the new file is opened instead. Returns the descriptor, or -1 with
+ * errno set. */
+static int
+open_locked (const char *path)
+{
+  for (guint tries = 0; tries < 8; tries++)
+    {
+      struct stat open_st;
+      struct stat path_st;
+      int fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        return -1;
+      while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
+        ;
+      if (fstat (fd, &open_st) == 0 && g_stat (path, &path_st) == 0
+          && open_st.st_ino == path_st.st_ino && open_st.st_dev == path_st.st_dev)
+        return fd;
+      close (fd);
+    }
+  errno = EAGAIN;
+  return -1;
+}
+
 /**
- * pyprep_review_log_append:
- * @folder: the user data folder, which holds the log
- * @line: one line of the log: an answer or an undo
+ * pyprep_review_log_format_lines:
+ * @data: where the text goes
+ * @lines: (element-type JsonObject): lines of a log
+ *
+ * Appends @lines to @data as JSON lines, each ended by a line break.
+ */
+void
+pyprep_review_log_format_lines (GString   *data,
+                                GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), g_ptr_array_index (lines, i));
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_string_append (data, text);
+      g_string_append_c (data, '\n');
+    }
+}
+
+/**
+ * pyprep_review_log_append_lines:
+ * @path: a log of JSON lines: a review log or a device's change records
+ * @lines: (element-type JsonObject): the lines to append
  * @error: the return location for a #G_IO_ERROR
  *
- * Appends @line to the review log and waits until it is on disk. The log
- * and @folder are created when missing, readable by the user only. When
- * the line cannot be written whole (a full disk), the error names the
+ * Appends @lines to @path and waits until they are on disk. The file and
+ * its folder are created when missing, readable by the user only. When
+ * the lines cannot be written whole (a full disk), the error names the
  * real reason and the part written is taken back.
  *
  * Returns: %TRUE on success
  */
 gboolean
-pyprep_review_log_append (GFile       *folder,
-                          JsonObject  *line,
-                          GError     **error)
+pyprep_review_log_append_lines (const char  *path,
+                                GPtrArray   *lines,
+                                GError     **error)
 {
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GString) data = g_string_new (NULL);
   struct stat st;
-  gsize length;
   int saved_errno = 0;
   int fd;
 
-  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
-  g_return_val_if_fail (line != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && lines != NULL, FALSE);
 
-  node = json_node_init_object (json_node_alloc (), line);
-  text = json_to_string (node, FALSE);
+  pyprep_review_log_format_lines (data, lines);
 
-  dir = g_file_get_path (folder);
-  path = g_build_filename (dir, PYPREP_REVIEW_LOG_FILE, NULL);
+  dir = g_path_get_dirname (path);
   g_mkdir_with_parents (dir, 0700);
-  fd = g_open (path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  fd = open_locked (path);
   if (fd < 0 || fstat (fd, &st) != 0)
     {
       saved_errno = errno;
@@ -333,13 +471,13 @@ pyprep_review_log_append (GFile       *folder,
 
   /* A line cut short by a crash stays alone on its line (the reader skips
    * it) instead of swallowing this one. */
-  data = g_strconcat (ends_torn (fd, st.st_size) ? "\n" : "", text, "\n", NULL);
-  length = strlen (data);
-  saved_errno = write_all (fd, data, length);
+  if (ends_torn (fd, st.st_size))
+    g_string_prepend_c (data, '\n');
+  saved_errno = write_all (fd, data->str, data->len);
   if (saved_errno == 0 && fdatasync (fd) != 0)
     saved_errno = errno;
   if (saved_errno != 0)
-    cut_back (fd, st.st_size, length);
+    cut_back (fd, st.st_size, data->len);
   close (fd);
   if (saved_errno != 0)
     {
@@ -349,4 +487,33 @@ pyprep_review_log_append (GFile       *folder,
     }
 
   return TRUE;
+}
+
+/**
+ * pyprep_review_log_append:
+ * @folder: the user data folder, which holds the log
+ * @line: one line of the log: an answer or an undo
+ * @error: the return location for a #G_IO_ERROR
+ *
+ * Appends @line to the review log and waits until it is on disk, as
+ * pyprep_review_log_append_lines() does.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pyprep_review_log_append (GFile       *folder,
+                          JsonObject  *line,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  dir = g_file_get_path (folder);
+  path = g_build_filename (dir, PYPREP_REVIEW_LOG_FILE, NULL);
+  g_ptr_array_add (lines, line);
+  return pyprep_review_log_append_lines (path, lines, error);
 }

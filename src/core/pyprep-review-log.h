@@ -63,6 +63,14 @@ GPtrArray  *pyprep_review_log_read             (GFile                        *fo
 gboolean    pyprep_review_log_append           (GFile                        *folder,
                                                 JsonObject                   *line,
                                                 GError                      **error);
+void        pyprep_review_log_format_lines     (GString                      *data,
+                                                GPtrArray                    *lines);
+gboolean    pyprep_review_log_append_lines     (const char                   *path,
+                                                GPtrArray                    *lines,
+                                                GError                      **error);
+GPtrArray  *pyprep_review_log_read_lines       (const char                   *path,
+                                                gboolean                     *complete);
+char       *pyprep_review_log_line_identity    (JsonObject                   *line);
 void        pyprep_review_log_answer_free      (PyprepReviewLogAnswer        *answer);
 gboolean    pyprep_review_log_answer_counts    (const PyprepReviewLogAnswer  *answer);
 const char *pyprep_review_log_kind_to_string   (PyprepReviewLogKind           kind);

@@ -3,7 +3,8 @@
  *
  * The store holds user-data.json as a json-glib tree. The root and the
  * containers (bookmarks, annotations, reading and its entries, cards) are
- * mutable and belong to the main thread; every record in them is a sealed,
+ * mutable and belong to the main thread (and so are the clocks of the
+ * records, pyprep-merge.c); every record in them is a sealed,
  * immutable node that is replaced, never changed. A snapshot for a save is
  * then cheap even for 10,000 annotations: new containers holding the same
  * record nodes, which the writer thread may read while the main thread goes
@@ -13,6 +14,8 @@
 #include "config.h"
 
 #include "pyprep-store-private.h"
+
+#include "pyprep-merge.h"
 
 /* A new object holding the members of @object, shared (not copied): the
  * way a sealed container or record becomes one that can be changed. */
@@ -59,6 +62,7 @@ bind_containers (PyprepStore *self)
   self->reading = ensure_object_member (self->root, "reading");
   self->reading_entries = ensure_object_member (self->reading, "entries");
   self->cards = ensure_object_member (self->root, "cards");
+  self->clocks = ensure_object_member (self->root, PYPREP_MERGE_CLOCKS);
 }
 
 /**
@@ -133,6 +137,8 @@ pyprep_store_document_snapshot (PyprepStore *self)
         json_object_set_object_member (root, key, share_members (self->annotations));
       else if (g_str_equal (key, "cards"))
         json_object_set_object_member (root, key, share_members (self->cards));
+      else if (g_str_equal (key, PYPREP_MERGE_CLOCKS))
+        json_object_set_object_member (root, key, share_members (self->clocks));
       else if (g_str_equal (key, "reading"))
         {
           json_object_set_object_member (reading, "entries", share_members (self->reading_entries));

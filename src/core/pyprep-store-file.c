@@ -34,6 +34,9 @@
 
 #include "pyprep-store-private.h"
 
+#include "pyprep-merge.h"
+#include "pyprep-merge-folder.h"
+
 #include "pyprep-time.h"
 
 /* One writer at a time: an async save and a flush must not interleave their
@@ -417,6 +420,11 @@ pyprep_store_save_job_free (PyprepStoreSaveJob *job)
   g_free (job->path);
   g_free (job->backup_dir);
   g_free (job->today);
+  g_free (job->identity);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_free (job->changes_path);
+  g_clear_pointer (&job->theirs, json_node_unref);
+  g_free (job->new_identity);
   g_free (job);
 }
 
@@ -445,13 +453,94 @@ make_backup (PyprepStoreSaveJob *job)
     g_unlink (g_ptr_array_index (backups, i));
 }
 
+/* Another process sharing the data folder: holds the lock file beside
+ * @target from before the file is read until it is replaced, so that two
+ * processes' read-merge-write never interleave. Returns the lock's
+ * descriptor, or -1 when there can be no lock (it is then done without). */
+static int
+lock_data_file (const char *target)
+{
+  g_autofree char *path = g_strconcat (target, ".lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return -1;
+  while (flock (fd, LOCK_EX) != 0)
+    if (errno != EINTR)
+      break;
+  return fd;
+}
+
+/* When @target is not the file the store last read or wrote, another
+ * process saved since: its document is merged into the job's, record by
+ * record (pyprep-merge.c), and kept for the main thread to merge too. */
+static void
+merge_on_disk (PyprepStoreSaveJob *job,
+               const char         *target)
+{
+  g_autofree char *identity = pyprep_sync_file_identity (target);
+  JsonObject *theirs;
+
+  if (identity == NULL || g_strcmp0 (identity, job->identity) == 0)
+    return;
+  job->theirs = pyprep_store_file_read (target, NULL);
+  if (job->theirs == NULL)
+    return;
+  theirs = json_node_get_object (job->theirs);
+  pyprep_merge_document (json_node_get_object (job->document), theirs, NULL, NULL);
+  job->generation = MAX (job->generation,
+                         json_object_get_int_member_with_default (theirs, PYPREP_MERGE_GENERATION, 0));
+}
+
+/* Writes the document, merged with another process's save, one
+ * generation on, and notes what the file is now. */
+static gboolean
+write_document (PyprepStoreSaveJob  *job,
+                const char          *target,
+                GError             **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  int lock = lock_data_file (target);
+  gboolean ok;
+
+  merge_on_disk (job, target);
+  json_object_set_int_member (json_node_get_object (job->document), PYPREP_MERGE_GENERATION,
+                              ++job->generation);
+  data = pyprep_store_file_to_data (job->document, &length);
+  ok = write_atomically (target, data, length, error);
+  if (ok)
+    job->new_identity = pyprep_sync_file_identity (target);
+  if (lock >= 0)
+    close (lock);
+  return ok;
+}
+
+/* Appends the job's change records to this device's file of the synced
+ * folder. */
+static gboolean
+write_changes (PyprepStoreSaveJob  *job,
+               GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (job->changes == NULL || job->changes->len == 0)
+    return TRUE;
+  if (pyprep_review_log_append_lines (job->changes_path, job->changes, &local_error))
+    return TRUE;
+  g_propagate_error (error, pyprep_store_error_from_io (local_error));
+  return FALSE;
+}
+
 /**
  * pyprep_store_save_job_run:
  * @job: what to write where
  * @error: the return location for a %PYPREP_STORE_ERROR_IO error
  *
- * Makes the day's backup when @job says so, then writes the document, to
- * the target of the data file when that is a symbolic link. May run in
+ * Makes the day's backup when @job says so, appends the job's change
+ * records to the synced folder, then writes the document, to the target
+ * of the data file when that is a symbolic link, merged first with what
+ * another process saved since the store last read the file. May run in
  * any thread; one job writes at a time.
  *
  * Returns: %TRUE when the file holds the document
@@ -460,13 +549,9 @@ gboolean
 pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
                            GError             **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *dir = g_path_get_dirname (job->path);
   g_autofree char *target = NULL;
-  gsize length = 0;
   gboolean ok = FALSE;
-
-  data = pyprep_store_file_to_data (job->document, &length);
 
   g_mutex_lock (&write_lock);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -483,7 +568,7 @@ pyprep_store_save_job_run (PyprepStoreSaveJob  *job,
   if (target != NULL && job->fault != 0)
     ok = io_error (error, job->fault, "cannot write", target);
   else if (target != NULL)
-    ok = write_atomically (target, data, length, error);
+    ok = write_changes (job, error) && write_document (job, target, error);
   g_mutex_unlock (&write_lock);
 
   return ok;

@@ -28,6 +28,8 @@
 
 #include "pyprep-store-private.h"
 
+#include "pyprep-merge-folder.h"
+
 #include "pyprep-time.h"
 
 /**
@@ -187,6 +189,9 @@ remove_leftovers (PyprepStore *self)
     g_debug ("Removed %u temporary files left by an earlier crash", removed);
 }
 
+static gboolean load_file (PyprepStore  *self,
+                           GError      **error);
+
 /**
  * pyprep_store_load:
  * @error: the return location for an error that left the store empty
@@ -201,8 +206,6 @@ gboolean
 pyprep_store_load (PyprepStore  *self,
                    GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *target = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), FALSE);
@@ -215,15 +218,37 @@ pyprep_store_load (PyprepStore  *self,
   remove_leftovers (self);
   if (!check_link (self, &target))
     return TRUE;
+  if (!load_file (self, error))
+    return FALSE;
+  pyprep_store_sync_loaded (self);
+  return TRUE;
+}
+
+/* Loads the data file, or what takes its place, as pyprep_store_load()
+ * says. */
+static gboolean
+load_file (PyprepStore  *self,
+           GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *target = pyprep_store_file_resolve (self->path, NULL);
+  g_autofree char *identity = NULL;
+
+  g_clear_pointer (&self->identity, g_free);
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       load_missing (self);
       return TRUE;
     }
 
+  /* Taken before the read: a save of another process in between is then
+   * merged at the first save, not missed. */
+  identity = pyprep_sync_file_identity (target);
   root = pyprep_store_file_read (self->path, &local_error);
   if (root != NULL)
     {
+      self->identity = g_steal_pointer (&identity);
       if (pyprep_store_document_adopt (self, root))
         self->recovery_message = g_strdup (pyprep_store_newer_message ());
       return TRUE;

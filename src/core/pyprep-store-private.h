@@ -9,12 +9,14 @@
  * records, snapshots), pyprep-annotation.c (annotations),
  * pyprep-store-file.c (the file on disk: reading, durable writes, backups,
  * damaged files),
- * pyprep-store-import.c (export and import) and pyprep-store-schema.c
- * (validation of the document). Nothing outside
+ * pyprep-store-import.c (export and import), pyprep-store-schema.c
+ * (validation of the document) and pyprep-store-sync.c (clocks, merging
+ * another process's saves, the synced study folder). Nothing outside
  * these files includes this header.
  */
 #pragma once
 
+#include "pyprep-hlc.h"
 #include "pyprep-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ struct _PyprepStore
   JsonObject *reading;
   JsonObject *reading_entries;
   JsonObject *cards;
+  JsonObject *clocks;          /* "kind:id" -> stamp, pyprep-merge.c */
   char *recovery_message;
   char *set_aside_path;
   char *offered_backup;        /* for a data file behind a broken link */
@@ -54,6 +57,19 @@ struct _PyprepStore
   guint unsaved[PYPREP_STORE_N_KINDS];  /* changes no save has taken yet */
   guint in_save[PYPREP_STORE_N_KINDS];  /* changes a save under way is writing */
   GPtrArray *pending_reviews;  /* JsonObject: review log lines not written yet */
+
+  /* merging (pyprep-store-sync.c) */
+  PyprepHlc *hlc;
+  gboolean device_saved;       /* whether the device ID is in the data folder */
+  char *identity;              /* the data file as last read or written */
+  gint64 generation;           /* its generation */
+  GHashTable *outbox;          /* "kind\tid": changes not yet in the sync folder */
+  PyprepFsrsParams params;
+  struct _PyprepSyncFolder *sync;
+  GHashTable *known_reviews;   /* identities of the local review log's lines */
+  GFileMonitor *data_monitor;
+  GPtrArray *sync_monitors;
+  guint merge_source;
 };
 
 /* pyprep-store.c */
@@ -66,10 +82,15 @@ gboolean    pyprep_store_check_writable (PyprepStore  *self,
                                          GError      **error);
 const char *pyprep_store_newer_message  (void);
 
+void        pyprep_store_emit_changed   (PyprepStore  *self,
+                                         const char   *what,
+                                         const char   *id);
+
 /* pyprep-store-save.c */
 void        pyprep_store_schedule_save     (PyprepStore *self);
 void        pyprep_store_count_change      (PyprepStore *self,
                                             const char  *what);
+GError     *pyprep_store_error_from_io     (const GError *error);
 
 /* pyprep-store-document.c */
 void        pyprep_store_document_reset    (PyprepStore *self);
@@ -87,6 +108,15 @@ JsonNode   *pyprep_store_seal_object       (JsonObject  *object);
  * @today: (nullable): today's date (UTC) when the current file is to be
  *   backed up first, %NULL when today's backup exists already
  * @fault: for tests: an errno the write fails with, or 0
+ * @identity: (nullable): the data file as the store last read or wrote it
+ *   (pyprep_sync_file_identity()); another one was written by another
+ *   process, and is merged first
+ * @generation: the generation of the document; the write makes it one more
+ * @changes: (nullable) (element-type JsonObject): change records to
+ *   append to this device's file of the synced folder
+ * @changes_path: (nullable): that file
+ * @theirs: out: the document another process wrote, which was merged
+ * @new_identity: out: the data file as written
  *
  * One save, prepared on the main thread and run in any.
  */
@@ -97,6 +127,12 @@ typedef struct
   char *backup_dir;
   char *today;
   int fault;
+  char *identity;
+  gint64 generation;
+  GPtrArray *changes;
+  char *changes_path;
+  JsonNode *theirs;
+  char *new_identity;
 } PyprepStoreSaveJob;
 
 /* pyprep-store-file.c */
@@ -129,5 +165,21 @@ gboolean pyprep_store_schema_validate         (JsonNode    *root,
                                                GError     **error);
 gboolean pyprep_store_schema_validate_members (JsonObject  *object,
                                                GError     **error);
+
+/* pyprep-store-sync.c */
+void     pyprep_store_sync_init        (PyprepStore         *self);
+void     pyprep_store_sync_clear       (PyprepStore         *self);
+void     pyprep_store_sync_loaded      (PyprepStore         *self);
+void     pyprep_store_stamp            (PyprepStore         *self,
+                                        const char          *what,
+                                        const char          *id);
+void     pyprep_store_sync_prepare     (PyprepStore         *self,
+                                        PyprepStoreSaveJob  *job);
+void     pyprep_store_sync_saved       (PyprepStore         *self,
+                                        PyprepStoreSaveJob  *job,
+                                        gboolean             ok);
+gboolean pyprep_store_sync_append_review (PyprepStore       *self,
+                                          JsonObject        *line,
+                                          GError           **error);
 
 G_END_DECLS

@@ -133,6 +133,7 @@ prepare_save (PyprepStore *self)
       self->last_backup_day = g_steal_pointer (&today);
     }
   self->dirty = FALSE;
+  pyprep_store_sync_prepare (self, job);
 
   return job;
 }
@@ -140,10 +141,15 @@ prepare_save (PyprepStore *self)
 static void finish_save (PyprepStore  *self,
                          const GError *error);
 
-/* A review log error as a store error, its code saying what the user can
- * do about it, like a failed save's. */
-static GError *
-review_log_error (const GError *error)
+/**
+ * pyprep_store_error_from_io:
+ * @error: a #G_IO_ERROR of an append
+ *
+ * Returns: (transfer full): @error as a store error, its code saying what
+ *   the user can do about it, like a failed save's
+ */
+GError *
+pyprep_store_error_from_io (const GError *error)
 {
   PyprepStoreError code = PYPREP_STORE_ERROR_IO;
 
@@ -169,11 +175,13 @@ write_pending_reviews (PyprepStore  *self,
       if (self->fault != 0)
         g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (self->fault),
                      "cannot append to the review log: %s", g_strerror (self->fault));
-      else
-        pyprep_review_log_append (self->folder, g_ptr_array_index (self->pending_reviews, 0), &local_error);
+      else if (pyprep_review_log_append (self->folder, g_ptr_array_index (self->pending_reviews, 0),
+                                         &local_error))
+        pyprep_store_sync_append_review (self, g_ptr_array_index (self->pending_reviews, 0),
+                                         &local_error);
       if (local_error != NULL)
         {
-          g_propagate_error (error, review_log_error (local_error));
+          g_propagate_error (error, pyprep_store_error_from_io (local_error));
           return FALSE;
         }
       g_ptr_array_remove_index (self->pending_reviews, 0);
@@ -264,6 +272,7 @@ save_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  pyprep_store_sync_saved (self, g_task_get_task_data (G_TASK (result)), error == NULL);
   finish_save (self, error);
 }
 
@@ -354,6 +363,7 @@ pyprep_store_flush (PyprepStore  *self,
 
   job = prepare_save (self);
   ok = pyprep_store_save_job_run (job, &local_error);
+  pyprep_store_sync_saved (self, job, ok);
   pyprep_store_save_job_free (job);
   finish_save (self, local_error);
   if (!ok)

@@ -51,12 +51,29 @@ pyprep_store_changed (PyprepStore *self,
                       const char  *id)
 {
   self->dirty = TRUE;
+  pyprep_store_stamp (self, what, id);
   pyprep_store_count_change (self, what);
   pyprep_store_schedule_save (self);
   /* The endings test waits for this mark to stop the app inside the save
    * delay, so it is written out at once rather than when the loop is idle. */
   pyprep_trace_mark ("store-changed", what);
   pyprep_trace_flush ();
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
+}
+
+/**
+ * pyprep_store_emit_changed:
+ * @what: the kind of change, the detail of #PyprepStore::changed
+ * @id: (nullable): the entry, annotation or card that changed
+ *
+ * Tells the listeners of a change merged from another process or device:
+ * no save is needed for it.
+ */
+void
+pyprep_store_emit_changed (PyprepStore *self,
+                           const char  *what,
+                           const char  *id)
+{
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
 }
 
@@ -110,6 +127,7 @@ pyprep_store_finalize (GObject *object)
 {
   PyprepStore *self = PYPREP_STORE (object);
 
+  pyprep_store_sync_clear (self);
   g_clear_pointer (&self->root, json_object_unref);
   g_free (self->path);
   g_free (self->recovery_message);
@@ -160,6 +178,7 @@ pyprep_store_init (PyprepStore *self)
   self->cancellable = g_cancellable_new ();
   self->pending_reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   pyprep_store_document_reset (self);
+  pyprep_store_sync_init (self);
 }
 
 /**

@@ -166,4 +166,19 @@ gboolean          pyprep_store_import             (PyprepStore      *self,
                                                    PyprepImportSummary *summary,
                                                    GError          **error);
 
+/* Merging and the synced study folder (pyprep-store-sync.c, docs/sync.md) */
+const char       *pyprep_store_get_device_id      (PyprepStore      *self);
+void              pyprep_store_set_fsrs_params    (PyprepStore      *self,
+                                                   const PyprepFsrsParams *params);
+gboolean          pyprep_store_set_sync_folder    (PyprepStore      *self,
+                                                   GFile            *folder,
+                                                   GError          **error);
+GFile            *pyprep_store_dup_sync_folder    (PyprepStore      *self);
+guint             pyprep_store_merge_now          (PyprepStore      *self);
+void              pyprep_store_set_watched        (PyprepStore      *self,
+                                                   gboolean          watched);
+gboolean          pyprep_store_compact            (PyprepStore      *self,
+                                                   guint             days,
+                                                   GError          **error);
+
 G_END_DECLS

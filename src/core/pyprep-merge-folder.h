@@ -1,0 +1,62 @@
+/* pyprep-merge-folder.h: the synced study folder: each device's change records and review log, read and merged.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "pyprep-merge.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_SYNC_DEVICES "devices"
+#define PYPREP_SYNC_CHANGES "changes.jsonl"
+#define PYPREP_SYNC_SNAPSHOT "snapshot.jsonl"
+#define PYPREP_SYNC_REVIEWS "review-log.jsonl"
+/* Change records older than this many days fold into the snapshot. */
+#define PYPREP_SYNC_COMPACT_DAYS 30
+
+/**
+ * PyprepSyncFile:
+ * @PYPREP_SYNC_FILE_NONE: not a file of the folder
+ * @PYPREP_SYNC_FILE_CHANGES: a device's change records
+ * @PYPREP_SYNC_FILE_SNAPSHOT: a device's compacted change records
+ * @PYPREP_SYNC_FILE_REVIEWS: a device's review log
+ *
+ * What a file in a device's folder holds.
+ */
+typedef enum
+{
+  PYPREP_SYNC_FILE_NONE,
+  PYPREP_SYNC_FILE_CHANGES,
+  PYPREP_SYNC_FILE_SNAPSHOT,
+  PYPREP_SYNC_FILE_REVIEWS,
+} PyprepSyncFile;
+
+typedef struct _PyprepSyncFolder PyprepSyncFolder;
+
+PyprepSyncFile    pyprep_sync_file_classify        (const char              *name,
+                                                    gboolean                *conflict);
+char             *pyprep_sync_file_identity        (const char              *path);
+PyprepSyncFolder *pyprep_sync_folder_new           (const char              *path,
+                                                    const char              *device_id);
+void              pyprep_sync_folder_free          (PyprepSyncFolder        *self);
+const char       *pyprep_sync_folder_get_path      (PyprepSyncFolder        *self);
+char             *pyprep_sync_folder_dup_device_dir (PyprepSyncFolder       *self);
+gboolean          pyprep_sync_folder_append        (PyprepSyncFolder        *self,
+                                                    PyprepSyncFile           what,
+                                                    GPtrArray               *lines,
+                                                    GError                 **error);
+guint             pyprep_sync_folder_merge         (PyprepSyncFolder        *self,
+                                                    JsonObject              *root,
+                                                    GHashTable              *known_reviews,
+                                                    GPtrArray               *new_reviews,
+                                                    PyprepMergeChangedFunc   changed,
+                                                    gpointer                 user_data);
+gboolean          pyprep_sync_folder_compact       (PyprepSyncFolder        *self,
+                                                    gint64                   before,
+                                                    GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepSyncFolder, pyprep_sync_folder_free)
+
+G_END_DECLS
