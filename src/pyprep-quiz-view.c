@@ -106,17 +106,12 @@ update_passage_button (PyprepQuizView *self)
 {
   gboolean shown = passage_of (self->missed) != NULL;
 
-  const PyprepCardRef *current = card_on_screen (self);
-
   gtk_widget_set_visible (self->passage_button, shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.read-passage", shown);
-  if (!shown)
-    return;
-  gtk_widget_set_tooltip_text (self->passage_button, pyprep_entry_get_title (self->missed->entry));
-  /* A recall card rated Again is gone from the screen: say which. */
-  gtk_button_set_label (GTK_BUTTON (self->passage_button),
-                        current != NULL && g_str_equal (current->card_id, self->missed->card_id)
-                        ? _("_Read the Passage") : _("Read the Passage of the Card Missed (Alt+R)"));
+  /* A recall card rated Again is gone from the screen: the tooltip says
+   * which entry the passage is in. */
+  if (shown)
+    gtk_widget_set_tooltip_text (self->passage_button, pyprep_entry_get_title (self->missed->entry));
 }
 
 static void

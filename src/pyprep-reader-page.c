@@ -19,6 +19,7 @@ struct _PyprepReaderPage
   /* template children */
   GtkWidget *history_buttons;
   GtkWidget *history_bar;
+  GtkWidget *quiz_entry_button;
   GtkToggleButton *bookmark_button;
   PyprepFindBar *find_bar;
   AdwBanner *answer_banner;
@@ -382,6 +383,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
                                                "/io/github/pyprep/Pyprep/ui/pyprep-reader-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, history_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, quiz_entry_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, answer_banner);
@@ -561,6 +563,7 @@ pyprep_reader_page_set_collapsed (PyprepReaderPage *self,
   adw_overlay_split_view_set_collapsed (self->annotation_split, collapsed);
   gtk_widget_set_visible (self->history_buttons, !collapsed);
   gtk_widget_set_visible (self->history_bar, collapsed);
+  gtk_widget_set_visible (self->quiz_entry_button, !collapsed);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
 }

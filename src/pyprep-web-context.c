@@ -268,6 +268,35 @@ decide_policy_cb (WebKitWebView            *view,
   return TRUE;
 }
 
+static void
+copy_web_link_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gdk_clipboard_set_text (gdk_display_get_clipboard (gdk_display_get_default ()),
+                          g_variant_get_string (parameter, NULL));
+}
+
+/* A web link's Copy Link copies the address it stands for, not the
+ * pyprep://web/ URI the page carries. */
+static void
+add_copy_web_link (WebKitContextMenu   *menu,
+                   WebKitHitTestResult *hit)
+{
+  const char *uri = webkit_hit_test_result_context_is_link (hit)
+                    ? webkit_hit_test_result_get_link_uri (hit) : NULL;
+  g_autofree char *web = uri != NULL ? pyprep_render_web_link_target (uri) : NULL;
+  g_autoptr(GSimpleAction) action = NULL;
+
+  if (web == NULL)
+    return;
+  action = g_simple_action_new ("copy-web-link", G_VARIANT_TYPE_STRING);
+  g_signal_connect (action, "activate", G_CALLBACK (copy_web_link_cb), NULL);
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_gaction (G_ACTION (action),
+                                                                               _("Copy Link"),
+                                                                               g_variant_new_string (web)));
+}
+
 static gboolean
 context_menu_cb (WebKitWebView       *view,
                  WebKitContextMenu   *menu,
@@ -275,6 +304,8 @@ context_menu_cb (WebKitWebView       *view,
                  gpointer             user_data)
 {
   GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+  gboolean web = webkit_hit_test_result_context_is_link (hit)
+                 && g_str_has_prefix (webkit_hit_test_result_get_link_uri (hit), PYPREP_WEB_URI_PREFIX);
 
   /* Keep copying and selecting; drop reload, inspector, open-in-new-window
    * and friends, which make no sense for generated pages. */
@@ -285,10 +316,11 @@ context_menu_cb (WebKitWebView       *view,
 
       if (action != WEBKIT_CONTEXT_MENU_ACTION_COPY
           && action != WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL
-          && action != WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD)
+          && (action != WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD || web))
         webkit_context_menu_remove (menu, item);
     }
   g_list_free (items);
+  add_copy_web_link (menu, hit);
 
   return webkit_context_menu_get_n_items (menu) == 0;
 }
