@@ -30,6 +30,7 @@ static const Shortcut shortcuts[] = {
   { "win.review", { "<Control>r" } },
   { "win.progress", { "<Control><Shift>r" } },
   { "win.mock-interview", { "<Control><Shift>m" } },
+  { "win.predict-output", { "<Control><Shift>p" } },
   { "win.print", { "<Control>p" } },
   { "win.go-back", { "<Alt>Left" } },
   { "win.go-forward", { "<Alt>Right" } },

@@ -12,6 +12,7 @@
 
 #include "pyprep-predict-card.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-reader-page.h"
 #include "ui-harness.h"
 #include "ui-keys.h"
 
@@ -300,6 +301,53 @@ test_predict_narrow (void)
   run_app_sized (path, 360, 700, check_predict_narrow, NULL);
 }
 
+/* The reader shows the programs without their outputs, and offers the
+ * questions, which Ctrl+Shift+P asks in a practice session. */
+static void
+check_predict_reader (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  AdwBanner *banner = template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE,
+                                      "predict_banner");
+  g_autofree char *text = NULL;
+  PyprepEntry *entry = select_and_wait (f, 0);
+
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "pd/basics/closures");
+  g_assert_true (adw_banner_get_revealed (banner));
+  text = run_script (window_view (f), "document.body.innerText");
+  g_assert_nonnull (strstr (text, "funcs = [lambda: i for i in range(3)]"));
+  g_assert_null (strstr (text, "[2, 2, 2]"));
+  g_assert_null (strstr (text, "[0, 1, 2]"));
+  shot (f, "reader");
+
+  if (keys_available (GTK_WINDOW (f->window)))
+    press_keys (GTK_WINDOW (f->window), "<Control><Shift>p");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.predict-output", NULL);
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "quiz");
+  g_assert_true (pyprep_review_session_get_practice (session_of (view)));
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 2);
+  assert_current (view, "pd/basics/closures#predict-1");
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), !=, "quiz");
+
+  /* The next entry, whose program prints nothing, is offered too. */
+  select_and_wait (f, 1);
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, "pd/basics/quiet");
+  g_assert_true (adw_banner_get_revealed (banner));
+}
+
+static void
+test_predict_reader (void)
+{
+  g_autofree char *path = test_deck_path ("predict");
+
+  forget_user_data ();
+  run_app (path, check_predict_reader, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/predict/session", test_predict_session);
   g_test_add_func ("/pyprep/ui/predict/narrow", test_predict_narrow);
+  g_test_add_func ("/pyprep/ui/predict/reader", test_predict_reader);
 
   return g_test_run ();
 }
