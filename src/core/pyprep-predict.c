@@ -24,17 +24,6 @@
 #include "pyprep-id.h"
 #include "pyprep-predict.h"
 
-void
-pyprep_predict_free (PyprepPredict *predict)
-{
-  if (predict == NULL)
-    return;
-  g_free (predict->id);
-  g_free (predict->code);
-  g_free (predict->output);
-  g_free (predict);
-}
-
 /* The words of @info, empty ones left out. */
 static GStrv
 info_words (const char *info)
