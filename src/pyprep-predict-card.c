@@ -182,6 +182,7 @@ pyprep_predict_card_set_predict (PyprepPredictCard   *self,
   gtk_label_set_text (self->code_label, code);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view), "", -1);
   gtk_text_view_set_editable (self->answer_view, TRUE);
+  gtk_text_view_set_cursor_visible (self->answer_view, TRUE);
   gtk_widget_set_visible (self->check_button, TRUE);
   gtk_widget_set_visible (self->result_box, FALSE);
 }
@@ -270,6 +271,7 @@ pyprep_predict_card_show_result (PyprepPredictCard *self,
 
   self->checked = TRUE;
   gtk_text_view_set_editable (self->answer_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->answer_view, FALSE);
   gtk_widget_set_visible (self->check_button, FALSE);
   gtk_widget_set_visible (self->result_box, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self));

@@ -92,7 +92,7 @@ passage_of (const PyprepCardRef *ref)
 {
   const PyprepCard *card;
 
-  if (ref == NULL)
+  if (ref == NULL || pyprep_card_ref_is_predict (ref))
     return NULL;
   if (!pyprep_card_ref_is_recall (ref))
     return pyprep_entry_get_question (ref->entry, ref->question)->passage;

@@ -23,6 +23,7 @@ struct _PyprepReaderPage
   GtkToggleButton *bookmark_button;
   PyprepFindBar *find_bar;
   AdwBanner *answer_banner;
+  AdwBanner *predict_banner;
   AdwOverlaySplitView *annotation_split;
   PyprepAnnotationPanel *annotation_panel;
   GtkStack *content_stack;
@@ -102,6 +103,16 @@ update_answer_banner (PyprepReaderPage *self)
                            && pyprep_store_count_annotations (self->store, pyprep_entry_get_id (entry)) == 0);
 }
 
+/* An entry with predict questions offers them: the page shows the
+ * programs but not what they print. */
+static void
+update_predict_banner (PyprepReaderPage *self)
+{
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+
+  adw_banner_set_revealed (self->predict_banner, entry != NULL && pyprep_entry_get_n_predicts (entry) > 0);
+}
+
 static void
 annotations_changed_cb (PyprepReaderPage *self)
 {
@@ -159,6 +170,7 @@ entry_changed_cb (PyprepReaderPage *self)
       g_clear_pointer (&self->revealed, g_free);
       g_clear_pointer (&self->revealed_entry_id, g_free);
     }
+  update_predict_banner (self);
   if (self->store != NULL && !pyprep_store_get_read_only (self->store))
     {
       const char *id = pyprep_entry_get_id (entry);
@@ -387,6 +399,7 @@ pyprep_reader_page_class_init (PyprepReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, answer_banner);
+  gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, predict_banner);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, annotation_split);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, annotation_panel);
   gtk_widget_class_bind_template_child (widget_class, PyprepReaderPage, content_stack);

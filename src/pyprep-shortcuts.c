@@ -33,6 +33,7 @@ static const Shortcut shortcuts[] = {
   { "win.mock-interview", { "<Control><Shift>m" } },
   { "win.interview-date", { "<Control><Shift>i" } },
   { "win.quiz-entry", { "<Control>t" } },
+  { "win.predict-output", { "<Control><Shift>p" } },
   { "win.print", { "<Control>p" } },
   { "win.go-back", { "<Alt>Left" } },
   { "win.go-forward", { "<Alt>Right" } },

@@ -276,6 +276,34 @@ _pyprep_window_start_practice (PyprepWindow       *self,
   pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title, empty);
 }
 
+/* The predict questions of the entry read: a practice session over them,
+ * from the reader, which shows their programs without the outputs. */
+static void
+predict_output_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  PyprepEntry *entry = pyprep_reader_get_entry (self->reader);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autofree char *title = NULL;
+
+  if (entry == NULL || pyprep_entry_get_n_predicts (entry) == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This entry has no programs whose output to predict")));
+      return;
+    }
+  queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pyprep_card_ref_free);
+  for (guint i = 0; i < pyprep_entry_get_n_predicts (entry); i++)
+    g_ptr_array_add (queue, pyprep_card_ref_new_predict (entry, i));
+  /* Translators: the header of a practice session over the predict
+   * questions of one entry; %s is the entry's title */
+  title = g_strdup_printf (_("Predict the Output: %s"), pyprep_entry_get_title (entry));
+  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
+  pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title, NULL);
+}
+
 static void
 practice_action (GtkWidget  *widget,
                  const char *action_name,
@@ -542,6 +570,7 @@ _pyprep_window_class_actions_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.interview-date", NULL, interview_date_action);
   gtk_widget_class_install_action (widget_class, "win.practice", "s", practice_action);
+  gtk_widget_class_install_action (widget_class, "win.predict-output", NULL, predict_output_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -12,6 +12,7 @@
 
 #include "pyprep-predict-card.h"
 #include "pyprep-quiz-view.h"
+#include "pyprep-reader-page.h"
 #include "ui-harness.h"
 #include "ui-keys.h"
 
@@ -91,37 +92,6 @@ rating_at (PyprepQuizView *view,
   return pyprep_review_session_get_rating (session_of (view), position);
 }
 
-/* Whether one of the view's key bindings takes @keyval now: a binding
- * whose action is disabled lets the key go on to the focused widget. */
-static gboolean
-view_takes_key (PyprepQuizView  *view,
-                guint            keyval,
-                GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state
-              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (view),
-                                               gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Checks the prediction with Ctrl+Enter: a real key press when the
  * display can make one, else the view's own binding. */
 static void
@@ -181,6 +151,21 @@ shot (Fixture    *f,
   set_style ("system");
 }
 
+/* Runs the app on the test deck "predict", as on a first start, in a
+ * window @width wide, or at the remembered size for 0. */
+static void
+run_predict_deck (WindowCheck check,
+                  int         width)
+{
+  g_autofree char *path = test_deck_path ("predict");
+
+  forget_user_data ();
+  if (width > 0)
+    run_app_sized (path, width, 700, check, NULL);
+  else
+    run_app (path, check, NULL);
+}
+
 static void
 check_predict_session (Fixture *f)
 {
@@ -205,11 +190,11 @@ check_predict_session (Fixture *f)
   g_assert_false (gtk_widget_get_visible (template_child (predict_card (view), PYPREP_TYPE_PREDICT_CARD,
                                                           "result_box")));
   /* Keys the quiz takes on other cards are the answer's here. */
-  g_assert_false (view_takes_key (view, GDK_KEY_space, 0));
-  g_assert_false (view_takes_key (view, GDK_KEY_Return, 0));
-  g_assert_false (view_takes_key (view, GDK_KEY_1, 0));
-  g_assert_false (view_takes_key (view, GDK_KEY_a, 0));
-  g_assert_false (view_takes_key (view, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_space, 0));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_Return, 0));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_1, 0));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_a, 0));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_false (pyprep_review_session_get_answered (session_of (view)));
   assert_current (view, "pd/basics/closures#predict-1");
   check_typing_keys (f, view);
@@ -226,7 +211,7 @@ check_predict_session (Fixture *f)
   g_assert_cmpstr (diff, ==, "+ [2, 2, 2]\n− [0, 1, 2]\n");
   g_test_message ("grade: %s", card_label (view, "grade_label"));
   g_assert_true (strstr (card_label (view, "grade_label"), chinese ? "重来" : "Again") != NULL);
-  g_assert_false (view_takes_key (view, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_false (press_if_bound (GTK_WIDGET (view), GDK_KEY_Return, GDK_CONTROL_MASK));
   shot (f, "diff");
 
   /* Ctrl+Z takes it back; then the right prediction, typed with spaces and
@@ -267,10 +252,7 @@ check_predict_session (Fixture *f)
 static void
 test_predict_session (void)
 {
-  g_autofree char *path = test_deck_path ("predict");
-
-  forget_user_data ();
-  run_app (path, check_predict_session, NULL);
+  run_predict_deck (check_predict_session, 0);
 }
 
 /* At 360 px the program and the diff wrap inside the window. */
@@ -294,10 +276,51 @@ check_predict_narrow (Fixture *f)
 static void
 test_predict_narrow (void)
 {
-  g_autofree char *path = test_deck_path ("predict");
+  run_predict_deck (check_predict_narrow, 360);
+}
 
-  forget_user_data ();
-  run_app_sized (path, 360, 700, check_predict_narrow, NULL);
+/* The reader shows the programs without their outputs, and offers the
+ * questions, which Ctrl+Shift+P asks in a practice session. */
+static void
+check_predict_reader (Fixture *f)
+{
+  PyprepQuizView *view = window_child (f, "quiz_view");
+  AdwBanner *banner = template_child (window_child (f, "reader_page"), PYPREP_TYPE_READER_PAGE,
+                                      "predict_banner");
+  g_autofree char *text = NULL;
+  PyprepEntry *entry = select_and_wait (f, 0);
+
+  g_assert_cmpstr (pyprep_entry_get_id (entry), ==, "pd/basics/closures");
+  g_assert_true (adw_banner_get_revealed (banner));
+  text = run_script (window_view (f), "document.body.innerText");
+  g_assert_nonnull (strstr (text, "funcs = [lambda: i for i in range(3)]"));
+  g_assert_null (strstr (text, "[2, 2, 2]"));
+  g_assert_null (strstr (text, "[0, 1, 2]"));
+  shot (f, "reader");
+
+  if (keys_available (GTK_WINDOW (f->window)))
+    press_keys (GTK_WINDOW (f->window), "<Control><Shift>p");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.predict-output", NULL);
+  spin (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), ==, "quiz");
+  g_assert_true (pyprep_review_session_get_practice (session_of (view)));
+  g_assert_cmpuint (pyprep_review_session_get_n_cards (session_of (view)), ==, 2);
+  assert_current (view, "pd/basics/closures#predict-1");
+  press (GTK_WIDGET (view), GDK_KEY_Escape, 0);
+  spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (f, "main_stack")), !=, "quiz");
+
+  /* The next entry, whose program prints nothing, is offered too. */
+  select_and_wait (f, 1);
+  g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, "pd/basics/quiet");
+  g_assert_true (adw_banner_get_revealed (banner));
+}
+
+static void
+test_predict_reader (void)
+{
+  run_predict_deck (check_predict_reader, 0);
 }
 
 int
@@ -329,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/ui/predict/session", test_predict_session);
   g_test_add_func ("/pyprep/ui/predict/narrow", test_predict_narrow);
+  g_test_add_func ("/pyprep/ui/predict/reader", test_predict_reader);
 
   return g_test_run ();
 }

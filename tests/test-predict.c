@@ -79,6 +79,7 @@ test_predict_problems (void)
     "en/broken.md:42: predict block’s info string is not",
     "en/broken.md:58: predict ID “twice” is used twice in entry “markers”",
     "en/broken.md:66: predict block has no “output” block right after it",
+    "en/broken.md:81: predict ID “shared” is used twice in entry “markers”",
   };
   g_autoptr(GString) all = g_string_new (NULL);
   PyprepEntry *no_output = pyprep_deck_lookup_entry (deck, "pb/broken/no-output");
@@ -117,7 +118,7 @@ test_predict_check (void)
   g_assert_cmpint (pyprep_cli_check (broken, english, out), ==, 1);
   g_assert_nonnull (strstr (out->str, "en/broken.md:5: predict block has no “output” block right after it "
                                       "with what the program prints\n"));
-  g_assert_nonnull (strstr (out->str, "Checked “Broken predictions”: 1 topic, 3 entries, 1 card; 7 errors"));
+  g_assert_nonnull (strstr (out->str, "Checked “Broken predictions”: 1 topic, 3 entries, 2 cards; 8 errors"));
 
   g_string_truncate (out, 0);
   g_assert_cmpint (pyprep_cli_check (good, english, out), ==, 0);

@@ -88,6 +88,9 @@ void         click_icon       (GtkWidget    *root,
 void         press            (GtkWidget    *view,
                                guint         keyval,
                                GdkModifierType state);
+gboolean     press_if_bound   (GtkWidget    *view,
+                               guint         keyval,
+                               GdkModifierType state);
 
 /* The window's parts, found the way its templates name them. */
 gpointer               template_child        (gpointer    widget,

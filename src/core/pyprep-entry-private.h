@@ -36,10 +36,12 @@ void         pyprep_card_free          (PyprepCard     *card);
 void         pyprep_choice_free        (PyprepChoice   *choice);
 void         pyprep_question_free      (PyprepQuestion *question);
 void         pyprep_followup_free      (PyprepFollowup *followup);
+void         pyprep_predict_free       (PyprepPredict  *predict);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepCard, pyprep_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepChoice, pyprep_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepQuestion, pyprep_question_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepFollowup, pyprep_followup_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepPredict, pyprep_predict_free)
 
 G_END_DECLS

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "pyprep-entry-private.h"
-#include "pyprep-predict.h"
 
 struct _PyprepEntry
 {
@@ -51,6 +50,17 @@ pyprep_link_free (PyprepLink *link)
   g_free (link->title);
   g_free (link->url);
   g_free (link);
+}
+
+void
+pyprep_predict_free (PyprepPredict *predict)
+{
+  if (predict == NULL)
+    return;
+  g_free (predict->id);
+  g_free (predict->code);
+  g_free (predict->output);
+  g_free (predict);
 }
 
 void

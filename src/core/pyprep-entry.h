@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 typedef struct _PyprepTopic PyprepTopic;
 GType pyprep_topic_get_type (void) G_GNUC_CONST;
 
-/* A predict-the-output question, declared in pyprep-predict.h. */
-typedef struct _PyprepPredict PyprepPredict;
 
 /**
  * PyprepCard:
@@ -100,6 +98,26 @@ typedef struct
   int line;
   gboolean in_body;
 } PyprepFollowup;
+
+/**
+ * PyprepPredict:
+ * @id: stable card ID, `<entry id>#predict-1`, `#predict-2`, … or the
+ *   author's `<entry id>#<id>`
+ * @code: the program, as written in the deck
+ * @output: what the program prints, as recorded in the deck (may be empty)
+ * @line: line of the ```` ```python {predict} ```` fence in the source file
+ *
+ * A question that shows a program and asks what it prints. Pyprep never
+ * runs the program: the deck records its output, and the deck's tests
+ * check the record against Python.
+ */
+typedef struct
+{
+  char *id;
+  char *code;
+  char *output;
+  int line;
+} PyprepPredict;
 
 #define PYPREP_TYPE_ENTRY (pyprep_entry_get_type ())
 

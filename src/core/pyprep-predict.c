@@ -24,17 +24,6 @@
 #include "pyprep-id.h"
 #include "pyprep-predict.h"
 
-void
-pyprep_predict_free (PyprepPredict *predict)
-{
-  if (predict == NULL)
-    return;
-  g_free (predict->id);
-  g_free (predict->code);
-  g_free (predict->output);
-  g_free (predict);
-}
-
 /* The words of @info, empty ones left out. */
 static GStrv
 info_words (const char *info)
@@ -88,12 +77,17 @@ read_info (const char  *info,
   return TRUE;
 }
 
+/* Predict and quiz questions share the entry's card IDs: the review
+ * keeps their schedules by ID. */
 static gboolean
-has_predict_id (PyprepEntry *entry,
-                const char  *id)
+has_card_id (PyprepEntry *entry,
+             const char  *id)
 {
   for (guint i = 0; i < pyprep_entry_get_n_predicts (entry); i++)
     if (g_str_equal (pyprep_entry_get_predict (entry, i)->id, id))
+      return TRUE;
+  for (guint i = 0; i < pyprep_entry_get_n_questions (entry); i++)
+    if (g_str_equal (pyprep_entry_get_question (entry, i)->id, id))
       return TRUE;
   return FALSE;
 }
@@ -163,7 +157,7 @@ pyprep_predict_parse (PyprepEntry    *entry,
         : g_strdup_printf ("predict-%u", pyprep_entry_get_n_predicts (entry) + 1);
   predict = g_new0 (PyprepPredict, 1);
   predict->id = g_strdup_printf ("%s#%s", pyprep_entry_get_id (entry), qid);
-  if (has_predict_id (entry, predict->id))
+  if (has_card_id (entry, predict->id))
     {
       pyprep_problems_add_error (problems, PYPREP_DECK_ERROR_DUPLICATE_ID, file, line,
                                  "predict ID “%s” is used twice in entry “%s”",

@@ -11,26 +11,6 @@
 G_BEGIN_DECLS
 
 /**
- * PyprepPredict:
- * @id: stable card ID, `<entry id>#predict-1`, `#predict-2`, … or the
- *   author's `<entry id>#<id>`
- * @code: the program, as written in the deck
- * @output: what the program prints, as recorded in the deck (may be empty)
- * @line: line of the ```` ```python {predict} ```` fence in the source file
- *
- * A question that shows a program and asks what it prints. Pyprep never
- * runs the program: the deck records its output, and the deck's tests
- * check the record against Python.
- */
-struct _PyprepPredict
-{
-  char *id;
-  char *code;
-  char *output;
-  int line;
-};
-
-/**
  * PyprepDiffKind:
  * @PYPREP_DIFF_SAME: a line both texts have
  * @PYPREP_DIFF_MISSING: a line of the real output the answer lacks
@@ -58,7 +38,6 @@ typedef struct
  * line, so that a pasted log cannot make the diff take long. */
 #define PYPREP_PREDICT_MAX_DIFF_LINES 2000
 
-void      pyprep_predict_free            (PyprepPredict *predict);
 gboolean  pyprep_predict_is_predict_info (const char    *info);
 gboolean  pyprep_predict_parse           (PyprepEntry    *entry,
                                           const char     *info,
@@ -73,7 +52,5 @@ gboolean  pyprep_predict_matches         (const char    *expected,
                                           const char    *answer);
 GPtrArray *pyprep_predict_diff           (const char    *expected,
                                           const char    *answer);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepPredict, pyprep_predict_free)
 
 G_END_DECLS

@@ -179,6 +179,22 @@ pyprep_review_load_memory (PyprepStore      *store,
 
 /* Card refs --------------------------------------------------------------- */
 
+/* A ref to the card @card_id of @entry, whatever its kind. */
+static PyprepCardRef *
+ref_new (PyprepEntry *entry,
+         const char  *card_id)
+{
+  PyprepCardRef *ref = g_new0 (PyprepCardRef, 1);
+
+  ref->card_id = g_strdup (card_id);
+  ref->entry = g_object_ref (entry);
+  ref->topic = pyprep_entry_get_topic (entry);
+  if (ref->topic != NULL)
+    g_object_ref (ref->topic);
+  ref->question = -1;
+  return ref;
+}
+
 /**
  * pyprep_card_ref_new:
  * @entry: the entry
@@ -210,12 +226,7 @@ pyprep_card_ref_new (PyprepEntry *entry,
   else
     return NULL;
 
-  ref = g_new0 (PyprepCardRef, 1);
-  ref->card_id = g_strdup (id);
-  ref->entry = g_object_ref (entry);
-  ref->topic = pyprep_entry_get_topic (entry);
-  if (ref->topic != NULL)
-    g_object_ref (ref->topic);
+  ref = ref_new (entry, id);
   ref->question = question;
   return ref;
 }
@@ -256,14 +267,8 @@ pyprep_card_ref_new_answered (PyprepEntry *entry,
   g_return_val_if_fail (answer != NULL, NULL);
 
   id = g_strconcat (pyprep_entry_get_id (entry), "#card", NULL);
-  ref = g_new0 (PyprepCardRef, 1);
+  ref = ref_new (entry, id);
   ref->card = card_new (id, pyprep_entry_get_title (entry), answer);
-  ref->card_id = g_steal_pointer (&id);
-  ref->entry = g_object_ref (entry);
-  ref->topic = pyprep_entry_get_topic (entry);
-  if (ref->topic != NULL)
-    g_object_ref (ref->topic);
-  ref->question = -1;
   return ref;
 }
 
@@ -285,14 +290,8 @@ pyprep_card_ref_new_predict (PyprepEntry *entry,
 
   if (index >= pyprep_entry_get_n_predicts (entry))
     return NULL;
-  ref = g_new0 (PyprepCardRef, 1);
+  ref = ref_new (entry, pyprep_entry_get_predict (entry, index)->id);
   ref->predict = pyprep_entry_get_predict (entry, index);
-  ref->card_id = g_strdup (ref->predict->id);
-  ref->entry = g_object_ref (entry);
-  ref->topic = pyprep_entry_get_topic (entry);
-  if (ref->topic != NULL)
-    g_object_ref (ref->topic);
-  ref->question = -1;
   return ref;
 }
 
