@@ -149,7 +149,7 @@ passage_revealed (gpointer data)
   if (webkit_web_view_is_loading (window_view (revealed->f)))
     return FALSE;
   id = run_script (window_view (revealed->f),
-                   "const m = document.querySelector ('mark.annotation.revealed');"
+                   "const m = document.querySelector ('mark.annotation.passage-shown');"
                    "m ? m.dataset.annotation : ''");
   return g_strcmp0 (id, revealed->id) == 0;
 }
@@ -199,13 +199,14 @@ review_and_miss (Fixture *f)
   g_assert_cmpstr (gtk_label_get_text (template_child (card, PYPREP_TYPE_RECALL_CARD, "answer_label")), ==,
                    "dynamic array");
 
-  /* Missed: the passage is offered, and P opens it. */
+  /* Missed: the passage is offered, and Read the Passage (Alt+R) opens
+   * it, as for the deck's cards. */
   press_keys (GTK_WINDOW (f->window), "1");
-  g_assert_true (gtk_widget_get_visible (template_child (view, PYPREP_TYPE_QUIZ_VIEW, "missed_box")));
+  g_assert_true (gtk_widget_get_visible (template_child (view, PYPREP_TYPE_QUIZ_VIEW, "passage_button")));
   g_assert_nonnull (pyprep_store_get_card_state (store_of (f), card_id));
   spin (200);
   save_screenshot (f, "notecards-missed.png");
-  press_keys (GTK_WINDOW (f->window), "p");
+  press_keys (GTK_WINDOW (f->window), "<Alt>r");
   wait_until (reader_shown, f, "the reader");
   g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, ENTRY);
   wait_until (passage_revealed, &revealed, "the card's passage to be marked");
