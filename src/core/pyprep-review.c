@@ -348,7 +348,10 @@ pyprep_card_ref_copy (const PyprepCardRef *ref)
   /* owned by the entry, which the copy holds too */
   copy->predict = ref->predict;
   if (ref->card != NULL)
-    copy->card = card_new (ref->card->id, ref->card->prompt, ref->card->answer);
+    {
+      copy->card = card_new (ref->card->id, ref->card->prompt, ref->card->answer);
+      copy->card->passage = g_strdup (ref->card->passage);
+    }
   copy->annotation_id = g_strdup (ref->annotation_id);
   return copy;
 }
