@@ -319,16 +319,10 @@ pyprep_card_ref_new_for_annotation (PyprepEntry            *entry,
 
   id = pyprep_annotation_dup_card_id (annotation);
   back = pyprep_annotation_dup_quote_text (annotation->quote != NULL ? annotation->quote : "");
-  ref = g_new0 (PyprepCardRef, 1);
+  ref = ref_new (entry, id);
   ref->card = card_new (id, pyprep_annotation_get_card_front (annotation), back);
   /* After a miss, the passage shown is the annotation's quote. */
   ref->card->passage = g_strdup (annotation->id);
-  ref->card_id = g_steal_pointer (&id);
-  ref->entry = g_object_ref (entry);
-  ref->topic = pyprep_entry_get_topic (entry);
-  if (ref->topic != NULL)
-    g_object_ref (ref->topic);
-  ref->question = -1;
   ref->annotation_id = g_strdup (annotation->id);
   return ref;
 }
