@@ -1,4 +1,4 @@
-/* core-harness.c: helpers the test programs share: entries by title, counting, a hostile notes folder.
+/* core-harness.c: helpers every test program shares: decks, files, entries by title, a hostile notes folder.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -10,6 +10,40 @@
 #include <glib/gstdio.h>
 
 #include "core-harness.h"
+
+/* The deck in the folder @path, in @languages (NULL: the notes' own); the
+ * test fails when it does not load. */
+PyprepDeck *
+load_deck_folder (const char          *path,
+                  const char * const  *languages)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PyprepDeck *deck = pyprep_deck_load (folder, languages, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (deck);
+  return deck;
+}
+
+/* The deck tests/decks/@name. */
+PyprepDeck *
+load_test_deck (const char          *name,
+                const char * const  *languages)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", name, NULL);
+
+  return load_deck_folder (path, languages);
+}
+
+/* The deck the app bundles, data/deck. */
+PyprepDeck *
+load_bundled_deck (const char * const *languages)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "deck", NULL);
+
+  return load_deck_folder (path, languages);
+}
 
 /* The entry of @deck titled @title; the test fails when there is none. */
 PyprepEntry *
@@ -46,7 +80,8 @@ count_occurrences (const char *haystack,
   return n;
 }
 
-static void
+/* Writes @data to @path, making its folder first. */
+void
 write_bytes (const char *path,
              const char *data,
              gssize      length)
@@ -57,6 +92,28 @@ write_bytes (const char *path,
   g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
+}
+
+/* Writes @text to the file @name (which may hold folders) under @dir. */
+void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  write_bytes (path, text, -1);
+}
+
+/* The FSRS settings whose intervals are exact: default weights, no
+ * learning or relearning steps, fuzz off. */
+void
+fsrs_params_exact (PyprepFsrsParams *params)
+{
+  pyprep_fsrs_params_init (params);
+  params->n_learning_steps = 0;
+  params->n_relearning_steps = 0;
+  params->enable_fuzz = FALSE;
 }
 
 /* Writes tests/decks/typora's list.png, 200 × 100, at @path. */
@@ -126,7 +183,9 @@ hostile_folder_make (HostileFolder *h,
   write_bytes (notes, markdown, -1);
 }
 
-static void
+/* Removes @path and, for a folder, all it holds; links are removed, never
+ * followed. */
+void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = NULL;

@@ -1,9 +1,10 @@
-/* core-harness.h: helpers the test programs share: entries by title, counting, a hostile notes folder.
+/* core-harness.h: helpers every test program shares: decks, files, entries by title, a hostile notes folder.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "pyprep-deck.h"
+#include "pyprep-fsrs.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +25,23 @@ typedef struct
   char *outside;
 } HostileFolder;
 
+PyprepDeck  *load_deck_folder     (const char          *path,
+                                   const char * const  *languages);
+PyprepDeck  *load_test_deck       (const char          *name,
+                                   const char * const  *languages);
+PyprepDeck  *load_bundled_deck    (const char * const  *languages);
 PyprepEntry *find_entry_by_title  (PyprepDeck    *deck,
                                    const char    *title);
 guint        count_occurrences    (const char    *haystack,
                                    const char    *needle);
+void         write_bytes          (const char    *path,
+                                   const char    *data,
+                                   gssize         length);
+void         write_file           (const char    *dir,
+                                   const char    *name,
+                                   const char    *text);
+void         remove_tree          (const char    *path);
+void         fsrs_params_exact    (PyprepFsrsParams *params);
 void         hostile_folder_make  (HostileFolder *h,
                                    const char    *markdown);
 void         hostile_folder_remove (HostileFolder *h);

@@ -23,24 +23,18 @@ review_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
 }
 
+/* Adds the test @test at @path, run in a fresh fixture. */
+void
+review_test_add (const char *path,
+                 ReviewTest  test)
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
 static gint64
 fixed_clock (gpointer user_data)
 {
   return ((Fixture *) user_data)->now;
-}
-
-void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -68,11 +62,8 @@ PyprepDeck *
 load_deck (const char *dir)
 {
   static const char *english[] = { "en", NULL };
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GError) error = NULL;
-  PyprepDeck *deck = pyprep_deck_load (folder, english, NULL, &error);
+  PyprepDeck *deck = load_deck_folder (dir, english);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (pyprep_deck_get_problems (deck)->len, ==, 0);
   return deck;
 }

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-library.h"
 #include "pyprep-review.h"
@@ -32,15 +33,17 @@ typedef struct
   gint64 now;
 } Fixture;
 
+typedef void (*ReviewTest) (Fixture       *f,
+                            gconstpointer  data);
+
 void         review_test_init    (int         *argc,
                                   char      ***argv);
+void         review_test_add     (const char  *path,
+                                  ReviewTest   test);
 void         fixture_set_up      (Fixture       *f,
                                   gconstpointer  data);
 void         fixture_tear_down   (Fixture       *f,
                                   gconstpointer  data);
-void         write_file          (const char *dir,
-                                  const char *name,
-                                  const char *text);
 PyprepDeck  *load_deck           (const char *dir);
 char        *iso                 (gint64      usec);
 void         set_review_card     (Fixture    *f,

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-id.h"
 #include "pyprep-library.h"
@@ -15,16 +16,7 @@ static const char *chinese[] = { "zh_CN.UTF-8", "zh_CN", "zh", "C", NULL };
 static PyprepDeck *
 load_sample (const char * const *languages)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PyprepDeck *deck;
-
-  deck = pyprep_deck_load (folder, languages, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (deck);
-
-  return deck;
+  return load_test_deck ("good", languages);
 }
 
 static void
@@ -235,14 +227,6 @@ make_deck (const char *manifest,
     }
 
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }
 
 #define MANIFEST \

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-followups.h"
 #include "pyprep-render.h"
@@ -12,14 +13,7 @@ static const char *english[] = { "en", NULL };
 static PyprepDeck *
 load_fixture (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "followups", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PyprepDeck *deck = pyprep_deck_load (folder, english, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (deck);
-  return deck;
+  return load_test_deck ("followups", english);
 }
 
 static void

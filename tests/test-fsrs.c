@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "core-harness.h"
 #include "pyprep-fsrs.h"
 
 /* 2025-01-01 00:00:00 UTC. */
@@ -20,16 +21,8 @@
 /* The notes give four decimals. */
 #define EPSILON 5e-5
 
-/* The settings of the notes' test vectors: default weights, no learning
- * or relearning steps, fuzz off, retention 0.9. */
-static void
-vector_params (PyprepFsrsParams *params)
-{
-  pyprep_fsrs_params_init (params);
-  params->n_learning_steps = 0;
-  params->n_relearning_steps = 0;
-  params->enable_fuzz = FALSE;
-}
+/* The notes' test vectors use fsrs_params_exact()'s settings: default
+ * weights, no learning or relearning steps, fuzz off, retention 0.9. */
 
 /* Default settings without fuzz, so intervals are exact. */
 static void
@@ -127,7 +120,7 @@ test_vector (gconstpointer data)
   gint64 now = T0;
   guint lapses = 0;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
   pyprep_card_memory_init (&card, T0);
 
   for (guint i = 0; i < vector->n_reviews; i++)
@@ -232,7 +225,7 @@ test_retention_direction (void)
   PyprepFsrsParams params;
   int previous = G_MAXINT;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -422,7 +415,7 @@ test_same_day (void)
   };
   PyprepFsrsParams params;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -466,7 +459,7 @@ test_maximum_interval (void)
   PyprepCardMemory card;
   gint64 now = T0;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
   params.maximum_interval = 100;
   pyprep_card_memory_init (&card, T0);
 
@@ -512,7 +505,7 @@ test_fuzz (void)
   PyprepCardMemory card;
   gint64 now = T0;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
   pyprep_card_memory_init (&card, T0);
 
   for (guint i = 0; i < G_N_ELEMENTS (fuzz_ranges); i++)
@@ -730,7 +723,7 @@ test_invalid_params (void)
   PyprepFsrsParams bad;
   g_autoptr(GError) error = NULL;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
   g_assert_true (pyprep_fsrs_params_validate (&params, &error));
   g_assert_no_error (error);
 
@@ -850,7 +843,7 @@ test_invalid_memory (void)
   PyprepCardMemory after;
   PyprepCardMemory fresh;
 
-  vector_params (&params);
+  fsrs_params_exact (&params);
 
   /* A rating out of range is refused and leaves the card as it was. */
   g_assert_false (pyprep_fsrs_review (&params, &card, 0, T0 + DAY, &after));

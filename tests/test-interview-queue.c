@@ -317,17 +317,14 @@ main (int   argc,
 {
   review_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/pyprep/interview-queue/status/dates", test_status_dates);
-  ADD ("/pyprep/interview-queue/plan/limit", test_plan_limit);
-  ADD ("/pyprep/interview-queue/plan/topics", test_plan_topics);
-  ADD ("/pyprep/interview-queue/last-days/order", test_last_days_order);
-  ADD ("/pyprep/interview-queue/last-days/cap", test_cap_due);
-  ADD ("/pyprep/interview-queue/mock/log", test_mock_in_log);
-  ADD ("/pyprep/interview-queue/mock/schedule", test_mock_updates_schedule);
-  ADD ("/pyprep/interview-queue/log/old-lines", test_old_lines);
-#undef ADD
+  review_test_add ("/pyprep/interview-queue/status/dates", test_status_dates);
+  review_test_add ("/pyprep/interview-queue/plan/limit", test_plan_limit);
+  review_test_add ("/pyprep/interview-queue/plan/topics", test_plan_topics);
+  review_test_add ("/pyprep/interview-queue/last-days/order", test_last_days_order);
+  review_test_add ("/pyprep/interview-queue/last-days/cap", test_cap_due);
+  review_test_add ("/pyprep/interview-queue/mock/log", test_mock_in_log);
+  review_test_add ("/pyprep/interview-queue/mock/schedule", test_mock_updates_schedule);
+  review_test_add ("/pyprep/interview-queue/log/old-lines", test_old_lines);
 
   return g_test_run ();
 }

@@ -7,20 +7,12 @@
  */
 #include "config.h"
 
+#include "core-harness.h"
 #include "pyprep-interview.h"
 
 #define DAY G_TIME_SPAN_DAY
 /* 2026-03-02 00:00 UTC: any fixed time will do. */
 #define NOW ((gint64) 1772409600 * G_USEC_PER_SEC)
-
-static void
-params_init (PyprepFsrsParams *params)
-{
-  pyprep_fsrs_params_init (params);
-  params->n_learning_steps = 0;
-  params->n_relearning_steps = 0;
-  params->enable_fuzz = FALSE;
-}
 
 static PyprepCardMemory
 reviewed (double stability,
@@ -50,7 +42,7 @@ test_interview_reviewed_card (void)
   PyprepInterviewPlan plan;
   double share;
 
-  params_init (&params);
+  fsrs_params_exact (&params);
   pyprep_interview_plan_compute (&params, &card, 1, NOW, NOW + 25 * DAY, 0.9, &plan, &share);
 
   g_assert_cmpuint (plan.days_left, ==, 25);
@@ -85,7 +77,7 @@ test_interview_new_card (void)
   PyprepCardMemory card;
   PyprepInterviewPlan plan;
 
-  params_init (&params);
+  fsrs_params_exact (&params);
   pyprep_card_memory_init (&card, NOW);
   pyprep_interview_plan_compute (&params, &card, 1, NOW, NOW + 10 * DAY, 0.9, &plan, NULL);
 
@@ -113,7 +105,7 @@ test_interview_tomorrow (void)
   PyprepInterviewPlan plan;
   double shares[2];
 
-  params_init (&params);
+  fsrs_params_exact (&params);
   pyprep_card_memory_init (&cards[0], NOW);
   pyprep_card_memory_init (&cards[1], NOW);
   pyprep_interview_plan_compute (&params, cards, 2, NOW, NOW + DAY, 0.9, &plan, shares);
@@ -140,7 +132,7 @@ test_interview_past (void)
   PyprepCardMemory cards[2];
   PyprepInterviewPlan plan;
 
-  params_init (&params);
+  fsrs_params_exact (&params);
   cards[0] = reviewed (10, 5, 5, 5);
   pyprep_card_memory_init (&cards[1], NOW);
   pyprep_interview_plan_compute (&params, cards, 2, NOW, NOW - 3 * DAY, 0.9, &plan, NULL);
@@ -187,7 +179,7 @@ test_interview_pace (void)
   PyprepInterviewPlan plan;
   PyprepInterviewPlan slower;
 
-  params_init (&params);
+  fsrs_params_exact (&params);
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     pyprep_card_memory_init (&cards[i], NOW);
   pyprep_interview_plan_compute (&params, cards, 30, NOW, NOW + 10 * DAY, 0.9, &plan, NULL);

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core-harness.h"
 #include "pyprep-hlc.h"
 #include "pyprep-merge.h"
 #include "pyprep-merge-folder.h"
@@ -223,14 +224,6 @@ make_tmp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }
 
 /* Two devices answer the same cards offline; their logs, appended to one

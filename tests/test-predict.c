@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "core-harness.h"
 #include "pyprep-cli.h"
 #include "pyprep-deck.h"
 #include "pyprep-predict.h"
@@ -15,14 +16,8 @@ load_fixture (const char *name,
               const char *language)
 {
   const char *languages[] = { language, NULL };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", name, NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PyprepDeck *deck = pyprep_deck_load (folder, languages, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (deck);
-  return deck;
+  return load_test_deck (name, languages);
 }
 
 /* Both languages give the same questions: same IDs, programs and outputs. */

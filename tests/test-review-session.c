@@ -375,14 +375,11 @@ main (int   argc,
 {
   review_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/pyprep/review-session/answers-and-tallies", test_answers_and_tallies);
-  ADD ("/pyprep/review-session/undo", test_undo);
-  ADD ("/pyprep/review-session/practice-again", test_practice_again);
-  ADD ("/pyprep/review-session/limits-and-decks", test_limits_and_decks);
-  ADD ("/pyprep/review-session/missed-counts", test_missed_counts);
-#undef ADD
+  review_test_add ("/pyprep/review-session/answers-and-tallies", test_answers_and_tallies);
+  review_test_add ("/pyprep/review-session/undo", test_undo);
+  review_test_add ("/pyprep/review-session/practice-again", test_practice_again);
+  review_test_add ("/pyprep/review-session/limits-and-decks", test_limits_and_decks);
+  review_test_add ("/pyprep/review-session/missed-counts", test_missed_counts);
 
   return g_test_run ();
 }

@@ -641,18 +641,15 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/review/memory/round-trip", test_memory_round_trip);
   g_test_add_func ("/pyprep/review/memory/bad", test_memory_bad);
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/pyprep/review/queue/order", test_queue_order);
-  ADD ("/pyprep/review/queue/limits", test_queue_limits);
-  ADD ("/pyprep/review/answer/state-and-log", test_answer);
-  ADD ("/pyprep/review/answer/fuzz", test_answer_fuzz);
-  ADD ("/pyprep/review/undo", test_undo);
-  ADD ("/pyprep/review/practice", test_practice);
-  ADD ("/pyprep/review/stats", test_stats);
-  ADD ("/pyprep/review/stats/empty", test_stats_empty);
-  ADD ("/pyprep/review/log/corrupt", test_log_corrupt);
-#undef ADD
+  review_test_add ("/pyprep/review/queue/order", test_queue_order);
+  review_test_add ("/pyprep/review/queue/limits", test_queue_limits);
+  review_test_add ("/pyprep/review/answer/state-and-log", test_answer);
+  review_test_add ("/pyprep/review/answer/fuzz", test_answer_fuzz);
+  review_test_add ("/pyprep/review/undo", test_undo);
+  review_test_add ("/pyprep/review/practice", test_practice);
+  review_test_add ("/pyprep/review/stats", test_stats);
+  review_test_add ("/pyprep/review/stats/empty", test_stats_empty);
+  review_test_add ("/pyprep/review/log/corrupt", test_log_corrupt);
 
   return g_test_run ();
 }

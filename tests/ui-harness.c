@@ -376,20 +376,6 @@ act_and_wait (Fixture    *f,
   g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, id);
 }
 
-void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_no_errno (g_mkdir_with_parents (parent, 0755));
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 gboolean
 window_allocated (gpointer data)
 {

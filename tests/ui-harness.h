@@ -5,6 +5,7 @@
 
 #include <webkit/webkit.h>
 
+#include "core-harness.h"
 #include "pyprep-annotation-panel.h"
 #include "pyprep-application.h"
 #include "pyprep-reader.h"
@@ -69,9 +70,6 @@ void         act_and_wait     (Fixture      *f,
                                const char   *action,
                                const char   *id);
 void         forget_user_data (void);
-void         write_file       (const char   *dir,
-                               const char   *name,
-                               const char   *text);
 char        *test_deck_path   (const char   *name);
 void         run_app_restarted (const char  *deck_path,
                                WindowCheck   before,
