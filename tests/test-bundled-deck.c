@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "core-harness.h"
 #include "pyprep-deck.h"
 #include "pyprep-predict.h"
 #include "pyprep-render.h"
@@ -42,20 +43,7 @@ static const struct
   { "prose-notes.md", "### 切片是浅拷贝", "pyprep/data-structures/copy-slicing" },
 };
 
-static PyprepDeck *
-load_bundled (const char * const *languages)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "deck", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PyprepDeck *deck;
-
-  deck = pyprep_deck_load (folder, languages, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (deck);
-
-  return deck;
-}
+static const char * const *both_languages[] = { chinese, english };
 
 static GPtrArray *
 all_entries (PyprepDeck *deck)
@@ -75,20 +63,60 @@ all_entries (PyprepDeck *deck)
   return entries;
 }
 
+typedef void (*EntryCheck) (PyprepDeck  *deck,
+                            PyprepEntry *entry,
+                            const char  *language,
+                            gpointer     data);
+
+/* Loads the bundled deck in @languages and calls @check on each of its
+ * entries; returns how many there were. */
+static guint
+each_entry (const char * const *languages,
+            EntryCheck          check,
+            gpointer            data)
+{
+  g_autoptr(PyprepDeck) deck = load_bundled_deck (languages);
+  g_autoptr(GPtrArray) entries = all_entries (deck);
+
+  for (guint i = 0; i < entries->len; i++)
+    check (deck, g_ptr_array_index (entries, i), languages[0], data);
+  return entries->len;
+}
+
+typedef void (*PairCheck) (PyprepEntry *zh,
+                           PyprepEntry *en,
+                           gpointer     data);
+
+/* Loads the bundled deck in both languages, which must have no problems
+ * and as many entries, and calls @check on each entry with its twin. */
+static void
+each_entry_pair (PairCheck check,
+                 gpointer  data)
+{
+  g_autoptr(PyprepDeck) zh = load_bundled_deck (chinese);
+  g_autoptr(PyprepDeck) en = load_bundled_deck (english);
+  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
+  g_autoptr(GPtrArray) en_entries = all_entries (en);
+
+  g_assert_cmpuint (pyprep_deck_get_problems (zh)->len, ==, 0);
+  g_assert_cmpuint (pyprep_deck_get_problems (en)->len, ==, 0);
+  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
+  for (guint i = 0; i < zh_entries->len; i++)
+    check (g_ptr_array_index (zh_entries, i), g_ptr_array_index (en_entries, i), data);
+}
+
 static void
 test_bundled_loads (void)
 {
-  const char * const *languages[] = { chinese, english };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+  for (guint l = 0; l < G_N_ELEMENTS (both_languages); l++)
     {
-      g_autoptr(PyprepDeck) deck = load_bundled (languages[l]);
+      g_autoptr(PyprepDeck) deck = load_bundled_deck (both_languages[l]);
       GPtrArray *problems = pyprep_deck_get_problems (deck);
 
       for (guint i = 0; i < problems->len; i++)
         g_test_message ("%s", ((GError *) g_ptr_array_index (problems, i))->message);
       g_assert_cmpuint (problems->len, ==, 0);
-      g_assert_cmpstr (pyprep_deck_get_language (deck), ==, languages[l][0]);
+      g_assert_cmpstr (pyprep_deck_get_language (deck), ==, both_languages[l][0]);
       g_assert_cmpuint (g_list_model_get_n_items (pyprep_deck_get_topics (deck)), ==, 3);
     }
 }
@@ -96,8 +124,8 @@ test_bundled_loads (void)
 static void
 test_bundled_coverage (void)
 {
-  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
-  g_autoptr(PyprepDeck) en = load_bundled (english);
+  g_autoptr(PyprepDeck) zh = load_bundled_deck (chinese);
+  g_autoptr(PyprepDeck) en = load_bundled_deck (english);
   g_autofree char *seeds = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
   gboolean have_seeds = g_file_test (seeds, G_FILE_TEST_IS_DIR);
 
@@ -176,7 +204,10 @@ test_bundled_coverage_complete (void)
 }
 
 static void
-assert_entry_complete (PyprepEntry *entry)
+assert_entry_complete (PyprepDeck  *deck,
+                       PyprepEntry *entry,
+                       const char  *language,
+                       gpointer     data)
 {
   const PyprepCard *card = pyprep_entry_get_card (entry);
   const char *id = pyprep_entry_get_id (entry);
@@ -211,17 +242,8 @@ assert_entry_complete (PyprepEntry *entry)
 static void
 test_bundled_complete (void)
 {
-  const char * const *languages[] = { chinese, english };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    {
-      g_autoptr(PyprepDeck) deck = load_bundled (languages[l]);
-      g_autoptr(GPtrArray) entries = all_entries (deck);
-
-      g_assert_cmpuint (entries->len, >=, 17);
-      for (guint i = 0; i < entries->len; i++)
-        assert_entry_complete (g_ptr_array_index (entries, i));
-    }
+  for (guint l = 0; l < G_N_ELEMENTS (both_languages); l++)
+    g_assert_cmpuint (each_entry (both_languages[l], assert_entry_complete, NULL), >=, 17);
 }
 
 /* The standard every entry meets (issue 18): a spoken answer under the
@@ -257,12 +279,17 @@ has_section (const char *text,
   return FALSE;
 }
 
+/* The interview heading every entry of each language has. */
+static const char *interview_headings[] = { "### 面试时可以这样说", "### How to say it in an interview" };
+
 static void
-check_entry_standard (PyprepEntry *entry,
+check_entry_standard (PyprepDeck  *deck,
+                      PyprepEntry *entry,
                       const char  *language,
-                      const char  *heading,
-                      GPtrArray   *shortfalls)
+                      gpointer     data)
 {
+  GPtrArray *shortfalls = data;
+  const char *heading = interview_headings[g_str_equal (language, chinese[0]) ? 0 : 1];
   const char *id = pyprep_entry_get_id (entry);
   gboolean official = FALSE;
 
@@ -285,25 +312,10 @@ check_entry_standard (PyprepEntry *entry,
 static void
 test_bundled_standard (void)
 {
-  const struct
-  {
-    const char * const *languages;
-    const char *heading;
-  } standards[] = {
-    { chinese, "### 面试时可以这样说" },
-    { english, "### How to say it in an interview" },
-  };
   g_autoptr(GPtrArray) shortfalls = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint l = 0; l < G_N_ELEMENTS (standards); l++)
-    {
-      g_autoptr(PyprepDeck) deck = load_bundled (standards[l].languages);
-      g_autoptr(GPtrArray) entries = all_entries (deck);
-
-      for (guint i = 0; i < entries->len; i++)
-        check_entry_standard (g_ptr_array_index (entries, i), standards[l].languages[0],
-                              standards[l].heading, shortfalls);
-    }
+  for (guint l = 0; l < G_N_ELEMENTS (both_languages); l++)
+    each_entry (both_languages[l], check_entry_standard, shortfalls);
 
   for (guint i = 0; i < shortfalls->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (shortfalls, i));
@@ -315,71 +327,66 @@ test_bundled_standard (void)
  * questions and the same correct choices, and the same follow-ups leading to
  * the same entries. */
 static void
+check_parallel (PyprepEntry *a,
+                PyprepEntry *b,
+                gpointer     data)
+{
+  g_assert_cmpstr (pyprep_entry_get_id (a), ==, pyprep_entry_get_id (b));
+  g_assert_cmpstr (pyprep_entry_get_card (a)->id, ==, pyprep_entry_get_card (b)->id);
+  g_assert_cmpuint (pyprep_entry_get_n_questions (a), ==, pyprep_entry_get_n_questions (b));
+  g_assert_cmpuint (pyprep_entry_get_n_followups (a), ==, pyprep_entry_get_n_followups (b));
+  for (guint f = 0; f < pyprep_entry_get_n_followups (a); f++)
+    g_assert_cmpstr (pyprep_entry_get_followup (a, f)->see, ==, pyprep_entry_get_followup (b, f)->see);
+  for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
+    {
+      const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
+      const PyprepQuestion *qb = pyprep_entry_get_question (b, q);
+
+      g_assert_cmpstr (qa->id, ==, qb->id);
+      g_assert_cmpuint (qa->choices->len, ==, qb->choices->len);
+      for (guint c = 0; c < qa->choices->len; c++)
+        g_assert_cmpint (((PyprepChoice *) g_ptr_array_index (qa->choices, c))->correct, ==,
+                         ((PyprepChoice *) g_ptr_array_index (qb->choices, c))->correct);
+    }
+}
+
+static void
 test_bundled_parallel (void)
 {
-  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
-  g_autoptr(PyprepDeck) en = load_bundled (english);
-  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
-  g_autoptr(GPtrArray) en_entries = all_entries (en);
-
-  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
-  for (guint i = 0; i < zh_entries->len; i++)
-    {
-      PyprepEntry *a = g_ptr_array_index (zh_entries, i);
-      PyprepEntry *b = g_ptr_array_index (en_entries, i);
-
-      g_assert_cmpstr (pyprep_entry_get_id (a), ==, pyprep_entry_get_id (b));
-      g_assert_cmpstr (pyprep_entry_get_card (a)->id, ==, pyprep_entry_get_card (b)->id);
-      g_assert_cmpuint (pyprep_entry_get_n_questions (a), ==, pyprep_entry_get_n_questions (b));
-      g_assert_cmpuint (pyprep_entry_get_n_followups (a), ==, pyprep_entry_get_n_followups (b));
-      for (guint f = 0; f < pyprep_entry_get_n_followups (a); f++)
-        g_assert_cmpstr (pyprep_entry_get_followup (a, f)->see, ==, pyprep_entry_get_followup (b, f)->see);
-      for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
-        {
-          const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
-          const PyprepQuestion *qb = pyprep_entry_get_question (b, q);
-
-          g_assert_cmpstr (qa->id, ==, qb->id);
-          g_assert_cmpuint (qa->choices->len, ==, qb->choices->len);
-          for (guint c = 0; c < qa->choices->len; c++)
-            g_assert_cmpint (((PyprepChoice *) g_ptr_array_index (qa->choices, c))->correct, ==,
-                             ((PyprepChoice *) g_ptr_array_index (qb->choices, c))->correct);
-        }
-    }
+  each_entry_pair (check_parallel, NULL);
 }
 
 /* Every entry with Python code asks at least one predict question, and
  * both languages ask the same ones: same IDs, programs and outputs; only
  * the prose around them differs. */
 static void
+check_predicts (PyprepEntry *a,
+                PyprepEntry *b,
+                gpointer     data)
+{
+  guint *n_predicts = data;
+
+  if (strstr (pyprep_entry_get_body (b), "```python") != NULL && pyprep_entry_get_n_predicts (b) == 0)
+    g_test_fail_printf ("%s has Python code but no predict question", pyprep_entry_get_id (b));
+  g_assert_cmpuint (pyprep_entry_get_n_predicts (a), ==, pyprep_entry_get_n_predicts (b));
+  for (guint p = 0; p < pyprep_entry_get_n_predicts (a); p++)
+    {
+      const PyprepPredict *pa = pyprep_entry_get_predict (a, p);
+      const PyprepPredict *pb = pyprep_entry_get_predict (b, p);
+
+      g_assert_cmpstr (pa->id, ==, pb->id);
+      g_assert_cmpstr (pa->code, ==, pb->code);
+      g_assert_cmpstr (pa->output, ==, pb->output);
+      (*n_predicts)++;
+    }
+}
+
+static void
 test_bundled_predict (void)
 {
-  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
-  g_autoptr(PyprepDeck) en = load_bundled (english);
-  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
-  g_autoptr(GPtrArray) en_entries = all_entries (en);
   guint n_predicts = 0;
 
-  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
-  for (guint i = 0; i < zh_entries->len; i++)
-    {
-      PyprepEntry *a = g_ptr_array_index (zh_entries, i);
-      PyprepEntry *b = g_ptr_array_index (en_entries, i);
-
-      if (strstr (pyprep_entry_get_body (b), "```python") != NULL && pyprep_entry_get_n_predicts (b) == 0)
-        g_test_fail_printf ("%s has Python code but no predict question", pyprep_entry_get_id (b));
-      g_assert_cmpuint (pyprep_entry_get_n_predicts (a), ==, pyprep_entry_get_n_predicts (b));
-      for (guint p = 0; p < pyprep_entry_get_n_predicts (a); p++)
-        {
-          const PyprepPredict *pa = pyprep_entry_get_predict (a, p);
-          const PyprepPredict *pb = pyprep_entry_get_predict (b, p);
-
-          g_assert_cmpstr (pa->id, ==, pb->id);
-          g_assert_cmpstr (pa->code, ==, pb->code);
-          g_assert_cmpstr (pa->output, ==, pb->output);
-          n_predicts++;
-        }
-    }
+  each_entry_pair (check_predicts, &n_predicts);
   g_test_message ("%u predict questions in each language", n_predicts);
   g_assert_cmpuint (n_predicts, >=, 44);
 }
@@ -388,37 +395,34 @@ test_bundled_predict (void)
  * passage the entry has (an unknown one is a load problem, see "loads"),
  * and both languages name the same one. */
 static void
+check_passages (PyprepEntry *a,
+                PyprepEntry *b,
+                gpointer     data)
+{
+  guint *n_named = data;
+
+  g_test_message ("%s", pyprep_entry_get_id (a));
+  g_assert_nonnull (pyprep_entry_get_card (a)->passage);
+  g_assert_cmpstr (pyprep_entry_get_card (a)->passage, ==, pyprep_entry_get_card (b)->passage);
+  (*n_named)++;
+  for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
+    {
+      const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
+      const PyprepQuestion *qb = pyprep_entry_get_question (b, q);
+
+      g_test_message ("%s", qa->id);
+      g_assert_nonnull (qa->passage);
+      g_assert_cmpstr (qa->passage, ==, qb->passage);
+      (*n_named)++;
+    }
+}
+
+static void
 test_bundled_passages (void)
 {
-  g_autoptr(PyprepDeck) zh = load_bundled (chinese);
-  g_autoptr(PyprepDeck) en = load_bundled (english);
-  g_autoptr(GPtrArray) zh_entries = all_entries (zh);
-  g_autoptr(GPtrArray) en_entries = all_entries (en);
   guint n_named = 0;
 
-  g_assert_cmpuint (pyprep_deck_get_problems (zh)->len, ==, 0);
-  g_assert_cmpuint (pyprep_deck_get_problems (en)->len, ==, 0);
-  g_assert_cmpuint (zh_entries->len, ==, en_entries->len);
-  for (guint i = 0; i < zh_entries->len; i++)
-    {
-      PyprepEntry *a = g_ptr_array_index (zh_entries, i);
-      PyprepEntry *b = g_ptr_array_index (en_entries, i);
-
-      g_test_message ("%s", pyprep_entry_get_id (a));
-      g_assert_nonnull (pyprep_entry_get_card (a)->passage);
-      g_assert_cmpstr (pyprep_entry_get_card (a)->passage, ==, pyprep_entry_get_card (b)->passage);
-      n_named++;
-      for (guint q = 0; q < pyprep_entry_get_n_questions (a); q++)
-        {
-          const PyprepQuestion *qa = pyprep_entry_get_question (a, q);
-          const PyprepQuestion *qb = pyprep_entry_get_question (b, q);
-
-          g_test_message ("%s", qa->id);
-          g_assert_nonnull (qa->passage);
-          g_assert_cmpstr (qa->passage, ==, qb->passage);
-          n_named++;
-        }
-    }
+  each_entry_pair (check_passages, &n_named);
   g_assert_cmpuint (n_named, >=, 200);
 }
 
@@ -437,81 +441,77 @@ collect_entry_links (const char *markdown,
 }
 
 static void
+check_links_resolve (PyprepDeck  *deck,
+                     PyprepEntry *entry,
+                     const char  *language,
+                     gpointer     data)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *html = NULL;
+  const char *p;
+  guint n_see_also = 0;
+
+  collect_entry_links (pyprep_entry_get_body (entry), targets);
+  /* The follow-ups are out of the body but rendered with their links. */
+  for (guint f = 0; f < pyprep_entry_get_n_followups (entry); f++)
+    collect_entry_links (pyprep_entry_get_followup (entry, f)->answer, targets);
+
+  /* Follow the links as the reader does: through the rendered page. */
+  html = pyprep_render_entry (entry, language, 0);
+  p = html;
+  while ((p = strstr (p, "href=\"" PYPREP_ENTRY_URI_PREFIX)) != NULL)
+    {
+      g_autofree char *uri = NULL;
+      g_autofree char *target = NULL;
+
+      p += strlen ("href=\"");
+      uri = g_strndup (p, strcspn (p, "\""));
+      target = pyprep_entry_id_from_uri (uri);
+      g_assert_nonnull (target);
+      if (pyprep_deck_lookup_entry (deck, target) == NULL)
+        g_error ("%s links to %s, which does not exist", pyprep_entry_get_id (entry), target);
+      n_see_also++;
+    }
+  /* Every entry points to related ones, and every entry: link became one. */
+  g_assert_cmpuint (n_see_also, >=, 1);
+  g_assert_cmpuint (n_see_also, ==, targets->len);
+}
+
+static void
 test_bundled_links_resolve (void)
 {
-  const char * const *languages[] = { chinese, english };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    {
-      g_autoptr(PyprepDeck) deck = load_bundled (languages[l]);
-      g_autoptr(GPtrArray) entries = all_entries (deck);
-
-      for (guint i = 0; i < entries->len; i++)
-        {
-          PyprepEntry *entry = g_ptr_array_index (entries, i);
-          g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
-          g_autofree char *html = NULL;
-          const char *p;
-          guint n_see_also = 0;
-
-          collect_entry_links (pyprep_entry_get_body (entry), targets);
-          /* The follow-ups are out of the body but rendered with their links. */
-          for (guint f = 0; f < pyprep_entry_get_n_followups (entry); f++)
-            collect_entry_links (pyprep_entry_get_followup (entry, f)->answer, targets);
-
-          /* Follow the links as the reader does: through the rendered page. */
-          html = pyprep_render_entry (entry, languages[l][0], 0);
-          p = html;
-          while ((p = strstr (p, "href=\"" PYPREP_ENTRY_URI_PREFIX)) != NULL)
-            {
-              g_autofree char *uri = NULL;
-              g_autofree char *target = NULL;
-
-              p += strlen ("href=\"");
-              uri = g_strndup (p, strcspn (p, "\""));
-              target = pyprep_entry_id_from_uri (uri);
-              g_assert_nonnull (target);
-              if (pyprep_deck_lookup_entry (deck, target) == NULL)
-                g_error ("%s links to %s, which does not exist", pyprep_entry_get_id (entry), target);
-              n_see_also++;
-            }
-          /* Every entry points to related ones, and every entry: link became one. */
-          g_assert_cmpuint (n_see_also, >=, 1);
-          g_assert_cmpuint (n_see_also, ==, targets->len);
-        }
-    }
+  for (guint l = 0; l < G_N_ELEMENTS (both_languages); l++)
+    each_entry (both_languages[l], check_links_resolve, NULL);
 }
 
 /* CommonMark does not close emphasis between CJK punctuation and a letter
  * ("**锁（GIL）**是"); such markup would show its asterisks. */
 static void
+check_no_stray_markup (PyprepDeck  *deck,
+                       PyprepEntry *entry,
+                       const char  *language,
+                       gpointer     data)
+{
+  g_autofree char *html = pyprep_render_entry (entry, language, 0);
+  g_autoptr(GRegex) code = g_regex_new ("<code[^>]*>.*?</code>|<style>.*?</style>",
+                                        G_REGEX_DOTALL, 0, NULL);
+  g_autofree char *text = g_regex_replace_literal (code, html, -1, 0, "", 0, NULL);
+
+  if (strstr (text, "**") != NULL)
+    {
+      const char *at = strstr (text, "**");
+      g_autofree char *context = g_strndup (MAX (at - 60, text), 120);
+
+      g_error ("%s (%s): unrendered emphasis near: %s",
+               pyprep_entry_get_id (entry), language, context);
+    }
+}
+
+static void
 test_bundled_no_stray_markup (void)
 {
-  const char * const *languages[] = { chinese, english };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    {
-      g_autoptr(PyprepDeck) deck = load_bundled (languages[l]);
-      g_autoptr(GPtrArray) entries = all_entries (deck);
-
-      for (guint i = 0; i < entries->len; i++)
-        {
-          PyprepEntry *entry = g_ptr_array_index (entries, i);
-          g_autofree char *html = pyprep_render_entry (entry, languages[l][0], 0);
-          g_autoptr(GRegex) code = g_regex_new ("<code[^>]*>.*?</code>|<style>.*?</style>",
-                                                G_REGEX_DOTALL, 0, NULL);
-          g_autofree char *text = g_regex_replace_literal (code, html, -1, 0, "", 0, NULL);
-
-          if (strstr (text, "**") != NULL)
-            {
-              const char *at = strstr (text, "**");
-              g_autofree char *context = g_strndup (MAX (at - 60, text), 120);
-
-              g_error ("%s (%s): unrendered emphasis near: %s",
-                       pyprep_entry_get_id (entry), languages[l][0], context);
-            }
-        }
-    }
+  for (guint l = 0; l < G_N_ELEMENTS (both_languages); l++)
+    each_entry (both_languages[l], check_no_stray_markup, NULL);
 }
 
 int
