@@ -120,15 +120,6 @@ assert_all_named (Fixture    *f,
 }
 
 static gboolean
-dialog_shown (gpointer data)
-{
-  Fixture *f = data;
-  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static gboolean
 is_popover (GtkWidget    *widget,
             gconstpointer data)
 {

@@ -229,24 +229,13 @@ test_images_narrow (void)
   run_app_sized (path, 360, 640, check_narrow, NULL);
 }
 
-/* A loopback HTTP server that only counts the connections it gets. */
+/* A loopback HTTP server that the page must never reach, and a watch on
+ * the files outside the notes folder. */
 typedef struct
 {
-  GSocketService *service;
-  guint16 port;
-  guint connections;
+  LoopbackServer server;
   int inotify;
 } Hostile;
-
-static gboolean
-incoming_cb (GSocketService    *service,
-             GSocketConnection *connection,
-             GObject           *source,
-             Hostile           *h)
-{
-  h->connections++;
-  return FALSE;
-}
 
 /* Whether any file of the outside folder was opened or read since the
  * last call. */
@@ -297,26 +286,21 @@ check_hostile (Fixture *f)
   g_assert_cmpstr (many, ==, "10000 10000");
 
   spin (500);
-  g_assert_cmpuint (h->connections, ==, 0);
+  g_assert_cmpuint (h->server.connections, ==, 0);
   g_assert_false (outside_touched (h));
 }
 
 static void
 test_images_hostile (void)
 {
-  Hostile h = { NULL };
+  Hostile h = { { NULL } };
   HostileFolder folder;
-  g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
   g_autofree char *svg = NULL;
   GString *markdown = g_string_new ("# Hostile\n\n## images?\n\n");
   int fd;
 
-  h.service = g_socket_service_new ();
-  h.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (h.service), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect (h.service, "incoming", G_CALLBACK (incoming_cb), &h);
-  g_socket_service_start (h.service);
+  loopback_server_start (&h.server);
 
   g_string_append_printf (markdown,
                           "<img src=\"res/good.png\" style=\"zoom:50%%;\" onerror=alert(1)>\n\n"
@@ -325,7 +309,7 @@ test_images_hostile (void)
                           "<img src=\"res/huge.png\" alt=\"huge\">\n\n"
                           "<img src=\"res/evil.svg\" alt=\"script\">\n\n"
                           "<img src=\"http://127.0.0.1:%u/remote.png\" alt=\"remote\">\n\n"
-                          "<img src=x onerror=alert(1)>\n\n## many?\n\n", h.port);
+                          "<img src=x onerror=alert(1)>\n\n## many?\n\n", h.server.port);
   for (guint i = 0; i < 10000; i++)
     g_string_append (markdown, "<img src=\"res/good.png\" width=\"4\"> ");
   g_string_append_c (markdown, '\n');
@@ -334,7 +318,7 @@ test_images_hostile (void)
   /* The scripted SVG calls this test's server. */
   svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
                          "<script>fetch ('http://127.0.0.1:%u/svg')</script>"
-                         "<image href=\"http://127.0.0.1:%u/svg.png\"/></svg>", h.port, h.port);
+                         "<image href=\"http://127.0.0.1:%u/svg.png\"/></svg>", h.server.port, h.server.port);
   write_file (folder.deck, "res/evil.svg", svg);
 
   /* The watch sees a file opened: open one to prove it, then start. */
@@ -351,8 +335,7 @@ test_images_hostile (void)
   run_app (folder.deck, check_hostile, &h);
 
   close (h.inotify);
-  g_socket_service_stop (h.service);
-  g_clear_object (&h.service);
+  loopback_server_stop (&h.server);
   hostile_folder_remove (&folder);
 }
 

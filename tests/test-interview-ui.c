@@ -23,12 +23,6 @@
 #include "ui-harness.h"
 #include "ui-keys.h"
 
-static PyprepStore *
-store_of (Fixture *f)
-{
-  return pyprep_application_get_store (f->app);
-}
-
 static AdwDialog *
 visible_dialog (Fixture *f)
 {

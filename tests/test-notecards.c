@@ -17,12 +17,6 @@
 #define ENTRY "sample/basics/list"
 #define QUESTION "What is a list underneath?"
 
-static PyprepStore *
-store_of (Fixture *f)
-{
-  return pyprep_application_get_store (f->app);
-}
-
 static gboolean
 has_focus_in (gpointer data)
 {

@@ -273,16 +273,6 @@ composer_open (gpointer data)
   return gtk_widget_has_focus (composer);
 }
 
-static PyprepReviewSession *
-session_of (PyprepQuizView *view)
-{
-  g_autoptr(PyprepReviewSession) session = NULL;
-
-  g_object_get (view, "session", &session, NULL);
-  g_assert_nonnull (session);
-  return session;
-}
-
 /* Shape B's "What is a generator?" has no answer: the reader offers to
  * write one, and the annotation written becomes a recall card that the
  * review shows, question in front, the user's answer behind. */

@@ -18,18 +18,6 @@
 
 static gboolean chinese = FALSE;
 
-/* The session on screen; the view holds it. */
-static PyprepReviewSession *
-session_of (PyprepQuizView *view)
-{
-  PyprepReviewSession *session = NULL;
-
-  g_object_get (view, "session", &session, NULL);
-  g_assert_nonnull (session);
-  g_object_unref (session);
-  return session;
-}
-
 static gboolean
 is_predict_card (GtkWidget     *widget,
                  gconstpointer  data)

@@ -33,18 +33,6 @@ log_lines (void)
   return n;
 }
 
-/* The session on screen; the view holds it. */
-static PyprepReviewSession *
-session_of (PyprepQuizView *view)
-{
-  PyprepReviewSession *session = NULL;
-
-  g_object_get (view, "session", &session, NULL);
-  g_assert_nonnull (session);
-  g_object_unref (session);
-  return session;
-}
-
 /* The text of every label under @widget, joined by newlines. */
 static void
 gather_text (GtkWidget *widget,

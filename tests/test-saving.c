@@ -11,12 +11,6 @@
 
 #include "ui-harness.h"
 
-static PyprepStore *
-store_of (Fixture *f)
-{
-  return pyprep_application_get_store (f->app);
-}
-
 /* The user's data as a second process would find it on disk now. */
 static PyprepStore *
 store_on_disk (void)

@@ -16,12 +16,6 @@ data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
 }
 
-static PyprepStore *
-store_of (Fixture *f)
-{
-  return pyprep_application_get_store (f->app);
-}
-
 static gboolean
 is_row_of (GtkWidget     *widget,
            gconstpointer  entry_id)
@@ -491,15 +485,6 @@ is_row_titled (GtkWidget     *widget,
 }
 
 static gboolean
-preferences_shown (gpointer data)
-{
-  Fixture *f = data;
-  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static gboolean
 bookmarked_elsewhere (gpointer data)
 {
   Fixture *f = data;
@@ -533,7 +518,7 @@ check_study_folder (Fixture *f)
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL);
-  wait_until (preferences_shown, f, "the preferences");
+  wait_until (dialog_shown, f, "the preferences");
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   /* In the interface language of the run (LANGUAGE=zh_CN for its screenshots). */
   row = (AdwActionRow *) find_widget (GTK_WIDGET (dialog), is_row_titled,

@@ -376,6 +376,16 @@ act_and_wait (Fixture    *f,
   g_assert_cmpstr (pyprep_entry_get_id (shown_entry (f)), ==, id);
 }
 
+/* Whether the window (@data is the Fixture) shows a dialog, mapped. */
+gboolean
+dialog_shown (gpointer data)
+{
+  Fixture *f = data;
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
 gboolean
 window_allocated (gpointer data)
 {
@@ -719,4 +729,72 @@ guint
 window_n_due (Fixture *f)
 {
   return pyprep_sidebar_get_n_due (window_child (f, "sidebar"));
+}
+
+/* The store the app keeps the user's data in. */
+PyprepStore *
+store_of (Fixture *f)
+{
+  return pyprep_application_get_store (f->app);
+}
+
+/* The review session on screen; the view holds it, so the reference the
+ * property gives is dropped at once. */
+PyprepReviewSession *
+session_of (PyprepQuizView *view)
+{
+  PyprepReviewSession *session = NULL;
+
+  g_object_get (view, "session", &session, NULL);
+  g_assert_nonnull (session);
+  g_object_unref (session);
+  return session;
+}
+
+static gboolean
+loopback_incoming_cb (GSocketService    *service,
+                      GSocketConnection *connection,
+                      GObject           *source,
+                      gpointer           user_data)
+{
+  LoopbackServer *server = user_data;
+
+  server->connections++;
+  return FALSE;
+}
+
+static gboolean
+loopback_reached (gpointer data)
+{
+  return ((LoopbackServer *) data)->connections > 0;
+}
+
+/* Starts @server on a free port and proves that it counts: a real
+ * connection is seen, then the count starts again from zero. */
+void
+loopback_server_start (LoopbackServer *server)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) probe = NULL;
+  g_autoptr(GError) error = NULL;
+
+  server->service = g_socket_service_new ();
+  server->port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (server->service),
+                                                      NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (server->service, "incoming", G_CALLBACK (loopback_incoming_cb), server);
+  g_socket_service_start (server->service);
+
+  probe = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  wait_until (loopback_reached, server, "the probe connection");
+  g_io_stream_close (G_IO_STREAM (probe), NULL, NULL);
+  server->connections = 0;
+}
+
+void
+loopback_server_stop (LoopbackServer *server)
+{
+  g_socket_service_stop (server->service);
+  g_clear_object (&server->service);
 }

@@ -8,6 +8,7 @@
 #include "core-harness.h"
 #include "pyprep-annotation-panel.h"
 #include "pyprep-application.h"
+#include "pyprep-quiz-view.h"
 #include "pyprep-reader.h"
 #include "pyprep-window.h"
 
@@ -36,6 +37,14 @@ struct _PaintWatch
 
 typedef void (*WindowCheck) (Fixture *f);
 
+/* A loopback HTTP server that only counts the connections it gets. */
+typedef struct
+{
+  GSocketService *service;
+  guint16 port;
+  guint connections;
+} LoopbackServer;
+
 #define TIMEOUT_SECONDS 60
 
 gboolean     ui_test_init     (int          *argc,
@@ -47,6 +56,7 @@ void         wait_until       (gboolean    (*done) (gpointer),
 void         spin             (guint         ms);
 gboolean     has_entries      (gpointer      data);
 gboolean     window_allocated (gpointer      data);
+gboolean     dialog_shown     (gpointer      data);
 void         run_app          (const char   *deck_path,
                                WindowCheck   check,
                                gpointer      data);
@@ -112,5 +122,10 @@ GtkSearchEntry        *window_search_entry   (Fixture    *f);
 GListModel            *window_results        (Fixture    *f);
 gboolean               window_search_ready   (Fixture    *f);
 guint                  window_n_due          (Fixture    *f);
+PyprepStore           *store_of              (Fixture    *f);
+PyprepReviewSession   *session_of            (PyprepQuizView *view);
+
+void         loopback_server_start (LoopbackServer *server);
+void         loopback_server_stop  (LoopbackServer *server);
 
 G_END_DECLS
