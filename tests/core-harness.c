@@ -116,6 +116,26 @@ fsrs_params_exact (PyprepFsrsParams *params)
   params->enable_fuzz = FALSE;
 }
 
+/* A card in the Review state, answered three times, the last at
+ * @last_review, and due at @due. */
+PyprepCardMemory
+card_in_review (double stability,
+                double difficulty,
+                gint64 last_review,
+                gint64 due)
+{
+  PyprepCardMemory card;
+
+  pyprep_card_memory_init (&card, due);
+  card.state = PYPREP_CARD_STATE_REVIEW;
+  card.stability = stability;
+  card.difficulty = difficulty;
+  card.last_review = last_review;
+  card.due = due;
+  card.reps = 3;
+  return card;
+}
+
 /* Writes tests/decks/typora's list.png, 200 × 100, at @path. */
 static void
 write_picture (const char *path)

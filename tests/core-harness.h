@@ -42,6 +42,10 @@ void         write_file           (const char    *dir,
                                    const char    *text);
 void         remove_tree          (const char    *path);
 void         fsrs_params_exact    (PyprepFsrsParams *params);
+PyprepCardMemory card_in_review   (double         stability,
+                                   double         difficulty,
+                                   gint64         last_review,
+                                   gint64         due);
 void         hostile_folder_make  (HostileFolder *h,
                                    const char    *markdown);
 void         hostile_folder_remove (HostileFolder *h);

@@ -47,16 +47,7 @@ static PyprepCardMemory
 review_card (double stability,
              double difficulty)
 {
-  PyprepCardMemory card;
-
-  pyprep_card_memory_init (&card, T0);
-  card.state = PYPREP_CARD_STATE_REVIEW;
-  card.stability = stability;
-  card.difficulty = difficulty;
-  card.last_review = T0;
-  card.due = T0 + (gint64) round (stability) * DAY;
-  card.reps = 3;
-  return card;
+  return card_in_review (stability, difficulty, T0, T0 + (gint64) round (stability) * DAY);
 }
 
 static int

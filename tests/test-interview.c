@@ -20,16 +20,7 @@ reviewed (double stability,
           int    last_review_days_ago,
           int    due_in_days)
 {
-  PyprepCardMemory m;
-
-  pyprep_card_memory_init (&m, NOW);
-  m.state = PYPREP_CARD_STATE_REVIEW;
-  m.stability = stability;
-  m.difficulty = difficulty;
-  m.last_review = NOW - last_review_days_ago * DAY;
-  m.due = NOW + due_in_days * DAY;
-  m.reps = 3;
-  return m;
+  return card_in_review (stability, difficulty, NOW - last_review_days_ago * DAY, NOW + due_in_days * DAY);
 }
 
 /* One answered card, S = 10, D = 5, reviewed 5 days ago and due in 5; the

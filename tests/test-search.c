@@ -5,22 +5,36 @@
 
 #include <glib/gstdio.h>
 
+#include "core-harness.h"
 #include "pyprep-search.h"
 
+/* A library of the one deck @deck. */
 static PyprepLibrary *
-load_library (const char *path,
-              const char *language)
+library_of (PyprepDeck *deck)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PyprepDeck) deck = NULL;
   PyprepLibrary *library = pyprep_library_new ();
-  const char *languages[] = { language, NULL };
 
-  deck = pyprep_deck_load (folder, languages, NULL, &error);
-  g_assert_no_error (error);
   pyprep_library_add_deck (library, deck);
   return library;
+}
+
+static PyprepLibrary *
+load_test_library (const char *name,
+                   const char *language)
+{
+  const char *languages[] = { language, NULL };
+  g_autoptr(PyprepDeck) deck = load_test_deck (name, languages);
+
+  return library_of (deck);
+}
+
+static PyprepLibrary *
+load_bundled_library (const char *language)
+{
+  const char *languages[] = { language, NULL };
+  g_autoptr(PyprepDeck) deck = load_bundled_deck (languages);
+
+  return library_of (deck);
 }
 
 static GPtrArray *
@@ -66,9 +80,8 @@ static const struct
 static void
 test_search_bundled (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "deck", NULL);
-  g_autoptr(PyprepLibrary) zh = load_library (path, "zh_CN");
-  g_autoptr(PyprepLibrary) en = load_library (path, "en");
+  g_autoptr(PyprepLibrary) zh = load_bundled_library ("zh_CN");
+  g_autoptr(PyprepLibrary) en = load_bundled_library ("en");
   g_autoptr(PyprepSearchIndex) zh_index = pyprep_search_index_new (zh, NULL);
   g_autoptr(PyprepSearchIndex) en_index = pyprep_search_index_new (en, NULL);
   g_autoptr(PyprepDeck) zh_deck = g_list_model_get_item (pyprep_library_get_decks (zh), 0);
@@ -112,8 +125,7 @@ test_search_bundled (void)
 static void
 test_search_ranking (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(PyprepLibrary) library = load_library (path, "en");
+  g_autoptr(PyprepLibrary) library = load_test_library ("good", "en");
   g_autoptr(PyprepSearchIndex) index = pyprep_search_index_new (library, NULL);
   g_autoptr(GListModel) results = pyprep_search_index_query (index, "dict");
   g_autoptr(PyprepSearchResult) first = NULL;
@@ -141,8 +153,7 @@ test_search_ranking (void)
 static void
 test_search_snippet (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(PyprepLibrary) library = load_library (path, "en");
+  g_autoptr(PyprepLibrary) library = load_test_library ("good", "en");
   g_autoptr(PyprepSearchIndex) index = pyprep_search_index_new (library, NULL);
   g_autoptr(GListModel) results = pyprep_search_index_query (index, "DYNAMIC");
   g_autoptr(PyprepSearchResult) hit = g_list_model_get_item (results, 0);
@@ -233,8 +244,7 @@ test_search_normalize (void)
 static void
 test_search_annotations (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(PyprepLibrary) library = load_library (path, "en");
+  g_autoptr(PyprepLibrary) library = load_test_library ("good", "en");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pyprep-search-XXXXXX", &error);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -268,8 +278,7 @@ index_built_cb (GObject      *object,
 static void
 test_search_async (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
-  g_autoptr(PyprepLibrary) library = load_library (path, "en");
+  g_autoptr(PyprepLibrary) library = load_test_library ("good", "en");
   g_autoptr(PyprepSearchIndex) index = NULL;
 
   pyprep_search_index_new_async (library, NULL, NULL, index_built_cb, &index);
@@ -282,8 +291,7 @@ test_search_async (void)
 static void
 test_search_number (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "shapes", "a", NULL);
-  g_autoptr(PyprepLibrary) library = load_library (path, "zh_CN");
+  g_autoptr(PyprepLibrary) library = load_test_library ("shapes/a", "zh_CN");
   g_autoptr(PyprepSearchIndex) index = pyprep_search_index_new (library, NULL);
   g_autoptr(GListModel) results = pyprep_search_index_query (index, "6.");
   g_autoptr(PyprepSearchResult) first = NULL;
