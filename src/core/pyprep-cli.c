@@ -137,6 +137,54 @@ pyprep_cli_check (GFile              *folder,
 }
 
 static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_entry_json (JsonBuilder *builder,
+                PyprepEntry *entry)
+{
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", pyprep_entry_get_id (entry));
+  add_string_member (builder, "title", pyprep_entry_get_title (entry));
+  json_builder_set_member_name (builder, "questions");
+  json_builder_add_int_value (builder, pyprep_entry_get_n_questions (entry));
+  if (pyprep_entry_get_number (entry) != NULL)
+    add_string_member (builder, "number", pyprep_entry_get_number (entry));
+  json_builder_set_member_name (builder, "unanswered");
+  json_builder_add_boolean_value (builder, pyprep_entry_is_unanswered (entry));
+  json_builder_end_object (builder);
+}
+
+static void
+add_topic_json (JsonBuilder *builder,
+                PyprepTopic *topic)
+{
+  GListModel *entries = pyprep_topic_get_entries (topic);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", pyprep_topic_get_id (topic));
+  add_string_member (builder, "title", pyprep_topic_get_title (topic));
+  if (pyprep_topic_get_group (topic) != NULL)
+    add_string_member (builder, "group", pyprep_topic_get_group (topic));
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+    {
+      g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
+
+      add_entry_json (builder, entry);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
 list_json (PyprepDeck *deck,
            GString    *out)
 {
@@ -147,53 +195,16 @@ list_json (PyprepDeck *deck,
   GListModel *topics = pyprep_deck_get_topics (deck);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, pyprep_deck_get_id (deck));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, pyprep_deck_get_title (deck));
-  json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, pyprep_deck_get_language (deck));
+  add_string_member (builder, "id", pyprep_deck_get_id (deck));
+  add_string_member (builder, "title", pyprep_deck_get_title (deck));
+  add_string_member (builder, "language", pyprep_deck_get_language (deck));
   json_builder_set_member_name (builder, "topics");
   json_builder_begin_array (builder);
   for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
     {
       g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, pyprep_topic_get_id (topic));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, pyprep_topic_get_title (topic));
-      if (pyprep_topic_get_group (topic) != NULL)
-        {
-          json_builder_set_member_name (builder, "group");
-          json_builder_add_string_value (builder, pyprep_topic_get_group (topic));
-        }
-      json_builder_set_member_name (builder, "entries");
-      json_builder_begin_array (builder);
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, pyprep_entry_get_id (entry));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, pyprep_entry_get_title (entry));
-          json_builder_set_member_name (builder, "questions");
-          json_builder_add_int_value (builder, pyprep_entry_get_n_questions (entry));
-          if (pyprep_entry_get_number (entry) != NULL)
-            {
-              json_builder_set_member_name (builder, "number");
-              json_builder_add_string_value (builder, pyprep_entry_get_number (entry));
-            }
-          json_builder_set_member_name (builder, "unanswered");
-          json_builder_add_boolean_value (builder, pyprep_entry_is_unanswered (entry));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      add_topic_json (builder, topic);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
