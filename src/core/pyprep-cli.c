@@ -32,38 +32,47 @@ append_messages (GString    *out,
 
 /* "Checked “Title”: 2 topics, 5 entries, 9 cards", and how many errors
  * and warnings there are when there are any. */
+typedef struct
+{
+  guint n_entries;
+  guint n_cards;
+} Counts;
+
+static gboolean
+count_entry (PyprepTopic *topic,
+             PyprepEntry *entry,
+             gpointer     user_data)
+{
+  Counts *counts = user_data;
+
+  counts->n_entries++;
+  /* A review asks each recall card and each question. */
+  counts->n_cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry)
+                     + pyprep_entry_get_n_predicts (entry);
+  return FALSE;
+}
+
 static void
 append_summary (GString    *out,
                 PyprepDeck *deck)
 {
   GListModel *topics = pyprep_deck_get_topics (deck);
   guint n_topics = g_list_model_get_n_items (topics);
-  guint n_entries = 0, n_cards = 0;
+  Counts counts = { 0 };
   guint n_errors = pyprep_deck_get_problems (deck)->len;
   guint n_warnings = pyprep_deck_get_warnings (deck)->len;
   g_autofree char *topics_text = NULL;
   g_autofree char *entries_text = NULL;
   g_autofree char *cards_text = NULL;
 
-  for (guint t = 0; t < n_topics; t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
-
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          n_entries++;
-          /* A review asks each recall card and each question. */
-          n_cards += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry)
-                     + pyprep_entry_get_n_predicts (entry);
-        }
-    }
+  pyprep_deck_foreach_entry (deck, count_entry, &counts);
   topics_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", n_topics), n_topics);
-  entries_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n_entries),
-                                  n_entries);
-  cards_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n_cards), n_cards);
+  entries_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries",
+                                               counts.n_entries),
+                                  counts.n_entries);
+  cards_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards",
+                                             counts.n_cards),
+                                counts.n_cards);
   if (n_errors == 0 && n_warnings == 0)
     {
       /* Translators: the summary of a check without problems, e.g.
@@ -145,10 +154,33 @@ add_string_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+typedef void (*AddItemJson) (JsonBuilder *builder,
+                             gpointer     item);
+
+/* A member @name holding an array of @items, each written by @add_item. */
+static void
+add_array_member (JsonBuilder *builder,
+                  const char  *name,
+                  GListModel  *items,
+                  AddItemJson  add_item)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      add_item (builder, item);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_entry_json (JsonBuilder *builder,
-                PyprepEntry *entry)
+                gpointer     item)
 {
+  PyprepEntry *entry = item;
+
   json_builder_begin_object (builder);
   add_string_member (builder, "id", pyprep_entry_get_id (entry));
   add_string_member (builder, "title", pyprep_entry_get_title (entry));
@@ -163,24 +195,16 @@ add_entry_json (JsonBuilder *builder,
 
 static void
 add_topic_json (JsonBuilder *builder,
-                PyprepTopic *topic)
+                gpointer     item)
 {
-  GListModel *entries = pyprep_topic_get_entries (topic);
+  PyprepTopic *topic = item;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "id", pyprep_topic_get_id (topic));
   add_string_member (builder, "title", pyprep_topic_get_title (topic));
   if (pyprep_topic_get_group (topic) != NULL)
     add_string_member (builder, "group", pyprep_topic_get_group (topic));
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
-  for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-    {
-      g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-      add_entry_json (builder, entry);
-    }
-  json_builder_end_array (builder);
+  add_array_member (builder, "entries", pyprep_topic_get_entries (topic), add_entry_json);
   json_builder_end_object (builder);
 }
 
@@ -192,21 +216,12 @@ list_json (PyprepDeck *deck,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  GListModel *topics = pyprep_deck_get_topics (deck);
 
   json_builder_begin_object (builder);
   add_string_member (builder, "id", pyprep_deck_get_id (deck));
   add_string_member (builder, "title", pyprep_deck_get_title (deck));
   add_string_member (builder, "language", pyprep_deck_get_language (deck));
-  json_builder_set_member_name (builder, "topics");
-  json_builder_begin_array (builder);
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-
-      add_topic_json (builder, topic);
-    }
-  json_builder_end_array (builder);
+  add_array_member (builder, "topics", pyprep_deck_get_topics (deck), add_topic_json);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
