@@ -46,26 +46,23 @@ load_bundled_deck (const char * const *languages)
 }
 
 /* The entry of @deck titled @title; the test fails when there is none. */
+static gboolean
+is_titled (PyprepTopic *topic,
+           PyprepEntry *entry,
+           gpointer     title)
+{
+  return g_str_equal (pyprep_entry_get_title (entry), title);
+}
+
 PyprepEntry *
 find_entry_by_title (PyprepDeck *deck,
                      const char *title)
 {
-  GListModel *topics = pyprep_deck_get_topics (deck);
+  PyprepEntry *entry = pyprep_deck_foreach_entry (deck, is_titled, (gpointer) title);
 
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *entries = pyprep_topic_get_entries (topic);
-
-      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-        {
-          g_autoptr(PyprepEntry) entry = g_list_model_get_item (entries, e);
-
-          if (g_str_equal (pyprep_entry_get_title (entry), title))
-            return entry;
-        }
-    }
-  g_error ("no entry “%s”", title);
+  if (entry == NULL)
+    g_error ("no entry “%s”", title);
+  return entry;
 }
 
 /* How many times @needle occurs in @haystack. */

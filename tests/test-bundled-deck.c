@@ -45,21 +45,21 @@ static const struct
 
 static const char * const *both_languages[] = { chinese, english };
 
+static gboolean
+add_entry (PyprepTopic *topic,
+           PyprepEntry *entry,
+           gpointer     entries)
+{
+  g_ptr_array_add (entries, g_object_ref (entry));
+  return FALSE;
+}
+
 static GPtrArray *
 all_entries (PyprepDeck *deck)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *topics = pyprep_deck_get_topics (deck);
 
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
-      GListModel *list = pyprep_topic_get_entries (topic);
-
-      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-        g_ptr_array_add (entries, g_list_model_get_item (list, j));
-    }
-
+  pyprep_deck_foreach_entry (deck, add_entry, entries);
   return entries;
 }
 
