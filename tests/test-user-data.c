@@ -190,6 +190,22 @@ count_rows (Fixture *f)
   return g_list_model_get_n_items (window_annotation_ids (f));
 }
 
+/* Selects "dynamic array" in the entry shown, as with the mouse, and opens
+ * the editor of a new annotation on it. */
+static void
+annotate_dynamic_array (Fixture *f)
+{
+  g_autofree char *selected = NULL;
+
+  selected = run_script (window_view (f), "const r = document.createRange ();"
+                                          "r.selectNodeContents (document.querySelector ('.body strong'));"
+                                          "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
+                                          "getSelection ().toString ()");
+  g_assert_cmpstr (selected, ==, "dynamic array");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
+  wait_until (composer_open, f, "the annotation editor");
+}
+
 static void
 check_annotate (Fixture *f)
 {
@@ -197,7 +213,6 @@ check_annotate (Fixture *f)
   WebKitWebView *view = window_view (f);
   PyprepAnnotationPanel *panel = window_annotation_panel (f);
   g_autoptr(GPtrArray) annotations = NULL;
-  g_autofree char *selected = NULL;
   g_autofree char *marks = NULL;
   const PyprepAnnotation *a;
   GtkWidget *row;
@@ -205,13 +220,7 @@ check_annotate (Fixture *f)
   gulong handler;
 
   /* Select a passage, as with the mouse, and write a note on it. */
-  selected = run_script (view, "const r = document.createRange ();"
-                               "r.selectNodeContents (document.querySelector ('.body strong'));"
-                               "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
-                               "getSelection ().toString ()");
-  g_assert_cmpstr (selected, ==, "dynamic array");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
-  wait_until (composer_open, f, "the annotation editor");
+  annotate_dynamic_array (f);
   g_assert_true (adw_overlay_split_view_get_show_sidebar (
                    ADW_OVERLAY_SPLIT_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (panel), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
 
@@ -351,17 +360,9 @@ test_annotations_survive_restart (void)
 static void
 check_quote_passage (Fixture *f)
 {
-  WebKitWebView *view = window_view (f);
   PyprepAnnotationPanel *panel = window_annotation_panel (f);
-  g_autofree char *selected = NULL;
 
-  selected = run_script (view, "const r = document.createRange ();"
-                               "r.selectNodeContents (document.querySelector ('.body strong'));"
-                               "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
-                               "getSelection ().toString ()");
-  g_assert_cmpstr (selected, ==, "dynamic array");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
-  wait_until (composer_open, f, "the annotation editor");
+  annotate_dynamic_array (f);
   click_button (GTK_WIDGET (panel), "_Add");
   g_assert_cmpuint (pyprep_store_count_annotations (store_of (f), "sample/basics/list"), ==, 1);
 }
