@@ -49,32 +49,6 @@ measure_fixed (GtkOrientation  orientation,
     *minimum = *natural = height;
 }
 
-/* Bar chart ------------------------------------------------------------- */
-
-struct _PyprepBarChart
-{
-  GtkWidget parent_instance;
-
-  GArray *values;      /* guint */
-  char *first_label;
-  char *last_label;
-  char *description;
-};
-
-G_DEFINE_FINAL_TYPE (PyprepBarChart, pyprep_bar_chart, GTK_TYPE_WIDGET)
-
-static void
-pyprep_bar_chart_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  measure_fixed (orientation, 120, 480, BAR_CHART_HEIGHT, minimum, natural);
-}
-
 static void
 append_text (GtkWidget   *widget,
              GtkSnapshot *snapshot,
@@ -95,63 +69,152 @@ append_text (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The frame both the bar and the line chart draw in: a scale on the left
+ * as wide as its top figure, and room at the bottom for the labels under
+ * the first and the last value. */
+typedef struct
+{
+  int width;
+  int height;
+  int text_width;
+  int text_height;
+  float left;
+  float top;
+  float bottom;
+} ChartFrame;
+
+/* Measures the frame of @widget; FALSE when there is no room to draw. */
+static gboolean
+chart_frame_init (ChartFrame *frame,
+                  GtkWidget  *widget,
+                  const char *scale_top)
+{
+  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, scale_top);
+
+  pango_layout_get_pixel_size (probe, &frame->text_width, &frame->text_height);
+  frame->width = gtk_widget_get_width (widget);
+  frame->height = gtk_widget_get_height (widget);
+  frame->left = frame->text_width + 6;
+  frame->top = frame->text_height / 2.0f;
+  frame->bottom = frame->height - frame->text_height - 4;
+  return frame->bottom > frame->top && frame->width > frame->left;
+}
+
+/* The scale's two figures, and the baseline in @line_color. */
+static void
+chart_frame_draw_scale (const ChartFrame *frame,
+                        GtkWidget        *widget,
+                        GtkSnapshot      *snapshot,
+                        const char       *scale_top,
+                        const char       *scale_bottom,
+                        const GdkRGBA    *line_color)
+{
+  append_text (widget, snapshot, scale_top, frame->text_width, 0, 1.0);
+  append_text (widget, snapshot, scale_bottom, frame->text_width,
+               frame->bottom - frame->text_height / 2.0f, 1.0);
+  gtk_snapshot_append_color (snapshot, line_color,
+                             &GRAPHENE_RECT_INIT (frame->left, frame->bottom,
+                                                  frame->width - frame->left, 1));
+}
+
+/* The labels written under the first and the last value. */
+typedef struct
+{
+  char *first;
+  char *last;
+} ChartLabels;
+
+static void
+chart_labels_set (ChartLabels *labels,
+                  const char  *first,
+                  const char  *last)
+{
+  g_free (labels->first);
+  labels->first = g_strdup (first);
+  g_free (labels->last);
+  labels->last = g_strdup (last);
+}
+
+static void
+chart_labels_draw (const ChartLabels *labels,
+                   const ChartFrame  *frame,
+                   GtkWidget         *widget,
+                   GtkSnapshot       *snapshot)
+{
+  if (labels->first != NULL)
+    append_text (widget, snapshot, labels->first, frame->left, frame->bottom + 4, 0.0);
+  if (labels->last != NULL)
+    append_text (widget, snapshot, labels->last, frame->width, frame->bottom + 4, 1.0);
+}
+
+/* Bar chart ------------------------------------------------------------- */
+
+struct _PyprepBarChart
+{
+  GtkWidget parent_instance;
+
+  GArray *values;      /* guint */
+  ChartLabels labels;
+  char *description;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepBarChart, pyprep_bar_chart, GTK_TYPE_WIDGET)
+
+static void
+pyprep_bar_chart_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  measure_fixed (orientation, 120, 480, BAR_CHART_HEIGHT, minimum, natural);
+}
+
 static void
 pyprep_bar_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   PyprepBarChart *self = PYPREP_BAR_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   g_autofree char *max_text = NULL;
-  g_autoptr(PangoLayout) probe = NULL;
   GdkRGBA bar_color, line_color;
+  ChartFrame frame;
   guint max = 0;
-  int text_width, text_height;
-  float left, top, bottom, slot, gap;
+  float slot, gap;
 
   for (guint i = 0; i < self->values->len; i++)
     max = MAX (max, g_array_index (self->values, guint, i));
 
   max_text = g_strdup_printf ("%u", max);
-  probe = gtk_widget_create_pango_layout (widget, max_text);
-  pango_layout_get_pixel_size (probe, &text_width, &text_height);
-
-  left = text_width + 6;
-  top = text_height / 2.0f;
-  bottom = height - text_height - 4;
-  if (bottom <= top || width <= left || self->values->len == 0)
+  if (!chart_frame_init (&frame, widget, max_text) || self->values->len == 0)
     return;
 
   gtk_widget_get_color (widget, &bar_color);
   foreground (widget, 0.25, &line_color);
 
   /* The scale: the highest count at the top, 0 on the baseline. */
-  append_text (widget, snapshot, max_text, text_width, 0, 1.0);
-  append_text (widget, snapshot, "0", text_width, bottom - text_height / 2.0f, 1.0);
-  gtk_snapshot_append_color (snapshot, &line_color,
-                             &GRAPHENE_RECT_INIT (left, bottom, width - left, 1));
+  chart_frame_draw_scale (&frame, widget, snapshot, max_text, "0", &line_color);
   line_color.alpha *= 0.4;
   gtk_snapshot_append_color (snapshot, &line_color,
-                             &GRAPHENE_RECT_INIT (left, top, width - left, 1));
+                             &GRAPHENE_RECT_INIT (frame.left, frame.top, frame.width - frame.left, 1));
 
-  slot = (width - left) / self->values->len;
+  slot = (frame.width - frame.left) / self->values->len;
   gap = slot >= 6 ? 2 : slot >= 3 ? 1 : 0;
   for (guint i = 0; i < self->values->len && max > 0; i++)
     {
       guint value = g_array_index (self->values, guint, i);
-      float bar_height = (bottom - top) * value / max;
+      float bar_height = (frame.bottom - frame.top) * value / max;
 
       if (value == 0)
         continue;
       gtk_snapshot_append_color (snapshot, &bar_color,
-                                 &GRAPHENE_RECT_INIT (left + i * slot + gap / 2, bottom - bar_height,
+                                 &GRAPHENE_RECT_INIT (frame.left + i * slot + gap / 2,
+                                                      frame.bottom - bar_height,
                                                       slot - gap, bar_height));
     }
 
-  if (self->first_label != NULL)
-    append_text (widget, snapshot, self->first_label, left, bottom + 4, 0.0);
-  if (self->last_label != NULL)
-    append_text (widget, snapshot, self->last_label, width, bottom + 4, 1.0);
+  chart_labels_draw (&self->labels, &frame, widget, snapshot);
 }
 
 static void
@@ -160,8 +223,7 @@ pyprep_bar_chart_finalize (GObject *object)
   PyprepBarChart *self = PYPREP_BAR_CHART (object);
 
   g_array_unref (self->values);
-  g_free (self->first_label);
-  g_free (self->last_label);
+  chart_labels_set (&self->labels, NULL, NULL);
   g_free (self->description);
 
   G_OBJECT_CLASS (pyprep_bar_chart_parent_class)->finalize (object);
@@ -212,10 +274,7 @@ pyprep_bar_chart_set_values (PyprepBarChart *self,
 
   g_array_set_size (self->values, 0);
   g_array_append_vals (self->values, values, n_values);
-  g_free (self->first_label);
-  self->first_label = g_strdup (first_label);
-  g_free (self->last_label);
-  self->last_label = g_strdup (last_label);
+  chart_labels_set (&self->labels, first_label, last_label);
   g_free (self->description);
   self->description = g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -394,8 +453,7 @@ struct _PyprepLineChart
 
   GArray *values[PYPREP_LINE_CHART_N_SERIES];   /* double, 0 to 1 */
   double target;
-  char *first_label;
-  char *last_label;
+  ChartLabels labels;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepLineChart, pyprep_line_chart, GTK_TYPE_WIDGET)
@@ -467,46 +525,36 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   PyprepLineChart *self = PYPREP_LINE_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   double low = line_chart_floor (self);
   g_autofree char *low_text = g_strdup_printf ("%.0f%%", low * 100);
-  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, "100%");
   GdkRGBA accent, muted, line_color;
   graphene_rect_t area;
-  int text_width, text_height;
-  float left, top, bottom;
+  ChartFrame frame;
 
-  pango_layout_get_pixel_size (probe, &text_width, &text_height);
-  left = text_width + 6;
-  top = text_height / 2.0f;
-  bottom = height - text_height - 4;
-  if (bottom <= top || width <= left + 4 || self->values[0]->len == 0)
+  if (!chart_frame_init (&frame, widget, "100%") || frame.width <= frame.left + 4
+      || self->values[0]->len == 0)
     return;
-  area = GRAPHENE_RECT_INIT (left + 2, top, width - left - 4, bottom - top);
+  area = GRAPHENE_RECT_INIT (frame.left + 2, frame.top, frame.width - frame.left - 4,
+                             frame.bottom - frame.top);
 
   gtk_widget_get_color (widget, &accent);
   foreground (widget, 0.6, &muted);
   foreground (widget, 0.25, &line_color);
 
-  append_text (widget, snapshot, "100%", text_width, 0, 1.0);
-  append_text (widget, snapshot, low_text, text_width, bottom - text_height / 2.0f, 1.0);
-  gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (left, bottom, width - left, 1));
+  chart_frame_draw_scale (&frame, widget, snapshot, "100%", low_text, &line_color);
   if (self->target > low)
     {
       float y = area.origin.y + area.size.height * (float) ((1 - self->target) / (1 - low));
 
       line_color.alpha *= 0.6;
-      gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (left, y, width - left, 1));
+      gtk_snapshot_append_color (snapshot, &line_color,
+                                 &GRAPHENE_RECT_INIT (frame.left, y, frame.width - frame.left, 1));
     }
 
   stroke_series (self, snapshot, PYPREP_LINE_CHART_WITHOUT_PLAN, &area, low, &muted);
   stroke_series (self, snapshot, PYPREP_LINE_CHART_WITH_PLAN, &area, low, &accent);
 
-  if (self->first_label != NULL)
-    append_text (widget, snapshot, self->first_label, left, bottom + 4, 0.0);
-  if (self->last_label != NULL)
-    append_text (widget, snapshot, self->last_label, width, bottom + 4, 1.0);
+  chart_labels_draw (&self->labels, &frame, widget, snapshot);
 }
 
 static void
@@ -516,8 +564,7 @@ pyprep_line_chart_finalize (GObject *object)
 
   for (guint s = 0; s < PYPREP_LINE_CHART_N_SERIES; s++)
     g_array_unref (self->values[s]);
-  g_free (self->first_label);
-  g_free (self->last_label);
+  chart_labels_set (&self->labels, NULL, NULL);
 
   G_OBJECT_CLASS (pyprep_line_chart_parent_class)->finalize (object);
 }
@@ -571,10 +618,7 @@ pyprep_line_chart_set_values (PyprepLineChart *self,
   g_array_set_size (self->values[PYPREP_LINE_CHART_WITHOUT_PLAN], 0);
   g_array_append_vals (self->values[PYPREP_LINE_CHART_WITHOUT_PLAN], without_plan, n_values);
   self->target = target;
-  g_free (self->first_label);
-  self->first_label = g_strdup (first_label);
-  g_free (self->last_label);
-  self->last_label = g_strdup (last_label);
+  chart_labels_set (&self->labels, first_label, last_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
