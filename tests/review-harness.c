@@ -113,13 +113,11 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   g_clear_object (&f->store);
   g_clear_object (&f->entries);
   g_clear_object (&f->library);
   g_clear_object (&f->deck);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->log_path);
 }

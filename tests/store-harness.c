@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "core-harness.h"
 #include "store-harness.h"
 
 /* The clock of the fixture @user_data. */
@@ -29,9 +30,7 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_clear_object (&f->folder);

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "core-harness.h"
 #include "pyprep-cli.h"
 
 static const char *english[] = { "en", NULL };
@@ -124,7 +125,6 @@ test_cli_check_broken (void)
   g_autofree char *topic = g_build_filename (topic_dir, "t.md", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
 
   g_assert_no_error (error);
   g_file_set_contents (manifest, "{\"format\": 1, \"id\": \"b\", \"title\": \"B\", \"languages\": [\"en\"],"
@@ -150,7 +150,7 @@ test_cli_check_broken (void)
     g_assert_cmpstr (out->str, ==, expected);
   }
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (dir);
 }
 
 static void
@@ -191,7 +191,6 @@ test_cli_list_skipped (void)
   g_autofree char *dir = g_dir_make_tmp ("pyprep-cli-XXXXXX", &error);
   g_autofree char *good = g_build_filename (dir, "good.md", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.md", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
@@ -213,7 +212,7 @@ test_cli_list_skipped (void)
   g_assert_true (g_str_has_prefix (out->str, "{"));
   g_assert_nonnull (strstr (err->str, "bad.md:3: "));
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (dir);
 }
 
 /* A folder of notes: the structure found, warnings that do not fail, and

@@ -217,7 +217,6 @@ test_folders (void)
   g_autofree char *dir = g_build_filename (parent, "notes", NULL);
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "decks", "notes", NULL);
   g_autofree char *cmd = g_strdup_printf ("cp -r '%s' '%s'", source, dir);
-  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", parent);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
 
   g_assert_no_error (error);
@@ -227,7 +226,7 @@ test_folders (void)
   run_app (NULL, check_reopened_and_removed, dir);
 
   g_settings_reset (settings, "folders");
-  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+  remove_tree (parent);
 }
 
 static gboolean
@@ -355,7 +354,6 @@ test_failed_folders (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *parent = g_dir_make_tmp ("pyprep-failed-XXXXXX", &error);
   g_autofree char *empty = g_build_filename (parent, "empty", NULL);
-  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", parent);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pyprep.Pyprep");
   Remembered r = { g_build_filename (parent, "later", NULL), g_build_filename (parent, "unplugged", NULL) };
   g_autofree char *gone_uri = NULL;
@@ -384,7 +382,7 @@ test_failed_folders (void)
   g_settings_reset (settings, "folders");
   g_free (r.gone);
   g_free (r.notes);
-  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+  remove_tree (parent);
 }
 
 int

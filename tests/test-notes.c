@@ -168,7 +168,6 @@ test_notes_groups (void)
   g_autofree char *path = shape_path ("f");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pyprep-notes-XXXXXX", &error);
-  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
 
   g_assert_no_error (error);
   forget_user_data ();
@@ -178,7 +177,7 @@ test_notes_groups (void)
               "# Basics\n\n## What is a list?\n\nA sequence.\n\n## What is a tuple?\n\nA fixed one.\n");
   forget_user_data ();
   run_app (dir, check_nested_groups, NULL);
-  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+  remove_tree (dir);
 }
 
 static GtkWidget *

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core-harness.h"
 #include "pyprep-review-log.h"
 #include "pyprep-time.h"
 
@@ -43,9 +44,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *parent = g_path_get_dirname (f->dir);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", parent);
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (parent);
   g_free (f->dir);
   g_free (f->path);
   g_clear_object (&f->folder);

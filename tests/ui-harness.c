@@ -444,9 +444,8 @@ void
 forget_user_data (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
 
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  remove_tree (dir);
 }
 
 typedef struct
