@@ -71,13 +71,8 @@ annotate_by_keys (Fixture *f)
 {
   GtkTextView *composer = template_child (window_annotation_panel (f), PYPREP_TYPE_ANNOTATION_PANEL,
                                           "composer_view");
-  g_autofree char *selected = NULL;
 
-  selected = run_script (window_view (f), "const r = document.createRange ();"
-                                          "r.selectNodeContents (document.querySelector ('.body strong'));"
-                                          "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
-                                          "getSelection ().toString ()");
-  g_assert_cmpstr (selected, ==, "dynamic array");
+  select_strong_text (f, "dynamic array");
   press_keys (GTK_WINDOW (f->window), "<Control>n");
   wait_until (has_focus_in, composer, "the annotation editor");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer), "Growth is geometric.", -1);

@@ -195,13 +195,7 @@ count_rows (Fixture *f)
 static void
 annotate_dynamic_array (Fixture *f)
 {
-  g_autofree char *selected = NULL;
-
-  selected = run_script (window_view (f), "const r = document.createRange ();"
-                                          "r.selectNodeContents (document.querySelector ('.body strong'));"
-                                          "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
-                                          "getSelection ().toString ()");
-  g_assert_cmpstr (selected, ==, "dynamic array");
+  select_strong_text (f, "dynamic array");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-annotation", NULL));
   wait_until (composer_open, f, "the annotation editor");
 }

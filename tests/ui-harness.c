@@ -750,6 +750,21 @@ session_of (PyprepQuizView *view)
   return session;
 }
 
+/* Selects the first bold text of the entry shown, as with the mouse, and
+ * checks that it reads @expected. */
+void
+select_strong_text (Fixture    *f,
+                    const char *expected)
+{
+  g_autofree char *selected = NULL;
+
+  selected = run_script (window_view (f), "const r = document.createRange ();"
+                                          "r.selectNodeContents (document.querySelector ('.body strong'));"
+                                          "getSelection ().removeAllRanges (); getSelection ().addRange (r);"
+                                          "getSelection ().toString ()");
+  g_assert_cmpstr (selected, ==, expected);
+}
+
 static gboolean
 loopback_incoming_cb (GSocketService    *service,
                       GSocketConnection *connection,

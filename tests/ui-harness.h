@@ -125,6 +125,8 @@ guint                  window_n_due          (Fixture    *f);
 PyprepStore           *store_of              (Fixture    *f);
 PyprepReviewSession   *session_of            (PyprepQuizView *view);
 
+void         select_strong_text    (Fixture        *f,
+                                    const char     *expected);
 void         loopback_server_start (LoopbackServer *server);
 void         loopback_server_stop  (LoopbackServer *server);
 
