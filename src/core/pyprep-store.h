@@ -119,6 +119,8 @@ GPtrArray        *pyprep_store_dup_annotations    (PyprepStore      *self,
                                                    const char       *entry_id);
 guint             pyprep_store_count_annotations  (PyprepStore      *self,
                                                    const char       *entry_id);
+GStrv             pyprep_store_dup_annotation_ids (PyprepStore      *self,
+                                                   const char       *entry_id);
 gboolean          pyprep_store_make_annotation_card (PyprepStore    *self,
                                                      const char     *id,
                                                      const char     *question);
