@@ -156,6 +156,15 @@ guint             pyprep_store_count_unsaved      (PyprepStore      *self,
 const GError     *pyprep_store_get_save_error     (PyprepStore      *self);
 void              pyprep_store_set_fault          (PyprepStore      *self,
                                                    int               error_number);
+/**
+ * PyprepStoreTemporaryFunc:
+ * @path: a temporary file a save just created
+ * @user_data: what pyprep_store_set_temporary_hook() was given
+ */
+typedef void (*PyprepStoreTemporaryFunc) (const char *path,
+                                          gpointer    user_data);
+void              pyprep_store_set_temporary_hook (PyprepStoreTemporaryFunc func,
+                                                   gpointer         user_data);
 gboolean          pyprep_store_flush              (PyprepStore      *self,
                                                    GError          **error);
 char             *pyprep_store_to_data            (PyprepStore      *self,
