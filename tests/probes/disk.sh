@@ -27,8 +27,8 @@ while [ "$i" -lt "$runs" ]; do
   chmod 700 "$scratch/runtime"
   if HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
      XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime" \
-     unshare --mount sh -c '
-       mount --make-rprivate /
+     unshare --mount --propagation unchanged sh -c '
+       mount --make-rprivate / 2>/dev/null || true
        mount -t tmpfs -o size=512k,mode=0700 tmpfs "$XDG_DATA_HOME"
        exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
          "$0" -p /pyprep/ui/saving/real-failures --verbose' "$build/tests/test-saving" \
