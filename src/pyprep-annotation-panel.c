@@ -89,19 +89,15 @@ update_missing (PyprepAnnotationPanel *self)
     set_missing (self, row);
 }
 
-/* Reads the IDs of the entry's annotations into the list. */
+/* Reads the IDs of the entry's annotations into the list: the store's
+ * index has them in order, so no annotation is read but those in sight. */
 static void
 fill (PyprepAnnotationPanel *self)
 {
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
 
   if (self->store != NULL && self->entry != NULL)
-    annotations = pyprep_store_dup_annotations (self->store, pyprep_entry_get_id (self->entry));
-  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
-    g_strv_builder_add (builder, ((PyprepAnnotation *) g_ptr_array_index (annotations, i))->id);
-  ids = g_strv_builder_end (builder);
+    ids = pyprep_store_dup_annotation_ids (self->store, pyprep_entry_get_id (self->entry));
 
   self->filled = TRUE;
   gtk_string_list_splice (self->ids, 0, g_list_model_get_n_items (G_LIST_MODEL (self->ids)),

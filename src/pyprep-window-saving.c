@@ -67,6 +67,8 @@ describe_unsaved (PyprepStore *store)
   guint annotations = pyprep_store_count_unsaved (store, "annotation");
   guint cards = pyprep_store_count_unsaved (store, "card");
   guint answers = pyprep_store_count_unsaved (store, "review");
+  g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
 
   if (bookmarks > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u bookmark change", "%u bookmark changes",
@@ -84,10 +86,16 @@ describe_unsaved (PyprepStore *store)
     g_ptr_array_add (parts, g_strdup (_("the data you imported")));
   if (pyprep_store_count_unsaved (store, "reading") > 0)
     g_ptr_array_add (parts, g_strdup (_("your reading progress")));
-  g_ptr_array_add (parts, NULL);
+  if (parts->len < 2)
+    return parts->len == 1 ? g_strdup (g_ptr_array_index (parts, 0)) : g_strdup ("");
 
-  /* Translators: the parts are listed one after another, such as "2 bookmark changes; your reading progress". */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  /* "a, b and c": the last joined with "and". */
+  last = g_ptr_array_steal_index (parts, parts->len - 1);
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the changes a quit would lose, but the last two, as in "1 bookmark change, 2 annotation changes and your reading progress". */
+  first = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* Translators: the last two of the changes a quit would lose, as in "1 bookmark change and your reading progress". */
+  return g_strdup_printf (_("%s and %s"), first, last);
 }
 
 static void ask_before_closing (PyprepWindow *self);
@@ -115,11 +123,13 @@ ask_before_closing (PyprepWindow *self)
 {
   g_autofree char *cause = describe_cause (self);
   g_autofree char *lost = describe_unsaved (self->store);
+  g_autofree char *folder = g_file_get_parse_name (pyprep_store_get_folder (self->store));
   g_autofree char *body = NULL;
   AdwDialog *dialog;
 
-  /* Translators: the first %s says why, such as "the disk is full"; the second lists the changes. */
-  body = g_strdup_printf (_("Your changes cannot be saved: %s. Quitting now loses %s."), cause, lost);
+  /* Translators: the first %s is a folder, the second says why, such as
+   * "the disk is full"; the third lists the changes. */
+  body = g_strdup_printf (_("Your changes cannot be saved in %s: %s. Quitting now loses %s."), folder, cause, lost);
   dialog = adw_alert_dialog_new (_("Changes Not Saved"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "quit", _("_Quit Anyway"),

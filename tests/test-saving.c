@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sys/mount.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 
 #include "ui-harness.h"
 
@@ -122,6 +125,13 @@ check_quit_asks (Fixture *f)
   g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Changes Not Saved");
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "1 bookmark change"));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "full"));
+  /* It names the folder, and lists the changes as a sentence does. */
+  {
+    g_autofree char *folder = g_file_get_parse_name (pyprep_store_get_folder (store));
+
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), folder));
+    g_assert_null (strstr (adw_alert_dialog_get_body (dialog), ";"));
+  }
   g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "retry");
   spin (400);
   save_screenshot (f, "saving-quit-dialog.png");
@@ -189,6 +199,194 @@ test_backup_offered (void)
   run_app (deck, check_backup_offered, NULL);
 }
 
+/* A read-only folder (injected) ----------------------------------------------- */
+
+static void
+check_read_only_banner (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  GtkRevealer *banner = window_child (f, "save_banner");
+  GtkLabel *label = window_child (f, "save_banner_label");
+  g_autofree char *folder = g_file_get_parse_name (pyprep_store_get_folder (store));
+
+  pyprep_store_set_fault (store, EROFS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_false (pyprep_store_flush (store, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), folder));
+  g_assert_null (strstr (gtk_label_get_text (label), "full"));
+  spin (400);
+  save_screenshot (f, "saving-banner-read-only.png");
+  pyprep_store_set_fault (store, 0);
+  click_button (GTK_WIDGET (f->window), "_Try Again");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+}
+
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app (deck, check_read_only_banner, NULL);
+}
+
+/* A real full disk and a real read-only folder ----------------------------------- */
+
+/* Whether the data folder is on a tmpfs of at most 1 MiB, as
+ * tests/probes/disk.sh mounts one in a private mount namespace. */
+static gboolean
+data_on_tiny_tmpfs (void)
+{
+  struct statfs fs;
+
+  return statfs (g_get_user_data_dir (), &fs) == 0 && fs.f_type == TMPFS_MAGIC
+         && (guint64) fs.f_blocks * fs.f_bsize <= 1024 * 1024;
+}
+
+/* Writes a file until the disk is full; returns its path. */
+static char *
+fill_disk (void)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), "filler", NULL);
+  g_autofree char *block = g_malloc0 (4096);
+  FILE *file = fopen (path, "w");
+
+  g_assert_nonnull (file);
+  while (fwrite (block, 1, 4096, file) == 4096 && fflush (file) == 0)
+    ;
+  fclose (file);
+  return path;
+}
+
+static void
+check_real_failures (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  GtkRevealer *banner = window_child (f, "save_banner");
+  GtkLabel *label = window_child (f, "save_banner_label");
+  g_autofree char *filler = NULL;
+  g_autoptr(PyprepStore) on_disk = NULL;
+  AdwAlertDialog *dialog;
+
+  g_assert_true (pyprep_store_flush (store, NULL));
+  filler = fill_disk ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_false (pyprep_store_flush (store, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_test_message ("disk full: %s", gtk_label_get_text (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "full"));
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = visible_dialog (f);
+  g_test_message ("quitting asks: %s", adw_alert_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "1 bookmark change"));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  /* Space comes back: Try Again writes the bookmark. */
+  g_assert_no_errno (g_unlink (filler));
+  click_button (GTK_WIDGET (f->window), "_Try Again");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  on_disk = store_on_disk ();
+  g_assert_true (pyprep_store_get_bookmarked (on_disk, "sample/basics/list"));
+  g_clear_object (&on_disk);
+
+  /* The folder turns read-only: the bookmark's removal waits, and says so. */
+  g_assert_no_errno (mount (NULL, g_get_user_data_dir (), NULL, MS_REMOUNT | MS_RDONLY, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_false (pyprep_store_flush (store, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_test_message ("read-only: %s", gtk_label_get_text (label));
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = visible_dialog (f);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "1 bookmark change"));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_assert_no_errno (mount (NULL, g_get_user_data_dir (), NULL, MS_REMOUNT, NULL));
+  click_button (GTK_WIDGET (f->window), "_Try Again");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  on_disk = store_on_disk ();
+  g_assert_false (pyprep_store_get_bookmarked (on_disk, "sample/basics/list"));
+}
+
+static void
+test_real_failures (void)
+{
+  g_autofree char *deck = NULL;
+
+  if (!data_on_tiny_tmpfs () || geteuid () != 0)
+    {
+      g_test_skip ("the data folder is no tiny tmpfs of ours: tests/probes/disk.sh runs this case");
+      return;
+    }
+  deck = test_deck_path ("good");
+  forget_user_data ();
+  run_app (deck, check_real_failures, NULL);
+}
+
+/* At 360 px --------------------------------------------------------------------- */
+
+/* Whether @widget has at least the height its content needs at its width
+ * and fits the window's width: text cut off fails it. */
+static void
+assert_fits (Fixture   *f,
+             GtkWidget *widget)
+{
+  int minimum;
+  graphene_rect_t bounds;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (widget), >=, minimum);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+}
+
+static gboolean
+allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+check_narrow (Fixture *f)
+{
+  PyprepStore *store = store_of (f);
+  GtkLabel *label = window_child (f, "save_banner_label");
+  AdwAlertDialog *dialog;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+
+  pyprep_store_set_fault (store, ENOSPC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.bookmark", NULL));
+  g_assert_false (pyprep_store_flush (store, NULL));
+  wait_until (allocated, label, "the banner's label");
+  spin (400);
+  assert_fits (f, GTK_WIDGET (label));
+  save_screenshot (f, "saving-narrow-banner-full.png");
+
+  /* As Try Again does (found by name, the button is not in Chinese). */
+  pyprep_store_set_fault (store, EROFS);
+  g_assert_false (pyprep_store_flush (store, NULL));
+  spin (400);
+  assert_fits (f, GTK_WIDGET (label));
+  save_screenshot (f, "saving-narrow-banner-read-only.png");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = visible_dialog (f);
+  spin (400);
+  save_screenshot (f, "saving-narrow-quit-dialog.png");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  pyprep_store_set_fault (store, 0);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *deck = test_deck_path ("good");
+
+  forget_user_data ();
+  run_app_sized (deck, 360, 720, check_narrow, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +398,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/saving/backup-offered", test_backup_offered);
   g_test_add_func ("/pyprep/ui/saving/banner", test_save_banner);
   g_test_add_func ("/pyprep/ui/saving/quit-asks", test_quit_asks);
+  g_test_add_func ("/pyprep/ui/saving/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/pyprep/ui/saving/real-failures", test_real_failures);
+  g_test_add_func ("/pyprep/ui/saving/narrow", test_narrow);
 
   return g_test_run ();
 }

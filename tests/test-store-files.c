@@ -453,6 +453,41 @@ test_store_files_real_failures (Fixture       *f,
   g_test_trap_assert_stdout ("*RAN*");
 }
 
+/* Another process loads in the moment a save has created its temporary
+ * file but not locked it yet: the load takes it for a crash's leftover and
+ * removes it; the save must still write (tests/probes/repeat.sh found
+ * "cannot replace user-data.json: No such file or directory" with two
+ * processes). */
+static void
+load_beside (const char *path,
+             gpointer    user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(PyprepStore) other = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  other = open_store (f);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_files_leftover_race (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(PyprepStore) store = open_store (f);
+  g_autoptr(PyprepStore) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pyprep_store_set_bookmarked (store, "d/t/raced", TRUE);
+  pyprep_store_set_temporary_hook (load_beside, f);
+  g_assert_true (pyprep_store_flush (store, &error));
+  g_assert_no_error (error);
+  pyprep_store_set_temporary_hook (NULL, NULL);
+
+  after = open_store (f);
+  g_assert_true (pyprep_store_get_bookmarked (after, "d/t/raced"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +511,9 @@ main (int   argc,
               test_store_files_real_failures, fixture_tear_down);
   g_test_add ("/pyprep/store-files/missing", Fixture, NULL, fixture_set_up, test_store_files_missing,
               fixture_tear_down);
+
+  g_test_add ("/pyprep/store-files/leftover-race", Fixture, NULL, fixture_set_up,
+              test_store_files_leftover_race, fixture_tear_down);
 
   return g_test_run ();
 }

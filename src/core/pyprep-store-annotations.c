@@ -123,16 +123,6 @@ annotation_to_node (const PyprepAnnotation *annotation,
   return pyprep_store_seal_object (record);
 }
 
-/* Whether the record is a card kept after its annotation was deleted. */
-static gboolean
-is_card_only (JsonNode *node)
-{
-  JsonNode *only = json_object_get_member (json_node_get_object (node), "card_only");
-
-  return only != NULL && JSON_NODE_HOLDS_VALUE (only)
-         && json_node_get_value_type (only) == G_TYPE_BOOLEAN && json_node_get_boolean (only);
-}
-
 /* The store's annotations ------------------------------------------------ */
 
 /**
@@ -307,14 +297,49 @@ pyprep_store_dup_annotations (PyprepStore *self,
 
   g_return_val_if_fail (PYPREP_IS_STORE (self), result);
 
+  if (entry_id != NULL)
+    {
+      /* The entry's own, from the index: no scan of every annotation. */
+      g_autoptr(GPtrArray) ids = pyprep_store_index_list (self, entry_id);
+
+      for (guint i = 0; i < ids->len; i++)
+        g_ptr_array_add (result, pyprep_store_dup_annotation (self, g_ptr_array_index (ids, i)));
+      return result;
+    }
+
   json_object_iter_init (&iter, self->annotations);
   while (json_object_iter_next (&iter, &key, &member))
-    if ((entry_id == NULL
-         || g_strcmp0 (json_object_get_string_member (json_node_get_object (member), "entry"), entry_id) == 0)
-        && !is_card_only (member))
+    if (!pyprep_store_annotation_is_card_only (member))
       g_ptr_array_add (result, annotation_from_node (key, member));
 
   g_ptr_array_sort (result, annotation_newest_first);
+  return result;
+}
+
+/**
+ * pyprep_store_dup_annotation_ids:
+ * @entry_id: an entry
+ *
+ * What pyprep_store_dup_annotations() lists, as IDs only: cheap however
+ * many there are.
+ *
+ * Returns: (transfer full): the IDs of the annotations of @entry_id, newest first
+ */
+GStrv
+pyprep_store_dup_annotation_ids (PyprepStore *self,
+                                 const char  *entry_id)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  GStrv result;
+
+  g_return_val_if_fail (PYPREP_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  ids = pyprep_store_index_list (self, entry_id);
+  result = g_new (char *, ids->len + 1);
+  for (guint i = 0; i < ids->len; i++)
+    result[i] = g_strdup (g_ptr_array_index (ids, i));
+  result[ids->len] = NULL;
   return result;
 }
 
@@ -328,21 +353,10 @@ guint
 pyprep_store_count_annotations (PyprepStore *self,
                                 const char  *entry_id)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
-  guint n = 0;
-
   g_return_val_if_fail (PYPREP_IS_STORE (self), 0);
   g_return_val_if_fail (entry_id != NULL, 0);
 
-  json_object_iter_init (&iter, self->annotations);
-  while (json_object_iter_next (&iter, &key, &member))
-    if (g_strcmp0 (json_object_get_string_member (json_node_get_object (member), "entry"), entry_id) == 0
-        && !is_card_only (member))
-      n++;
-
-  return n;
+  return pyprep_store_index_count (self, entry_id);
 }
 
 /* Annotations as recall cards ------------------------------------------- */

@@ -43,6 +43,10 @@
  * renames, or an older snapshot could land last. */
 static GMutex write_lock;
 
+/* For tests: runs once between a temporary file's creation and its lock. */
+static PyprepStoreTemporaryFunc created_hook;
+static gpointer created_hook_data;
+
 /* Sets an error "@what @path: <reason>", its code saying what the user
  * can do about it: free space, make the folder writable, or else. */
 static gboolean
@@ -349,6 +353,56 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
+/**
+ * pyprep_store_set_temporary_hook:
+ * @func: (nullable): called once, with the path of the next temporary
+ *   file a save creates, before the save locks it
+ *
+ * For tests only: the moment another process's load may take the file
+ * for a crash's leftover.
+ */
+void
+pyprep_store_set_temporary_hook (PyprepStoreTemporaryFunc func,
+                                 gpointer                 user_data)
+{
+  created_hook = func;
+  created_hook_data = user_data;
+}
+
+/* A new temporary file for @path, locked, in *@tmp. Another process's
+ * load removes the unlocked ones (pyprep_store_file_remove_leftovers()),
+ * and may take this one in the moment between its creation and its lock:
+ * a link count of 0 once it is locked says so, and another is made. */
+static int
+create_temporary (const char  *path,
+                  char       **tmp)
+{
+  for (guint tries = 0; tries < 8; tries++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.XXXXXX", path);
+      PyprepStoreTemporaryFunc hook = created_hook;
+      struct stat st;
+      int fd = g_mkstemp_full (name, O_WRONLY | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        return -1;
+      created_hook = NULL;
+      if (hook != NULL)
+        hook (name, created_hook_data);
+      /* Waits for a load holding it to let go. */
+      while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
+        ;
+      if (fstat (fd, &st) != 0 || st.st_nlink > 0)
+        {
+          *tmp = g_steal_pointer (&name);
+          return fd;
+        }
+      close (fd);
+    }
+  errno = EAGAIN;
+  return -1;
+}
+
 /* Writes @data to @path atomically and durably, mode 0600. The temporary
  * file is locked while it exists under its temporary name, so that
  * pyprep_store_file_remove_leftovers() in another process leaves it be. */
@@ -359,15 +413,14 @@ write_atomically (const char  *path,
                   GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
+  g_autofree char *tmp = NULL;
   gsize written = 0;
   int saved_errno;
   int fd;
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = create_temporary (path, &tmp);
   if (fd < 0)
     return io_error (error, errno, "cannot create a file in", dir);
-  flock (fd, LOCK_EX | LOCK_NB);
 
   while (written < length)
     {

@@ -70,6 +70,9 @@ struct _PyprepStore
   GFileMonitor *data_monitor;
   GPtrArray *sync_monitors;
   guint merge_source;
+
+  /* pyprep-store-annotation-index.c */
+  struct _PyprepAnnotationIndex *annotation_index;
 };
 
 /* pyprep-store.c */
@@ -134,6 +137,19 @@ typedef struct
   JsonNode *theirs;
   char *new_identity;
 } PyprepStoreSaveJob;
+
+/* pyprep-store-annotation-index.c */
+typedef struct _PyprepAnnotationIndex PyprepAnnotationIndex;
+
+void       pyprep_annotation_index_free         (PyprepAnnotationIndex *index);
+void       pyprep_store_index_note              (PyprepStore           *self,
+                                                 const char            *what,
+                                                 const char            *id);
+guint      pyprep_store_index_count             (PyprepStore           *self,
+                                                 const char            *entry_id);
+GPtrArray *pyprep_store_index_list              (PyprepStore           *self,
+                                                 const char            *entry_id);
+gboolean   pyprep_store_annotation_is_card_only (JsonNode              *node);
 
 /* pyprep-store-file.c */
 JsonNode *pyprep_store_file_read               (const char          *path,

@@ -58,6 +58,7 @@ pyprep_store_changed (PyprepStore *self,
    * delay, so it is written out at once rather than when the loop is idle. */
   pyprep_trace_mark ("store-changed", what);
   pyprep_trace_flush ();
+  pyprep_store_index_note (self, what, id);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
 }
 
@@ -74,6 +75,7 @@ pyprep_store_emit_changed (PyprepStore *self,
                            const char  *what,
                            const char  *id)
 {
+  pyprep_store_index_note (self, what, id);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, id);
 }
 
@@ -128,6 +130,7 @@ pyprep_store_finalize (GObject *object)
   PyprepStore *self = PYPREP_STORE (object);
 
   pyprep_store_sync_clear (self);
+  g_clear_pointer (&self->annotation_index, pyprep_annotation_index_free);
   g_clear_pointer (&self->root, json_object_unref);
   g_free (self->path);
   g_free (self->recovery_message);

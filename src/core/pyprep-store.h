@@ -119,6 +119,8 @@ GPtrArray        *pyprep_store_dup_annotations    (PyprepStore      *self,
                                                    const char       *entry_id);
 guint             pyprep_store_count_annotations  (PyprepStore      *self,
                                                    const char       *entry_id);
+GStrv             pyprep_store_dup_annotation_ids (PyprepStore      *self,
+                                                   const char       *entry_id);
 gboolean          pyprep_store_make_annotation_card (PyprepStore    *self,
                                                      const char     *id,
                                                      const char     *question);
@@ -154,6 +156,15 @@ guint             pyprep_store_count_unsaved      (PyprepStore      *self,
 const GError     *pyprep_store_get_save_error     (PyprepStore      *self);
 void              pyprep_store_set_fault          (PyprepStore      *self,
                                                    int               error_number);
+/**
+ * PyprepStoreTemporaryFunc:
+ * @path: a temporary file a save just created
+ * @user_data: what pyprep_store_set_temporary_hook() was given
+ */
+typedef void (*PyprepStoreTemporaryFunc) (const char *path,
+                                          gpointer    user_data);
+void              pyprep_store_set_temporary_hook (PyprepStoreTemporaryFunc func,
+                                                   gpointer         user_data);
 gboolean          pyprep_store_flush              (PyprepStore      *self,
                                                    GError          **error);
 char             *pyprep_store_to_data            (PyprepStore      *self,

@@ -18,7 +18,10 @@
  *  PYPREP_BENCH_ANNOTATIONS=1  after the first paint, shows the entry's
  *                            annotations panel, logging `annotations-start`
  *                            and, once the panel is painted,
- *                            `annotations-shown` and `stall-annotations USEC`.
+ *                            `annotations-shown` and `stall-annotations USEC`;
+ *                            then adds one annotation to the entry, logging
+ *                            `annotation-change` and, once painted,
+ *                            `stall-annotation-change USEC`.
  *  PYPREP_BENCH_SWITCHES=N   then moves N times to the next entry of the
  *                            sidebar (in the opened folder, if any), as the
  *                            Down key does, logging `switch ENTRY_ID` just
@@ -67,6 +70,7 @@ typedef struct
 
   /* state */
   gboolean show_annotations;    /* PYPREP_BENCH_ANNOTATIONS: the panel is still to show */
+  gboolean change_annotation;   /* and then one annotation is still to add */
   gulong paint_handler;
   gulong decks_handler;
   Phase phase;
@@ -228,6 +232,38 @@ show_annotations (Bench *bench)
   g_object_set (bench->window, "show-annotations", TRUE, NULL);
 }
 
+/* The first frame painted after one annotation was added to the many. */
+static void
+annotation_change_painted_cb (GdkFrameClock *clock,
+                              Bench         *bench)
+{
+  g_clear_signal_handler (&bench->paint_handler, clock);
+  mark_stall (bench, "stall-annotation-change");
+  settle_then_step (bench);
+}
+
+static void
+change_annotation (Bench *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+  PyprepApplication *app = PYPREP_APPLICATION (gtk_window_get_application (GTK_WINDOW (bench->window)));
+  PyprepEntry *entry = pyprep_reader_get_entry (bench_reader (bench->window));
+  g_autofree char *id = NULL;
+
+  bench->change_annotation = FALSE;
+  if (entry == NULL)
+    {
+      settle_then_step (bench);
+      return;
+    }
+  pyprep_trace_mark ("annotation-change", pyprep_entry_get_id (entry));
+  mark_stall (bench, "stall-settled");
+  bench->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (annotation_change_painted_cb), bench);
+  id = pyprep_store_add_annotation (pyprep_application_get_store (app), pyprep_entry_get_id (entry),
+                                    "One more, added by the bench.", NULL, NULL, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+}
+
 static gboolean
 step_cb (gpointer user_data)
 {
@@ -236,6 +272,8 @@ step_cb (gpointer user_data)
   bench->step_source = 0;
   if (bench->show_annotations)
     show_annotations (bench);
+  else if (bench->change_annotation)
+    change_annotation (bench);
   else if (bench->folder != NULL && bench->phase == PHASE_START)
     start_open (bench);
   else if (bench->switches_left > 0)
@@ -314,6 +352,7 @@ window_added_cb (GtkApplication *app,
   bench->window = PYPREP_WINDOW (window);
   bench->switches_left = switches != NULL ? (guint) g_ascii_strtoull (switches, NULL, 10) : 0;
   bench->show_annotations = g_strcmp0 (g_getenv ("PYPREP_BENCH_ANNOTATIONS"), "1") == 0;
+  bench->change_annotation = bench->show_annotations;
   if (folder != NULL && *folder != '\0')
     bench->folder = g_file_new_for_commandline_arg (folder);
   g_object_set_data_full (G_OBJECT (window), "pyprep-bench", bench, (GDestroyNotify) bench_free);

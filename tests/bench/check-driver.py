@@ -83,7 +83,7 @@ def main():
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("1..0 # SKIP no display")
         return
-    print("1..9", flush=True)
+    print("1..10", flush=True)
     driver = {"PYPREP_BENCH_SWITCHES": "2", "PYPREP_BENCH_OPEN": deck}
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -128,6 +128,10 @@ def main():
         ok(done and "annotations-start" in names and "stall-annotations" in names
            and names.index("annotations-start") < names.index("annotations-shown") < names.index("done"),
            f"it showed the annotations panel and logged it (marks: {sorted(set(names))})")
+        ok(done and "stall-annotation-change" in names
+           and names.index("annotations-shown") < names.index("annotation-change")
+           < names.index("stall-annotation-change") < names.index("done"),
+           f"then it added an annotation and logged the stall (marks: {sorted(set(names))})")
 
 
 main()

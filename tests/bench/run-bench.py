@@ -327,12 +327,13 @@ def annotations_document(entry_id, count=ANNOTATIONS):
     return json.dumps({"schema_version": 1, "annotations": notes})
 
 
-def annotated(build, scratch, runs, entry_id):
+def annotated(build, scratch, runs, entry_id, count=ANNOTATIONS):
     """Runs of pyprep-bench-app on the entry it opens first, alternating
-    without annotations and with ANNOTATIONS on it; each shows the
-    annotations panel after the first paint. Returns samples by name."""
+    without annotations and with COUNT on it; each shows the annotations
+    panel after the first paint, then adds one annotation. Returns samples
+    by name."""
     found = {}
-    document = annotations_document(entry_id)
+    document = annotations_document(entry_id, count)
     env = {**app_env(build), "PYPREP_BENCH_ANNOTATIONS": "1", "PYPREP_BENCH_SWITCHES": "0"}
     for _ in range(runs):
         for who, data in (("none", None), ("many", document)):
@@ -351,6 +352,7 @@ def annotated(build, scratch, runs, entry_id):
                 (marks["annotations-shown"][2] - marks["annotations-start"][2]) * 1000)
             found.setdefault(f"rss-{who}", []).append(rss)
             found.setdefault(f"stall-{who}", []).append(int(marks["stall-annotations"][1]) / 1000)
+            found.setdefault(f"change-{who}", []).append(int(marks["stall-annotation-change"][1]) / 1000)
     found["rss-growth"] = [m - n for m, n in zip(found["rss-many"], found["rss-none"])]
     return found
 
@@ -538,6 +540,8 @@ def inner(source, build, runs):
                     baseline=many["shown-none"], note="to the panel painted, rows in sight built"),
         Measurement("main-loop stall showing 10k annotations", "ms", many["stall-many"],
                     stall_budget, at_most=STALL_BUDGET_MS, note="reading the entry's annotation IDs"),
+        Measurement("main-loop stall adding one to 10k annotations", "ms", many["change-many"],
+                    stall_budget, at_most=STALL_BUDGET_MS, note="panel, page passages and sidebar follow it"),
         Measurement("memory growth for 10k annotations (RSS)", mib, many["rss-growth"], "<= 50 MiB",
                     at_most=50, note="panel shown; per pair of runs, with minus without"),
     ]
