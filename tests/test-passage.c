@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "pyprep-quiz-view.h"
 #include "pyprep-store.h"
@@ -86,6 +87,23 @@ current_card (Fixture *f)
   return ref != NULL ? ref->card_id : NULL;
 }
 
+/* The quiz's action named @name stands centred under the card, as its
+ * other actions do. */
+static void
+assert_centred (Fixture    *f,
+                const char *name)
+{
+  GtkWidget *button = template_child (window_child (f, "quiz_view"), PYPREP_TYPE_QUIZ_VIEW, name);
+  GtkWidget *box = gtk_widget_get_parent (button);
+  graphene_rect_t bounds;
+  double middle;
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_compute_bounds (button, box, &bounds));
+  middle = bounds.origin.x + bounds.size.width / 2;
+  g_assert_cmpfloat (fabs (middle - gtk_widget_get_width (box) / 2.0), <=, 1.0);
+}
+
 /* Presses @keys, then waits for the reader to show a passage; the page
  * must have it, scrolled into view and marked. */
 static void
@@ -163,6 +181,8 @@ check_read_passage (Fixture *f)
   g_assert_true (gtk_widget_get_visible (template_child (window_child (f, "quiz_view"), PYPREP_TYPE_QUIZ_VIEW,
                                                          "passage_button")));
   save_screenshot (f, "passage-miss-recall.png");
+  assert_centred (f, "passage_button");
+  assert_centred (f, "open_entry_button");
   press_and_see_passage (f, "<Alt>r", "section-14", "passage-shown.png");
   g_assert_true (shown_entry (f) == entry);
 
@@ -175,6 +195,8 @@ check_read_passage (Fixture *f)
   press_keys (GTK_WINDOW (f->window), "b");
   press_keys (GTK_WINDOW (f->window), "Return");
   save_screenshot (f, "passage-miss-question.png");
+  assert_centred (f, "passage_button");
+  assert_centred (f, "open_entry_button");
   press_and_see_passage (f, "<Alt>r", "anchor-last", "passage-shown-anchor.png");
   press_keys (GTK_WINDOW (f->window), "<Alt>Left");
   g_assert_cmpstr (visible_page (f), ==, "quiz");
@@ -223,6 +245,7 @@ check_narrow_chinese (Fixture *f)
   gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.reveal", NULL);
   gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.rate", "i", 1);
   save_screenshot (f, "passage-miss-zh-dark-narrow.png");
+  assert_centred (f, "open_entry_button");
 
   handler = g_signal_connect (reader, "passage-shown", G_CALLBACK (passage_shown_cb), &shown);
   gtk_widget_activate_action (window_child (f, "quiz_view"), "quiz.read-passage", NULL);
