@@ -35,6 +35,7 @@ struct _PyprepReader
   gboolean loaded_unfiltered;  /* the first page went before the content filter */
   gboolean load_filtered;      /* the page loading started with the filter in place */
   gboolean swappable;          /* the page may take another entry in place */
+  gboolean restyle;            /* the style changed while the page was on its way */
 };
 
 enum {
@@ -54,6 +55,11 @@ void _pyprep_reader_page_ready    (PyprepReader *self);
 void _pyprep_reader_load_uri      (PyprepReader *self,
                                    const char   *uri);
 void _pyprep_reader_find_init     (PyprepReader *self);
+void _pyprep_reader_wait_for_paint (PyprepReader *self);
+
+/* pyprep-reader-style.c */
+void _pyprep_reader_style_init    (PyprepReader *self);
+void _pyprep_reader_restyle       (PyprepReader *self);
 
 /* pyprep-reader-swap.c */
 gboolean _pyprep_reader_swap_entry         (PyprepReader    *self,

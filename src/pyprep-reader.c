@@ -6,7 +6,8 @@
  * entries, tells when they are painted, restores the reading position,
  * finds text (pyprep-reader-find.c) and zooms; the passages quoted by
  * annotations are marked by pyprep-reader-passages.c; the next entry is
- * shown in place where it can be (pyprep-reader-swap.c); back and forward
+ * shown in place where it can be (pyprep-reader-swap.c), and the page
+ * takes a new style in place (pyprep-reader-style.c); back and forward
  * are a PyprepHistory.
  */
 #include "config.h"
@@ -101,10 +102,11 @@ void
 _pyprep_reader_page_ready (PyprepReader *self)
 {
   WebKitWebView *view = self->view;
-  g_autofree char *wait_for_frames = NULL;
-  PaintWait *wait;
 
   self->loading = FALSE;
+  /* The style changed while the page was on its way. */
+  if (self->restyle)
+    _pyprep_reader_restyle (self);
   _pyprep_reader_mark_passages (self);
   if (self->pending_find != NULL)
     {
@@ -125,6 +127,17 @@ _pyprep_reader_page_ready (PyprepReader *self)
     }
   self->restore_scroll = -1;
 
+  _pyprep_reader_wait_for_paint (self);
+}
+
+/* Emits #PyprepReader::painted once the page, as the scripts run so far
+ * left it, is drawn on screen. */
+void
+_pyprep_reader_wait_for_paint (PyprepReader *self)
+{
+  g_autofree char *wait_for_frames = NULL;
+  PaintWait *wait;
+
   /* Knowing when a page is on screen costs a round trip to the web
    * process, so it is only worked out when someone asks: tests, dev.sh
    * run and the benchmark. */
@@ -136,7 +149,7 @@ _pyprep_reader_page_ready (PyprepReader *self)
   wait = g_new0 (PaintWait, 1);
   wait->self = g_object_ref (self);
   wait->generation = self->generation;
-  webkit_web_view_call_async_javascript_function (view, wait_for_frames, -1, NULL, "pyprep", NULL,
+  webkit_web_view_call_async_javascript_function (self->view, wait_for_frames, -1, NULL, "pyprep", NULL,
                                                   self->cancellable, page_rendered_cb, wait);
 }
 
@@ -187,32 +200,19 @@ web_process_terminated_cb (WebKitWebView                     *view,
                            PyprepReader                      *self)
 {
   g_warning ("The page renderer stopped (reason %d); showing the entry again", reason);
+  /* The reader's entry, loaded anew where it was read: a reload would
+   * load whatever page WebKit last committed (see pyprep-reader-style.c). */
   if (self->entry != NULL)
-    webkit_web_view_reload (view);
+    {
+      g_autofree char *uri = pyprep_entry_uri (pyprep_entry_get_id (self->entry));
+
+      self->generation++;
+      self->swappable = FALSE;
+      self->loading = TRUE;
+      self->restore_scroll = self->scroll;
+      _pyprep_reader_load_uri (self, uri);
+    }
   return TRUE;
-}
-
-static void
-update_background (PyprepReader *self)
-{
-  GdkRGBA color;
-
-  /* The view's own background shows before the page paints; keeping it the
-   * page's colour avoids a white flash in dark mode. */
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    gdk_rgba_parse (&color, "#1d1d20");
-  else
-    gdk_rgba_parse (&color, "#ffffff");
-  webkit_web_view_set_background_color (self->view, &color);
-}
-
-static void
-style_changed_cb (PyprepReader *self)
-{
-  update_background (self);
-  /* Pages carry their colours in their markup, so render them again. */
-  if (self->entry != NULL)
-    webkit_web_view_reload (self->view);
 }
 
 void
@@ -477,8 +477,6 @@ hide_key_translator_cb (GtkWidget *view)
 static void
 pyprep_reader_init (PyprepReader *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   self->cancellable = g_cancellable_new ();
   self->restore_scroll = -1;
   capture_key_bindings (self);
@@ -509,9 +507,7 @@ pyprep_reader_init (PyprepReader *self)
   g_signal_connect (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self);
   _pyprep_reader_find_init (self);
 
-  g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
-  g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
-  update_background (self);
+  _pyprep_reader_style_init (self);
 }
 
 /**

@@ -624,3 +624,17 @@ pyprep_web_context_render_entry (PyprepWebContext *self,
 
   return pyprep_render_entry (entry, entry_language (entry), current_page_style ());
 }
+
+/**
+ * pyprep_web_context_get_page_classes:
+ *
+ * Returns: the classes of the root element of a page in libadwaita's
+ *   current colours, as this context serves pages
+ */
+const char *
+pyprep_web_context_get_page_classes (PyprepWebContext *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WEB_CONTEXT (self), NULL);
+
+  return pyprep_render_style_classes (current_page_style ());
+}

@@ -21,5 +21,6 @@ WebKitWebView    *pyprep_web_context_create_view  (PyprepWebContext *self);
 gboolean          pyprep_web_context_get_ready    (PyprepWebContext *self);
 char             *pyprep_web_context_render_entry (PyprepWebContext *self,
                                                    PyprepEntry      *entry);
+const char       *pyprep_web_context_get_page_classes (PyprepWebContext *self);
 
 G_END_DECLS

@@ -140,7 +140,8 @@ count_cards (PyprepTopic *topic,
              PyprepEntry *entry,
              gpointer     user_data)
 {
-  *(guint *) user_data += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry);
+  *(guint *) user_data += (pyprep_entry_get_card (entry) != NULL) + pyprep_entry_get_n_questions (entry)
+                          + pyprep_entry_get_n_predicts (entry);
   return FALSE;
 }
 
@@ -172,6 +173,53 @@ test_anki_bundled (void)
     }
 }
 
+/* Predict questions: one Basic note each, the question and the coloured
+ * program on the front, the recorded output on the back. */
+static void
+test_anki_predict (void)
+{
+  g_autoptr(PyprepDeck) deck = load ("predict");
+  guint n_notes = 0;
+  g_autofree char *text = pyprep_anki_export (deck, &n_notes);
+  g_autoptr(GHashTable) headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) records = parse (text, headers);
+  guint cards = 0;
+
+  /* The file still reads as Anki's importer wants it. */
+  g_assert_true (g_str_has_prefix (text, "#separator:tab\n#html:true\n#notetype:Basic\n#deck:Predict\n"
+                                         "#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"));
+  g_assert_cmpuint (g_hash_table_size (headers), ==, 7);
+
+  /* Closures: two predict questions and a card; quiet: one predict. */
+  pyprep_deck_foreach_entry (deck, count_cards, &cards);
+  g_assert_cmpuint (cards, ==, 4);
+  g_assert_cmpuint (n_notes, ==, 4);
+  g_assert_cmpuint (records->len, ==, 4);
+  for (guint i = 0; i < records->len; i++)
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (records, i))->len, ==, 4);
+
+  g_assert_cmpstr (field (records, 0, 1), ==, "pd/basics/closures#card");
+  g_assert_cmpstr (field (records, 1, 1), ==, "pd/basics/closures#predict-1");
+  g_assert_cmpstr (field (records, 1, 2), ==,
+                   "<p>What does this print?</p>\n<pre><code class=\"language-python\">"
+                   "funcs = [<span style=\"color:#a51d2d;font-weight:bold\">lambda</span>: i "
+                   "<span style=\"color:#a51d2d;font-weight:bold\">for</span> i "
+                   "<span style=\"color:#a51d2d;font-weight:bold\">in</span> "
+                   "<span style=\"color:#1a5fb4\">range</span>(<span style=\"color:#c64600\">3</span>)]\n"
+                   "<span style=\"color:#1a5fb4\">print</span>([f() "
+                   "<span style=\"color:#a51d2d;font-weight:bold\">for</span> f "
+                   "<span style=\"color:#a51d2d;font-weight:bold\">in</span> funcs])\n</code></pre>");
+  g_assert_cmpstr (field (records, 1, 3), ==, "<pre><code>[2, 2, 2]\n</code></pre>");
+  g_assert_cmpstr (field (records, 1, 4), ==, "pd::basics");
+
+  /* An author's ID, several lines of output; then a program that prints nothing. */
+  g_assert_cmpstr (field (records, 2, 1), ==, "pd/basics/closures#defaults");
+  g_assert_cmpstr (field (records, 2, 3), ==, "<pre><code>[0, 1, 2]\ndone\n</code></pre>");
+  g_assert_cmpstr (field (records, 3, 1), ==, "pd/basics/quiet#predict-1");
+  g_assert_cmpstr (field (records, 3, 3), ==, "<p>(nothing: the program prints no output)</p>");
+  g_assert_null (strstr (text, "class=\"tok-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/anki/fixture", test_anki_fixture);
   g_test_add_func ("/pyprep/anki/bundled", test_anki_bundled);
+  g_test_add_func ("/pyprep/anki/predict", test_anki_predict);
 
   return g_test_run ();
 }

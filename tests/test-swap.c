@@ -116,7 +116,7 @@ check_in_place (Fixture *f)
   g_assert_cmpstr (kept, ==, "kept");
   save_screenshot (f, "swap-in-place.png");
 
-  /* In the dark style (a new page, as the colours are in the markup), the
+  /* In the dark style (taken in place: the colours hang on the root), the
    * entries swapped in after it are dark too. */
   act_and_wait_dark (f);
   act_and_wait (f, "win.next-entry", "sample/more/gil");

@@ -15,7 +15,9 @@
  * Every field is quoted ("…", a quote inside doubled), so a field may hold
  * tabs and line breaks. A recall card is a note with its prompt and answer;
  * a multiple-choice question has its choices on the front and the right
- * ones, with the explanations, on the back. Markdown becomes the same HTML
+ * ones, with the explanations, on the back; a predict question has "What
+ * does this print?" and its program on the front, the output the deck
+ * records on the back. Markdown becomes the same HTML
  * as in the reader, with the code highlighting as inline styles (Anki has
  * not our stylesheet) and links to other entries as plain text.
  */
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "pyprep-anki.h"
+#include "pyprep-highlight.h"
 #include "pyprep-html.h"
 #include "pyprep-render.h"
 
@@ -75,6 +78,14 @@ unlink_entries (GString *s)
     }
 }
 
+/* Anki has not our stylesheet: code gets its colours inline. */
+static void
+inline_colours (GString *s)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (token_styles); i++)
+    replace_all (s, token_styles[i].class_attr, token_styles[i].style_attr);
+}
+
 static char *
 to_html (const char *markdown,
          const char *entry_id)
@@ -82,8 +93,7 @@ to_html (const char *markdown,
   g_autofree char *html = pyprep_render_markdown (markdown != NULL ? markdown : "", entry_id);
   GString *s = g_string_new (html);
 
-  for (guint i = 0; i < G_N_ELEMENTS (token_styles); i++)
-    replace_all (s, token_styles[i].class_attr, token_styles[i].style_attr);
+  inline_colours (s);
   unlink_entries (s);
   g_strstrip (s->str);
   g_string_set_size (s, strlen (s->str));
@@ -183,6 +193,41 @@ question_back (const PyprepQuestion *q,
   return g_string_free (s, FALSE);
 }
 
+/* A predict question: the question, then the program, coloured as in
+ * the reader, without its output. */
+static char *
+predict_front (const PyprepPredict *predict)
+{
+  GString *s = g_string_new ("<p>");
+  g_autofree char *code = pyprep_highlight_python (predict->code);
+
+  /* Translators: the front of a "predict the output" note exported to
+   * Anki, above the program */
+  pyprep_html_append_escaped (s, _("What does this print?"));
+  g_string_append_printf (s, "</p>\n<pre><code class=\"language-python\">%s</code></pre>", code);
+  inline_colours (s);
+  return g_string_free (s, FALSE);
+}
+
+/* Its back: the output the deck records. */
+static char *
+predict_back (const PyprepPredict *predict)
+{
+  GString *s = g_string_new (NULL);
+
+  if (predict->output == NULL || *predict->output == '\0')
+    {
+      g_string_append (s, "<p>");
+      pyprep_html_append_escaped (s, _("(nothing: the program prints no output)"));
+      g_string_append (s, "</p>");
+      return g_string_free (s, FALSE);
+    }
+  g_string_append (s, "<pre><code>");
+  pyprep_html_append_escaped (s, predict->output);
+  g_string_append (s, "</code></pre>");
+  return g_string_free (s, FALSE);
+}
+
 typedef struct
 {
   GString *out;
@@ -215,6 +260,15 @@ export_entry (PyprepTopic *topic,
       g_autofree char *back = question_back (q, id);
 
       append_note (e->out, q->id, front, back, tag);
+      e->n_notes++;
+    }
+  for (guint i = 0; i < pyprep_entry_get_n_predicts (entry); i++)
+    {
+      const PyprepPredict *predict = pyprep_entry_get_predict (entry, i);
+      g_autofree char *front = predict_front (predict);
+      g_autofree char *back = predict_back (predict);
+
+      append_note (e->out, predict->id, front, back, tag);
       e->n_notes++;
     }
   return FALSE;

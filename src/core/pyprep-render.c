@@ -509,8 +509,17 @@ append_question (GString                  *out,
   g_string_free (correct, TRUE);
 }
 
-static const char *
-style_classes (PyprepPageStyle style)
+/**
+ * pyprep_render_style_classes:
+ * @style: the colour scheme
+ *
+ * A page's colours hang on the classes of its root element alone, so that
+ * a page shown can take another style in place.
+ *
+ * Returns: the classes of the root element of a page in @style
+ */
+const char *
+pyprep_render_style_classes (PyprepPageStyle style)
 {
   if ((style & PYPREP_PAGE_STYLE_DARK) && (style & PYPREP_PAGE_STYLE_HIGH_CONTRAST))
     return "dark hc";
@@ -572,7 +581,7 @@ fill_template (const char      *title,
       if (g_str_equal (name, "LANG"))
         pyprep_html_append_escaped (out, language != NULL ? language : "en");
       else if (g_str_equal (name, "CLASS"))
-        pyprep_html_append_escaped (out, style_classes (style));
+        pyprep_html_append_escaped (out, pyprep_render_style_classes (style));
       else if (g_str_equal (name, "CSP"))
         pyprep_html_append_escaped (out, pyprep_render_csp ());
       else if (g_str_equal (name, "STYLE"))

@@ -38,6 +38,7 @@ char   *pyprep_render_message    (const char      *title,
                                   const char      *language,
                                   PyprepPageStyle  style);
 const char *pyprep_render_csp   (void);
+const char *pyprep_render_style_classes (PyprepPageStyle style);
 char   *pyprep_render_dup_script (const char      *name);
 char   *pyprep_entry_uri         (const char      *entry_id);
 char   *pyprep_entry_id_from_uri (const char      *uri);
