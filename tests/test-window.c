@@ -638,6 +638,64 @@ test_window_sample_entry (void)
   run_app (path, check_sample_entry, NULL);
 }
 
+/* The review, the mock interview and the progress page are not built with
+ * the window; the first time their shortcut is pressed builds the page,
+ * which works as it always did: shown, running, and closed by Escape. */
+static void
+check_pages_built_when_shown (Fixture *f)
+{
+  static const struct { const char *accel; const char *page; } pages[] = {
+    { "<Control>r", "quiz" },
+    { "<Control><Shift>m", "mock" },
+    { "<Control><Shift>r", "stats" },
+  };
+  GtkStack *stack = window_child (f, "main_stack");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_null (gtk_stack_get_child_by_name (stack, pages[i].page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app),
+                                                                     pages[i].accel);
+      GtkWidget *page;
+
+      g_assert_cmpuint (g_strv_length (actions), ==, 1);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+      spin (300);
+      page = gtk_stack_get_child_by_name (stack, pages[i].page);
+      g_assert_nonnull (page);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, pages[i].page);
+      g_assert_true (gtk_widget_get_mapped (page));
+      if (g_str_equal (pages[i].page, "quiz"))
+        {
+          g_autoptr(GObject) session = NULL;
+
+          /* The review started: the deck's new cards are due. */
+          g_object_get (page, "session", &session, NULL);
+          g_assert_nonnull (session);
+        }
+      /* The page's own signals reach the window: Escape leaves it. */
+      press (page, GDK_KEY_Escape, 0);
+      spin (300);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "library");
+      /* Built once: a second opening shows the same page. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+      spin (100);
+      g_assert_true (gtk_stack_get_child_by_name (stack, pages[i].page) == page);
+      press (page, GDK_KEY_Escape, 0);
+      spin (300);
+    }
+}
+
+static void
+test_window_pages_built_when_shown (void)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  run_app (path, check_pages_built_when_shown, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/window/every-entry", test_window_every_entry);
   g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
+  g_test_add_func ("/pyprep/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
 
   return g_test_run ();
 }
