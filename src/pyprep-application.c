@@ -182,7 +182,7 @@ pyprep_application_activate (GApplication *app)
     {
       pyprep_trace_mark ("activate", NULL);
       window = GTK_WINDOW (pyprep_window_new (GTK_APPLICATION (self), self->library, self->store));
-      pyprep_shortcuts_name_pages (GTK_APPLICATION_WINDOW (window));
+      pyprep_shortcuts_add_help_overlay (GTK_APPLICATION_WINDOW (window));
       pyprep_trace_mark ("window-built", NULL);
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
