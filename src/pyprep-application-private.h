@@ -26,6 +26,7 @@ struct _PyprepApplication
 
   /* state */
   gboolean load_started;
+  gboolean folders_opened;     /* the folders remembered were opened */
   gboolean review_at_start;    /* pyprep --review */
 };
 

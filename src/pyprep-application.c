@@ -25,16 +25,12 @@ show_load_error (PyprepApplication *self)
       pyprep_window_set_load_error (l->data, self->load_error);
 }
 
+/* A deck that opened, or why it did not. */
 static void
-deck_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+deck_ready (PyprepApplication *self,
+            PyprepDeck        *deck,
+            GError            *error)
 {
-  g_autoptr(PyprepApplication) self = user_data;
-  g_autoptr(PyprepDeck) deck = NULL;
-  g_autoptr(GError) error = NULL;
-
-  deck = pyprep_library_load_deck_finish (PYPREP_LIBRARY (object), result, &error);
   pyprep_trace_mark ("deck-loaded", NULL);
   if (deck == NULL)
     {
@@ -42,7 +38,7 @@ deck_loaded_cb (GObject      *object,
         return;
       g_warning ("Cannot open the deck: %s", error->message);
       g_clear_error (&self->load_error);
-      self->load_error = g_steal_pointer (&error);
+      self->load_error = g_error_copy (error);
       show_load_error (self);
       return;
     }
@@ -54,16 +50,49 @@ deck_loaded_cb (GObject      *object,
                ((GError *) g_ptr_array_index (pyprep_deck_get_problems (deck), i))->message);
 }
 
-/* The user's choice of deck language, or the interface's languages. */
 static void
-load_deck (PyprepApplication *self)
+deck_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PyprepApplication) self = user_data;
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+
+  deck = pyprep_library_load_deck_finish (PYPREP_LIBRARY (object), result, &error);
+  deck_ready (self, deck, error);
+}
+
+/* The deck started at start-up, read by now or soon: in the library
+ * before the window is built, so that the window starts loading the
+ * first entry's page before it is presented. */
+static void
+join_preload (PyprepApplication *self)
+{
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pyprep_library_get_preloading (self->library))
+    return;
+  deck = pyprep_library_join_preload (self->library, &error);
+  deck_ready (self, deck, error);
+}
+
+/* The user's choice of deck language, or the interface's languages; the
+ * first load in a thread of its own, joined before the window is built. */
+static void
+load_deck (PyprepApplication *self,
+           gboolean           first)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "deck-language");
   const char *chosen[] = { language, NULL };
+  const char * const *languages = *language != '\0' ? chosen : g_get_language_names ();
 
-  pyprep_library_load_deck_async (self->library, self->deck_folder,
-                                  *language != '\0' ? chosen : g_get_language_names (),
-                                  self->cancellable, deck_loaded_cb, g_object_ref (self));
+  if (first)
+    pyprep_library_preload_deck (self->library, self->deck_folder, languages);
+  else
+    pyprep_library_load_deck_async (self->library, self->deck_folder, languages,
+                                    self->cancellable, deck_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -76,7 +105,7 @@ start_loading (PyprepApplication *self)
   if (self->deck_folder == NULL)
     self->deck_folder = g_file_new_for_uri (PYPREP_BUNDLED_DECK_URI);
 
-  load_deck (self);
+  load_deck (self, TRUE);
 }
 
 static void
@@ -85,7 +114,11 @@ deck_language_changed_cb (PyprepApplication *self)
   /* The deck comes back in the new language under the same IDs, so the
    * reader and the user's data stay where they were. */
   if (self->load_started)
-    load_deck (self);
+    {
+      /* The first load, still in its thread, would come back in the old language. */
+      join_preload (self);
+      load_deck (self, FALSE);
+    }
 }
 
 static void
@@ -156,13 +189,15 @@ pyprep_application_open (GApplication  *app,
     }
 }
 
-/* The decks, once: at the first window, or at the first search from GNOME's overview. */
+/* The decks, once: at the first window, or at the first search from
+ * GNOME's overview. The bundled deck started loading at start-up. */
 static void
 ensure_loaded (PyprepApplication *self)
 {
-  if (self->load_started)
+  join_preload (self);
+  if (self->folders_opened)
     return;
-  start_loading (self);
+  self->folders_opened = TRUE;
   _pyprep_application_open_remembered (self);
 }
 
@@ -171,26 +206,31 @@ pyprep_application_activate (GApplication *app)
 {
   PyprepApplication *self = PYPREP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  gboolean started = self->load_started;
 
-  /* The deck loads in a worker thread: started first, it loads while the
-   * window is built, and arrives through the main loop once the window is
-   * there to show it. The folders remembered come after, as their
-   * failures are told in the window. */
-  start_loading (self);
+  /* The deck has loaded in a thread of its own since start-up, while the
+   * toolkit started: in the library before the window is built, its
+   * first entry's page starts loading before the window is presented,
+   * and the web process works on it while the window is realized. The
+   * folders remembered come after, as their failures are told in the
+   * window. */
+  join_preload (self);
   if (window == NULL)
     {
       pyprep_trace_mark ("activate", NULL);
       window = GTK_WINDOW (pyprep_window_new (GTK_APPLICATION (self), self->library, self->store));
-      pyprep_shortcuts_name_pages (GTK_APPLICATION_WINDOW (window));
+      pyprep_shortcuts_add_help_overlay (GTK_APPLICATION_WINDOW (window));
       pyprep_trace_mark ("window-built", NULL);
       if (self->load_error != NULL)
         pyprep_window_set_load_error (PYPREP_WINDOW (window), self->load_error);
     }
 
-  if (!started)
-    _pyprep_application_open_remembered (self);
+  if (!self->folders_opened)
+    {
+      self->folders_opened = TRUE;
+      _pyprep_application_open_remembered (self);
+    }
   gtk_window_present (window);
+  pyprep_trace_mark ("presented", NULL);
   if (self->review_at_start)
     {
       self->review_at_start = FALSE;
@@ -290,6 +330,10 @@ pyprep_application_startup (GApplication *app)
   g_autoptr(GError) error = NULL;
 
   pyprep_trace_mark ("startup", NULL);
+  /* The deck first: it loads in a thread of its own while the toolkit
+   * starts and the window is built. */
+  self->settings = g_settings_new ("io.github.pyprep.Pyprep");
+  start_loading (self);
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (app);
   pyprep_trace_mark ("toolkit-ready", NULL);
 
@@ -306,7 +350,6 @@ pyprep_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   pyprep_shortcuts_install (GTK_APPLICATION (app));
 
-  self->settings = g_settings_new ("io.github.pyprep.Pyprep");
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::deck-language",

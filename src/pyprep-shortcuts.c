@@ -46,6 +46,7 @@ static const Shortcut shortcuts[] = {
   { "win.filter::bookmarked", { "<Alt>2" } },
   { "win.filter::annotated", { "<Alt>3" } },
   { "win.filter::unanswered", { "<Alt>4" } },
+  { "win.show-help-overlay", { "<Control>question" } },
 };
 
 /**
@@ -136,4 +137,50 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
   if (overlay != NULL)
     watch_page_switchers (GTK_WIDGET (overlay));
+}
+
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  overlay = gtk_application_window_get_help_overlay (window);
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (PYPREP_SHORTCUTS_RESOURCE);
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* The window keeps it; this action stays the one that shows it. */
+      gtk_application_window_set_help_overlay (window, overlay);
+      pyprep_shortcuts_name_pages (window);
+    }
+G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+/**
+ * pyprep_shortcuts_add_help_overlay:
+ * @window: a window of the application
+ *
+ * Gives @window the action win.show-help-overlay (Ctrl+?), which builds
+ * the keyboard shortcuts window the first time it shows it. GTK would
+ * build it with every window, on the way to the first entry painted, had
+ * the file been where GtkApplication looks for it (gtk/help-overlay.ui
+ * under the resource base path); it lives at %PYPREP_SHORTCUTS_RESOURCE
+ * instead.
+ */
+void
+pyprep_shortcuts_add_help_overlay (GtkApplicationWindow *window)
+{
+  g_autoptr(GSimpleAction) action = NULL;
+
+  g_return_if_fail (GTK_IS_APPLICATION_WINDOW (window));
+
+  action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_cb), window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
 }

@@ -181,11 +181,12 @@ review_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
+  PyprepQuizView *quiz = _pyprep_window_get_quiz_view (self);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
+  _pyprep_window_show_page (self, "quiz");
   pyprep_sidebar_refresh_due_counts (self->sidebar);
-  pyprep_quiz_view_set_readiness (self->quiz_view, pyprep_sidebar_get_readiness (self->sidebar));
-  pyprep_quiz_view_start (self->quiz_view, self->library, self->store);
+  pyprep_quiz_view_set_readiness (quiz, pyprep_sidebar_get_readiness (self->sidebar));
+  pyprep_quiz_view_start (quiz, self->library, self->store);
 }
 
 /* A mock interview: its first page asks for the length and the topics. */
@@ -195,10 +196,11 @@ mock_interview_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
+  PyprepMockView *mock = _pyprep_window_get_mock_view (self);
 
-  pyprep_mock_view_set_store (self->mock_view, self->store);
-  pyprep_mock_view_setup (self->mock_view, self->library);
-  gtk_stack_set_visible_child_name (self->main_stack, "mock");
+  pyprep_mock_view_set_store (mock, self->store);
+  pyprep_mock_view_setup (mock, self->library);
+  _pyprep_window_show_page (self, "mock");
 }
 
 /* The interview date, from the menu, the review page or the progress page. */
@@ -220,11 +222,12 @@ progress_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
+  PyprepStatsView *stats = _pyprep_window_get_stats_view (self);
 
-  pyprep_stats_view_set_readiness (self->stats_view, pyprep_sidebar_get_readiness (self->sidebar));
-  pyprep_stats_view_refresh (self->stats_view, pyprep_sidebar_get_due_counts (self->sidebar));
+  pyprep_stats_view_set_readiness (stats, pyprep_sidebar_get_readiness (self->sidebar));
+  pyprep_stats_view_refresh (stats, pyprep_sidebar_get_due_counts (self->sidebar));
   pyprep_readiness_update (pyprep_sidebar_get_readiness (self->sidebar));
-  gtk_stack_set_visible_child_name (self->main_stack, "stats");
+  _pyprep_window_show_page (self, "stats");
 }
 
 /* Practice: @topic for a topic's cards, else the bookmarked entries or the
@@ -272,8 +275,9 @@ _pyprep_window_start_practice (PyprepWindow       *self,
       break;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
-  pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title, empty);
+  _pyprep_window_show_page (self, "quiz");
+  pyprep_quiz_view_start_practice (_pyprep_window_get_quiz_view (self), self->store, queue, title,
+                                   empty);
 }
 
 /* The predict questions of the entry read: a practice session over them,
@@ -300,8 +304,9 @@ predict_output_action (GtkWidget  *widget,
   /* Translators: the header of a practice session over the predict
    * questions of one entry; %s is the entry's title */
   title = g_strdup_printf (_("Predict the Output: %s"), pyprep_entry_get_title (entry));
-  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
-  pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title, NULL);
+  _pyprep_window_show_page (self, "quiz");
+  pyprep_quiz_view_start_practice (_pyprep_window_get_quiz_view (self), self->store, queue, title,
+                                   NULL);
 }
 
 static void

@@ -114,19 +114,19 @@ _pyprep_window_session_closed (PyprepWindow *self)
   _pyprep_window_update_back (self);
 }
 
-static void
-session_read_passage_cb (PyprepWindow *self,
-                         PyprepEntry  *entry,
-                         const char   *passage)
+void
+_pyprep_window_session_read_passage (PyprepWindow *self,
+                                     PyprepEntry  *entry,
+                                     const char   *passage)
 {
   pyprep_window_show_passage (self, pyprep_entry_get_id (entry), passage);
 }
 
 /* A mock interview asks recall cards: an entry to read again leads to its
  * card's passage. */
-static void
-mock_read_passage_cb (PyprepWindow *self,
-                      PyprepEntry  *entry)
+void
+_pyprep_window_mock_read_passage (PyprepWindow *self,
+                                  PyprepEntry  *entry)
 {
   const PyprepCard *card = pyprep_entry_get_card (entry);
 
@@ -159,8 +159,8 @@ quiz_entry_action (GtkWidget  *widget,
   /* Translators: the header of a practice session over the cards of one
    * entry; %s is the entry's title */
   title = g_strdup_printf (_("Quiz: %s"), pyprep_entry_get_title (entry));
-  gtk_stack_set_visible_child_name (self->main_stack, "quiz");
-  pyprep_quiz_view_start_practice (self->quiz_view, self->store, queue, title,
+  _pyprep_window_show_page (self, "quiz");
+  pyprep_quiz_view_start_practice (_pyprep_window_get_quiz_view (self), self->store, queue, title,
                                    _("This entry has no recall card and no questions."));
 }
 
@@ -169,8 +169,6 @@ _pyprep_window_passage_class_init (PyprepWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_bind_template_callback (widget_class, session_read_passage_cb);
-  gtk_widget_class_bind_template_callback (widget_class, mock_read_passage_cb);
   gtk_widget_class_install_action (widget_class, "win.quiz-entry", NULL, quiz_entry_action);
 }
 

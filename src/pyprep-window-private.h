@@ -29,14 +29,16 @@ struct _PyprepWindow
   GtkButton *folder_retry_button;
   AdwNavigationSplitView *split_view;
   GtkStack *main_stack;
-  PyprepQuizView *quiz_view;
-  PyprepMockView *mock_view;
-  PyprepStatsView *stats_view;
   PyprepSidebar *sidebar;
   PyprepReaderPage *reader_page;
 
   /* owned */
   GSettings *settings;
+
+  /* the stack's pages built when first shown: NULL until then */
+  PyprepQuizView *quiz_view;
+  PyprepMockView *mock_view;
+  PyprepStatsView *stats_view;
 
   /* state */
   gboolean may_close;           /* the user chose to quit with unwritten changes */
@@ -67,6 +69,18 @@ void     _pyprep_window_passage_dispose    (PyprepWindow      *self);
 void     _pyprep_window_update_back        (PyprepWindow      *self);
 void     _pyprep_window_go_back            (PyprepWindow      *self);
 void     _pyprep_window_session_closed     (PyprepWindow      *self);
+void     _pyprep_window_session_read_passage (PyprepWindow    *self,
+                                              PyprepEntry     *entry,
+                                              const char      *passage);
+void     _pyprep_window_mock_read_passage  (PyprepWindow      *self,
+                                            PyprepEntry       *entry);
+
+/* pyprep-window-pages.c */
+PyprepQuizView  *_pyprep_window_get_quiz_view  (PyprepWindow *self);
+PyprepMockView  *_pyprep_window_get_mock_view  (PyprepWindow *self);
+PyprepStatsView *_pyprep_window_get_stats_view (PyprepWindow *self);
+void             _pyprep_window_show_page      (PyprepWindow *self,
+                                                const char   *name);
 
 /* pyprep-window-saving.c */
 void     _pyprep_window_saving_class_init (PyprepWindowClass *klass);

@@ -93,49 +93,6 @@ result_activated_cb (PyprepWindow *self,
 }
 
 static void
-quiz_closed_cb (PyprepWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "library");
-  pyprep_sidebar_refresh_due_counts (self->sidebar);
-  _pyprep_window_session_closed (self);
-}
-
-static void
-mock_closed_cb (PyprepWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "library");
-  _pyprep_window_session_closed (self);
-}
-
-static void
-stats_closed_cb (PyprepWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "library");
-}
-
-static void
-stats_review_cb (PyprepWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.review", NULL);
-}
-
-static void
-stats_practice_cb (PyprepWindow *self,
-                   int           kind,
-                   PyprepTopic  *topic)
-{
-  _pyprep_window_start_practice (self, kind, topic);
-}
-
-static void
-quiz_open_entry_cb (PyprepWindow *self,
-                    PyprepEntry  *entry)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "library");
-  pyprep_window_show_entry (self, entry);
-}
-
-static void
 history_changed_cb (PyprepWindow *self)
 {
   _pyprep_window_update_back (self);
@@ -358,9 +315,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 
   g_type_ensure (PYPREP_TYPE_SIDEBAR);
   g_type_ensure (PYPREP_TYPE_READER_PAGE);
-  g_type_ensure (PYPREP_TYPE_QUIZ_VIEW);
-  g_type_ensure (PYPREP_TYPE_MOCK_VIEW);
-  g_type_ensure (PYPREP_TYPE_STATS_VIEW);
   g_type_ensure (PYPREP_TYPE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/Pyprep/ui/pyprep-window.ui");
@@ -373,9 +327,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, folder_retry_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, mock_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, quiz_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, stats_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, reader_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_entry_selected_cb);
@@ -383,12 +334,6 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_problems_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiz_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quiz_open_entry_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stats_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, mock_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stats_review_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stats_practice_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   _pyprep_window_class_actions_init (klass);

@@ -33,6 +33,8 @@ void          pyprep_window_report         (PyprepWindow      *self,
                                             const char        *title,
                                             const char        *message);
 void          pyprep_window_review_when_loaded (PyprepWindow  *self);
+GtkWidget    *pyprep_window_get_page       (PyprepWindow      *self,
+                                            const char        *name);
 void          pyprep_window_search         (PyprepWindow      *self,
                                             const char        *text);
 void          pyprep_window_set_folder_failure (PyprepWindow  *self,

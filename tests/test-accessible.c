@@ -192,11 +192,13 @@ check_shortcut_pages (Fixture *f)
   GtkWidget *switcher;
   guint n = 0;
 
+  shortcuts_open = TRUE;
+  /* The window builds it when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
 G_GNUC_END_IGNORE_DEPRECATIONS
-  shortcuts_open = TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  g_assert_nonnull (overlay);
   wait_until (overlay_shown, overlay, "the keyboard shortcuts");
   spin (500);
   switcher = find_widget (overlay, is_stack_switcher, NULL);

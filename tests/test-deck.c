@@ -512,6 +512,44 @@ test_deck_id_rules (void)
   g_assert_false (pyprep_id_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
+/* The deck read at start-up: in its own thread, "loading" meanwhile, and
+ * in the library once joined; a folder that is not there is an error. */
+static void
+test_deck_preload (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "decks", "good", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/deck");
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(PyprepDeck) none = NULL;
+  g_autoptr(PyprepLibrary) other = pyprep_library_new ();
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "en", NULL };
+
+  g_assert_false (pyprep_library_get_preloading (library));
+  pyprep_library_preload_deck (library, folder, languages);
+  g_assert_true (pyprep_library_get_preloading (library));
+  g_assert_true (pyprep_library_get_loading (library));
+  deck = pyprep_library_join_preload (library, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deck);
+  g_assert_false (pyprep_library_get_preloading (library));
+  g_assert_false (pyprep_library_get_loading (library));
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_library_get_decks (library)), ==, 1);
+  g_assert_true (pyprep_library_get_first_entry (library) != NULL);
+
+  pyprep_library_preload_deck (other, missing, languages);
+  none = pyprep_library_join_preload (other, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+  g_assert_false (pyprep_library_get_loading (other));
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_library_get_decks (other)), ==, 0);
+
+  /* A preload never joined ends with its library. */
+  pyprep_library_preload_deck (other, folder, languages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/binary", test_deck_binary);
   g_test_add_func ("/pyprep/deck/empty", test_deck_empty);
   g_test_add_func ("/pyprep/deck/missing-topic-file", test_deck_missing_topic_file);
+  g_test_add_func ("/pyprep/deck/preload", test_deck_preload);
 
   return g_test_run ();
 }

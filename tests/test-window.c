@@ -7,6 +7,7 @@
 #include <webkit/webkit.h>
 
 #include "pyprep-render.h"
+#include "pyprep-shortcuts.h"
 #include "ui-harness.h"
 
 static void
@@ -312,14 +313,17 @@ is_mapped (gpointer data)
 static void
 check_shortcuts_fit (Fixture *f)
 {
-  GtkShortcutsWindow *dialog = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  GtkShortcutsWindow *dialog;
 
-  g_assert_nonnull (dialog);
+  /* Not built until first shown. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   /* GtkShortcutsWindow lays out one of its own labels with a negative
    * minimum width ("GtkLabel … reported min width -2") whatever it lists,
    * a warning of GTK's: while the dialog shows, warnings are not fatal. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  dialog = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_assert_nonnull (dialog);
   wait_until (is_mapped, dialog, "the shortcuts dialog");
   wait_until (window_allocated, dialog, "the shortcuts dialog to be laid out");
   spin (300);
@@ -338,7 +342,7 @@ check_shortcuts_fit (Fixture *f)
 static void
 check_shortcuts_listed (Fixture *f)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pyprep/Pyprep/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (PYPREP_SHORTCUTS_RESOURCE);
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
@@ -591,6 +595,64 @@ test_window_sample_entry (void)
   run_app (path, check_sample_entry, NULL);
 }
 
+/* The review, the mock interview and the progress page are not built with
+ * the window; the first time their shortcut is pressed builds the page,
+ * which works as it always did: shown, running, and closed by Escape. */
+static void
+check_pages_built_when_shown (Fixture *f)
+{
+  static const struct { const char *accel; const char *page; } pages[] = {
+    { "<Control>r", "quiz" },
+    { "<Control><Shift>m", "mock" },
+    { "<Control><Shift>r", "stats" },
+  };
+  GtkStack *stack = window_child (f, "main_stack");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_null (gtk_stack_get_child_by_name (stack, pages[i].page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app),
+                                                                     pages[i].accel);
+      GtkWidget *page;
+
+      g_assert_cmpuint (g_strv_length (actions), ==, 1);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+      spin (300);
+      page = gtk_stack_get_child_by_name (stack, pages[i].page);
+      g_assert_nonnull (page);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, pages[i].page);
+      g_assert_true (gtk_widget_get_mapped (page));
+      if (g_str_equal (pages[i].page, "quiz"))
+        {
+          g_autoptr(GObject) session = NULL;
+
+          /* The review started: the deck's new cards are due. */
+          g_object_get (page, "session", &session, NULL);
+          g_assert_nonnull (session);
+        }
+      /* The page's own signals reach the window: Escape leaves it. */
+      press (page, GDK_KEY_Escape, 0);
+      spin (300);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "library");
+      /* Built once: a second opening shows the same page. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), actions[0], NULL));
+      spin (100);
+      g_assert_true (gtk_stack_get_child_by_name (stack, pages[i].page) == page);
+      press (page, GDK_KEY_Escape, 0);
+      spin (300);
+    }
+}
+
+static void
+test_window_pages_built_when_shown (void)
+{
+  g_autofree char *path = test_deck_path ("good");
+
+  run_app (path, check_pages_built_when_shown, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/ui/window/every-entry", test_window_every_entry);
   g_test_add_func ("/pyprep/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/pyprep/ui/window/remote-image-blocked", test_window_remote_image_blocked);
+  g_test_add_func ("/pyprep/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "pyprep-id.h"
 #include "pyprep-json-lines.h"
 #include "pyprep-parsers-private.h"
+#include "pyprep-trace.h"
 
 struct _PyprepDeck
 {
@@ -588,7 +589,11 @@ load_thread (GTask        *task,
   GError *error = NULL;
   PyprepDeck *deck;
 
+  pyprep_trace_mark ("deck-parse", NULL);
   deck = pyprep_deck_load (folder, task_data, cancellable, &error);
+  /* In the worker: the time the deck waits after this for the main loop
+   * is the time the main loop was busy. */
+  pyprep_trace_mark ("deck-parsed", NULL);
   if (deck == NULL)
     g_task_return_error (task, error);
   else

@@ -11,6 +11,11 @@ struct _PyprepLibrary
 
   /* owned */
   GListStore *decks;
+  GThread *preload;             /* pyprep_library_preload_deck()'s thread */
+  GFile *preload_folder;
+  GStrv preload_languages;
+  PyprepDeck *preload_deck;     /* what it loaded, once joined */
+  GError *preload_error;        /* or why it could not */
 
   /* state */
   guint n_loading;
@@ -45,10 +50,22 @@ pyprep_library_get_property (GObject    *object,
 }
 
 static void
+clear_preload (PyprepLibrary *self)
+{
+  /* A thread not joined yet still works on these. */
+  g_clear_pointer (&self->preload, g_thread_join);
+  g_clear_object (&self->preload_folder);
+  g_clear_pointer (&self->preload_languages, g_strfreev);
+  g_clear_object (&self->preload_deck);
+  g_clear_error (&self->preload_error);
+}
+
+static void
 pyprep_library_dispose (GObject *object)
 {
   PyprepLibrary *self = PYPREP_LIBRARY (object);
 
+  clear_preload (self);
   g_clear_object (&self->decks);
 
   G_OBJECT_CLASS (pyprep_library_parent_class)->dispose (object);
@@ -198,6 +215,18 @@ pyprep_library_get_loading (PyprepLibrary *self)
 }
 
 static void
+set_loading (PyprepLibrary *self,
+             gboolean       loading)
+{
+  if (loading)
+    self->n_loading++;
+  else
+    self->n_loading--;
+  if (self->n_loading == (loading ? 1 : 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
 deck_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -211,9 +240,7 @@ deck_loaded_cb (GObject      *object,
   if (deck != NULL)
     pyprep_library_add_deck (self, deck);
 
-  self->n_loading--;
-  if (self->n_loading == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  set_loading (self, FALSE);
 
   if (deck == NULL)
     g_task_return_error (task, error);
@@ -245,9 +272,7 @@ pyprep_library_load_deck_async (PyprepLibrary       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pyprep_library_load_deck_async);
 
-  self->n_loading++;
-  if (self->n_loading == 1)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  set_loading (self, TRUE);
 
   pyprep_deck_load_async (folder, languages, cancellable, deck_loaded_cb, task);
 }
@@ -267,4 +292,88 @@ pyprep_library_load_deck_finish (PyprepLibrary  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  PyprepLibrary *self = data;
+
+  /* Only this thread touches the preload fields until it is joined. */
+  self->preload_deck = pyprep_deck_load (self->preload_folder,
+                                         (const char * const *) self->preload_languages,
+                                         NULL, &self->preload_error);
+  return NULL;
+}
+
+/**
+ * pyprep_library_preload_deck:
+ * @folder: the deck folder
+ * @languages: (nullable): the user's languages, best first
+ *
+ * Starts loading a deck in a thread of its own, before the main loop runs
+ * and while the window is built; pyprep_library_join_preload() takes it.
+ * #PyprepLibrary:loading is %TRUE until then. One preload at a time.
+ */
+void
+pyprep_library_preload_deck (PyprepLibrary      *self,
+                             GFile              *folder,
+                             const char * const *languages)
+{
+  g_return_if_fail (PYPREP_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (self->preload == NULL);
+
+  clear_preload (self);
+  self->preload_folder = g_object_ref (folder);
+  self->preload_languages = g_strdupv ((GStrv) languages);
+  set_loading (self, TRUE);
+  self->preload = g_thread_new ("pyprep-preload", preload_thread, self);
+}
+
+/**
+ * pyprep_library_get_preloading:
+ *
+ * Returns: whether a deck from pyprep_library_preload_deck() waits to be joined
+ */
+gboolean
+pyprep_library_get_preloading (PyprepLibrary *self)
+{
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), FALSE);
+  return self->preload != NULL;
+}
+
+/**
+ * pyprep_library_join_preload:
+ *
+ * Waits for the deck pyprep_library_preload_deck() started (blocking only
+ * while it is still being read) and adds it to the library.
+ *
+ * Returns: (transfer full) (nullable): the deck, now in the library, or
+ *   %NULL with @error set
+ */
+PyprepDeck *
+pyprep_library_join_preload (PyprepLibrary  *self,
+                             GError        **error)
+{
+  g_autoptr(PyprepDeck) deck = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (self->preload != NULL, NULL);
+
+  g_clear_pointer (&self->preload, g_thread_join);
+  deck = g_steal_pointer (&self->preload_deck);
+  failure = g_steal_pointer (&self->preload_error);
+  clear_preload (self);
+  if (deck != NULL)
+    pyprep_library_add_deck (self, deck);
+  set_loading (self, FALSE);
+
+  if (deck == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
+  return g_steal_pointer (&deck);
 }

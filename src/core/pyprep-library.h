@@ -32,5 +32,11 @@ void           pyprep_library_load_deck_async  (PyprepLibrary       *self,
 PyprepDeck    *pyprep_library_load_deck_finish (PyprepLibrary       *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void           pyprep_library_preload_deck   (PyprepLibrary       *self,
+                                              GFile               *folder,
+                                              const char * const  *languages);
+gboolean       pyprep_library_get_preloading (PyprepLibrary       *self);
+PyprepDeck    *pyprep_library_join_preload   (PyprepLibrary       *self,
+                                              GError             **error);
 
 G_END_DECLS

@@ -240,6 +240,7 @@ def cold_start(build, scratch, page, entry_id, runs):
     rss = {"app": [], "baseline": []}
     processes = {}
     timeline = {}
+    traces = []
     # A cold start is a start of a program that is not running, on a
     # system where it ran before: each program keeps its cache folder from
     # run to run, while its data and settings start empty every time. One
@@ -268,9 +269,14 @@ def cold_start(build, scratch, page, entry_id, runs):
         if who == "app":
             for event, _, at in run.events():
                 timeline.setdefault(event, []).append((at - run.started) * 1000)
+            traces.append((times[who][-1], [(event, detail, (at - run.started) * 1000)
+                                            for event, detail, at in run.events()]))
         pss[who].append(p)
         rss[who].append(r)
-    return times, pss, rss, processes, timeline
+    # The run whose start took the median time, mark by mark: the cold-start
+    # trace kept beside the results.
+    traces.sort(key=lambda t: t[0])
+    return times, pss, rss, processes, timeline, traces[(len(traces) - 1) // 2][1]
 
 
 def driven(build, scratch, runs, deck=None, switches=SWITCHES_PER_RUN):
@@ -420,13 +426,17 @@ def inner(source, build, runs):
     entry_id = info["entry"]
 
     print("cold start and memory (app and baseline, alternating) ...", flush=True)
-    times, pss, rss, processes, timeline = cold_start(build, scratch, page, entry_id, runs)
+    times, pss, rss, processes, timeline, trace = cold_start(build, scratch, page, entry_id, runs)
+    trace_file = out / f"cold-start-{stamp}.txt"
+    trace_file.write_text("".join(f"{at:8.1f} ms  {event} {detail}\n" for event, detail, at in trace),
+                          encoding="utf-8")
     # Where the app's start goes: each step's median time after the program
     # was started (the events are the app's PYPREP_TRACE_FILE lines).
     print("  app start, median ms after exec: " +
           ", ".join(f"{event} {statistics.median(at):.0f}"
                     for event, at in sorted(timeline.items(), key=lambda kv: statistics.median(kv[1]))
                     ), flush=True)
+    print(f"  the median run's trace, ms after exec: {trace_file}", flush=True)
     print(f"switching entries, {SWITCHES_PER_RUN} a run, bundled deck ...", flush=True)
     bundled = driven(build, scratch, runs)
     print(f"opening the generated deck, then switching {SWITCHES_PER_RUN} a run in it ...", flush=True)
@@ -449,7 +459,7 @@ def inner(source, build, runs):
 
     print("again with a busy neighbour (one core kept busy) ...", flush=True)
     with BusyNeighbour():
-        busy_times, _, busy_rss, _, _ = cold_start(build, scratch, page, entry_id, runs)
+        busy_times, _, busy_rss, _, _, _ = cold_start(build, scratch, page, entry_id, runs)
         busy_bundled = driven(build, scratch, runs)
         busy_big = driven(build, scratch, runs, deck=deck)
 
