@@ -90,7 +90,10 @@ assert_same (JsonObject *a,
 
   if (json_object_equal (a, b))
     return;
-  assert_same (a, b);
+  /* Not equal: show both. */
+  a_dump = dump (a);
+  b_dump = dump (b);
+  g_assert_cmpstr (a_dump, ==, b_dump);
 }
 
 static const char *
@@ -457,6 +460,54 @@ test_merge_conflicted_copy (void)
   remove_tree (dir);
 }
 
+/* The interview is one record, the root's member "interview": a change
+ * record of that kind replaces it, and can reach nothing else of the
+ * root, whatever ID it gives. */
+static void
+test_merge_interview (void)
+{
+  g_autoptr(JsonObject) root = pyprep_merge_new_document ();
+  g_autoptr(JsonObject) theirs = pyprep_merge_new_document ();
+  JsonObject *interview;
+
+  put (root, "bookmarks", "d/t/a", "kept", T (11));
+  put (theirs, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW, "2027-01-11", T (13));
+  g_assert_cmpuint (pyprep_merge_document (root, theirs, NULL, NULL), ==, 1);
+  interview = json_object_get_object_member (root, PYPREP_MERGE_INTERVIEW);
+  g_assert_cmpstr (json_object_get_string_member (interview, "text"), ==, "2027-01-11");
+  g_assert_cmpstr (pyprep_merge_get_stamp (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW),
+                   ==, T (13));
+
+  /* An older one loses; a change line of it round-trips. */
+  put (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW, "2026-12-20", T (12));
+  g_assert_cmpstr (text_of (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW), ==, "2027-01-11");
+  {
+    g_autoptr(JsonObject) line = pyprep_merge_change_line (root, PYPREP_MERGE_INTERVIEW,
+                                                           PYPREP_MERGE_INTERVIEW);
+    g_autoptr(JsonObject) fresh = pyprep_merge_new_document ();
+
+    g_assert_nonnull (line);
+    g_assert_true (pyprep_merge_offer_line (fresh, line, NULL, NULL));
+    g_assert_cmpstr (text_of (fresh, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW), ==, "2027-01-11");
+  }
+
+  /* Nothing else of the root is an interview record. */
+  g_assert_false (pyprep_merge_is_record (PYPREP_MERGE_INTERVIEW, "bookmarks"));
+  put (root, PYPREP_MERGE_INTERVIEW, "bookmarks", "gone", T (19));
+  g_assert_cmpstr (text_of (root, "bookmarks", "d/t/a"), ==, "kept");
+  g_assert_null (pyprep_merge_get_stamp (root, PYPREP_MERGE_INTERVIEW, "bookmarks"));
+  {
+    g_autoptr(JsonObject) line = json_object_new ();
+
+    json_object_set_string_member (line, PYPREP_MERGE_STAMP, T (19));
+    json_object_set_string_member (line, "kind", PYPREP_MERGE_INTERVIEW);
+    json_object_set_string_member (line, "id", "bookmarks");
+    json_object_set_boolean_member (line, "deleted", TRUE);
+    g_assert_false (pyprep_merge_offer_line (root, line, NULL, NULL));
+    g_assert_cmpstr (text_of (root, "bookmarks", "d/t/a"), ==, "kept");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/merge/replay", test_merge_replay);
   g_test_add_func ("/pyprep/merge/compaction", test_merge_compaction);
   g_test_add_func ("/pyprep/merge/conflicted-copy", test_merge_conflicted_copy);
+  g_test_add_func ("/pyprep/merge/interview", test_merge_interview);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "pyprep-merge-folder.h"
 #include "pyprep-review.h"
+#include "pyprep-store-interview.h"
 #include "store-harness.h"
 
 #define CHILD_CHANGES 60
@@ -656,7 +657,8 @@ test_property (Fixture       *f,
   const char *count = g_getenv ("PYPREP_SYNC_SCHEDULES");
   const char *only = g_getenv ("PYPREP_SYNC_SEED");
   guint n = count != NULL ? (guint) g_ascii_strtoull (count, NULL, 10) : 1000;
-  guint32 first = only != NULL ? (guint32) g_ascii_strtoull (only, NULL, 10) : g_test_rand_int ();
+  guint32 first = only != NULL ? (guint32) g_ascii_strtoull (only, NULL, 10)
+                                : (guint32) g_test_rand_int ();
 
   if (only != NULL)
     n = 1;
@@ -674,6 +676,80 @@ test_property (Fixture       *f,
   g_test_message ("%u schedules from seed %u", n, first);
 }
 
+/* The interview date ----------------------------------------------------------- */
+
+static void
+set_interview_date (Device     *device,
+                    GDateYear   year,
+                    GDateMonth  month,
+                    GDateDay    day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  pyprep_store_set_interview (device->store, &date, NULL, 0.9);
+}
+
+static char *
+dup_interview_date (Device *device)
+{
+  GDate date;
+  char text[16];
+
+  if (!pyprep_store_get_interview_date (device->store, &date))
+    return NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}
+
+/* The interview date is one record of the synced data: the last date set
+ * on any device wins on all of them, whichever merges first, and a
+ * cleared date clears it everywhere. */
+static void
+test_interview (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autoptr(Device) a = device_new (f, "a", shared);
+  g_autoptr(Device) b = device_new (f, "b", shared);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+
+  set_interview_date (a, 2026, G_DATE_DECEMBER, 20);
+  flush (a->store);
+  g_signal_connect (b->store, "changed", G_CALLBACK (changed_cb), seen);
+  g_assert_cmpuint (pyprep_store_merge_now (b->store), >=, 1);
+  g_assert_true (has_string (seen, "interview (null)"));
+  date = dup_interview_date (b);
+  g_assert_cmpstr (date, ==, "2026-12-20");
+  g_clear_pointer (&date, g_free);
+  g_signal_handlers_disconnect_by_data (b->store, seen);
+
+  /* Both change it offline, b later: b's wins on both, in either order. */
+  f->now += G_TIME_SPAN_HOUR;
+  set_interview_date (a, 2027, G_DATE_JANUARY, 4);
+  f->now += G_TIME_SPAN_HOUR;
+  set_interview_date (b, 2027, G_DATE_JANUARY, 11);
+  flush (b->store);
+  pyprep_store_merge_now (a->store);
+  flush (a->store);
+  pyprep_store_merge_now (b->store);
+  date = dup_interview_date (a);
+  g_assert_cmpstr (date, ==, "2027-01-11");
+  g_clear_pointer (&date, g_free);
+  date = dup_interview_date (b);
+  g_assert_cmpstr (date, ==, "2027-01-11");
+  g_clear_pointer (&date, g_free);
+
+  /* Clearing it is a change like any other. */
+  f->now += G_TIME_SPAN_HOUR;
+  pyprep_store_set_interview (a->store, NULL, NULL, 0.9);
+  flush (a->store);
+  pyprep_store_merge_now (b->store);
+  g_assert_false (pyprep_store_get_interview_date (b->store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +765,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pyprep/sync/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/pyprep/sync/property", Fixture, NULL, fixture_set_up, test_property,
+              fixture_tear_down);
+  g_test_add ("/pyprep/sync/interview", Fixture, NULL, fixture_set_up, test_interview,
               fixture_tear_down);
 
   return g_test_run ();

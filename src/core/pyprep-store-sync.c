@@ -45,6 +45,7 @@ static const char * const kinds[][2] = {
   { "annotation", "annotations" },
   { "reading", "reading" },
   { "card", "cards" },
+  { PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW },
 };
 
 static const char *
@@ -192,8 +193,8 @@ stamp_all (PyprepStore *self,
       g_autoptr(GList) ids = json_object_get_members (container);
 
       for (GList *l = ids; l != NULL; l = l->next)
-        if (!unstamped_only
-            || pyprep_merge_get_stamp (self->root, kind, l->data) == NULL)
+        if (pyprep_merge_is_record (kind, l->data)
+            && (!unstamped_only || pyprep_merge_get_stamp (self->root, kind, l->data) == NULL))
           stamp_record (self, kind, l->data);
     }
 }
@@ -215,6 +216,8 @@ pyprep_store_stamp (PyprepStore *self,
 
   if (g_strcmp0 (what, "import") == 0)
     stamp_all (self, FALSE);
+  else if (g_strcmp0 (kind, PYPREP_MERGE_INTERVIEW) == 0)
+    stamp_record (self, kind, PYPREP_MERGE_INTERVIEW);
   else if (kind != NULL && id != NULL)
     stamp_record (self, kind, id);
 }
@@ -269,7 +272,9 @@ merged_cb (const char *kind,
 
   if (g_str_equal (kind, "cards"))
     g_hash_table_add (merge->cards, g_strdup (id));
-  pyprep_store_emit_changed (merge->self, what_of (kind), id);
+  /* The interview is told without an ID, as pyprep_store_set_interview() does. */
+  pyprep_store_emit_changed (merge->self, what_of (kind),
+                             g_str_equal (kind, PYPREP_MERGE_INTERVIEW) ? NULL : id);
 }
 
 static gboolean
