@@ -8,6 +8,7 @@
 #include "core-harness.h"
 #include "pyprep-hlc.h"
 #include "pyprep-merge.h"
+#include "pyprep-merge-archive.h"
 #include "pyprep-merge-folder.h"
 #include "pyprep-review.h"
 #include "pyprep-time.h"
@@ -91,7 +92,10 @@ assert_same (JsonObject *a,
 
   if (json_object_equal (a, b))
     return;
-  assert_same (a, b);
+  /* Not equal: show both. */
+  a_dump = dump (a);
+  b_dump = dump (b);
+  g_assert_cmpstr (a_dump, ==, b_dump);
 }
 
 static const char *
@@ -185,6 +189,14 @@ static const struct
   { ".changes.jsonl.tmp", PYPREP_SYNC_FILE_NONE, FALSE },
   { "notes.txt", PYPREP_SYNC_FILE_NONE, FALSE },
   { "changes (copy).jsonl", PYPREP_SYNC_FILE_NONE, FALSE },
+  { "snapshot.jsonl.gz", PYPREP_SYNC_FILE_PACKED_SNAPSHOT, FALSE },
+  { "snapshot.sync-conflict-20261207-103000-ABCDEFG.jsonl.gz", PYPREP_SYNC_FILE_PACKED_SNAPSHOT, TRUE },
+  { "reviews-2026-10-01.jsonl.gz", PYPREP_SYNC_FILE_ARCHIVE, FALSE },
+  { "reviews-2026-10-01 (conflicted copy 2026-12-07 103000).jsonl.gz", PYPREP_SYNC_FILE_ARCHIVE, TRUE },
+  { "reviews-2026-10-01.jsonl.gz~1", PYPREP_SYNC_FILE_ARCHIVE, TRUE },
+  { "reviews-2026-10-01.jsonl.gz.Ab3dE9", PYPREP_SYNC_FILE_NONE, FALSE },
+  { "reviews-2026-1-01.jsonl.gz", PYPREP_SYNC_FILE_NONE, FALSE },
+  { "reviews-2026-10-01.jsonl", PYPREP_SYNC_FILE_NONE, FALSE },
 };
 
 static void
@@ -344,7 +356,8 @@ test_merge_compaction (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (24);
   g_autofree char *device_dir = pyprep_sync_folder_dup_device_dir (device);
   g_autofree char *changes = g_build_filename (device_dir, PYPREP_SYNC_CHANGES, NULL);
-  g_autofree char *snapshot = g_build_filename (device_dir, PYPREP_SYNC_SNAPSHOT, NULL);
+  g_autofree char *snapshot = g_build_filename (device_dir, PYPREP_SYNC_PACKED_SNAPSHOT, NULL);
+  g_autofree char *plain = g_build_filename (device_dir, PYPREP_SYNC_SNAPSHOT, NULL);
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -376,6 +389,7 @@ test_merge_compaction (void)
   kept = pyprep_review_log_read_lines (changes, NULL);
   g_assert_cmpuint (kept->len, ==, 300);
   g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
 
   fresh = merge_folder (dir, NULL);
   assert_same (fresh, before);
@@ -387,6 +401,19 @@ test_merge_compaction (void)
   g_clear_pointer (&kept, g_ptr_array_unref);
   kept = pyprep_review_log_read_lines (changes, NULL);
   g_assert_cmpuint (kept->len, ==, 300);
+
+  /* A plain snapshot of an older Pyprep is merged, then folded into the
+   * compressed one and removed. */
+  g_assert_true (g_rename (snapshot, plain) == 0);
+  g_clear_pointer (&fresh, json_object_unref);
+  fresh = merge_folder (dir, NULL);
+  assert_same (fresh, before);
+  g_assert_true (pyprep_sync_folder_compact (device, NOON + 70 * G_TIME_SPAN_DAY, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&fresh, json_object_unref);
+  fresh = merge_folder (dir, NULL);
+  assert_same (fresh, before);
   remove_tree (dir);
 }
 
@@ -450,6 +477,87 @@ test_merge_conflicted_copy (void)
   remove_tree (dir);
 }
 
+/* The interview is one record, the root's member "interview": a change
+ * record of that kind replaces it, and can reach nothing else of the
+ * root, whatever ID it gives. */
+static void
+test_merge_interview (void)
+{
+  g_autoptr(JsonObject) root = pyprep_merge_new_document ();
+  g_autoptr(JsonObject) theirs = pyprep_merge_new_document ();
+  JsonObject *interview;
+
+  put (root, "bookmarks", "d/t/a", "kept", T (11));
+  put (theirs, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW, "2027-01-11", T (13));
+  g_assert_cmpuint (pyprep_merge_document (root, theirs, NULL, NULL), ==, 1);
+  interview = json_object_get_object_member (root, PYPREP_MERGE_INTERVIEW);
+  g_assert_cmpstr (json_object_get_string_member (interview, "text"), ==, "2027-01-11");
+  g_assert_cmpstr (pyprep_merge_get_stamp (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW),
+                   ==, T (13));
+
+  /* An older one loses; a change line of it round-trips. */
+  put (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW, "2026-12-20", T (12));
+  g_assert_cmpstr (text_of (root, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW), ==, "2027-01-11");
+  {
+    g_autoptr(JsonObject) line = pyprep_merge_change_line (root, PYPREP_MERGE_INTERVIEW,
+                                                           PYPREP_MERGE_INTERVIEW);
+    g_autoptr(JsonObject) fresh = pyprep_merge_new_document ();
+
+    g_assert_nonnull (line);
+    g_assert_true (pyprep_merge_offer_line (fresh, line, NULL, NULL));
+    g_assert_cmpstr (text_of (fresh, PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW), ==, "2027-01-11");
+  }
+
+  /* Nothing else of the root is an interview record. */
+  g_assert_false (pyprep_merge_is_record (PYPREP_MERGE_INTERVIEW, "bookmarks"));
+  put (root, PYPREP_MERGE_INTERVIEW, "bookmarks", "gone", T (19));
+  g_assert_cmpstr (text_of (root, "bookmarks", "d/t/a"), ==, "kept");
+  g_assert_null (pyprep_merge_get_stamp (root, PYPREP_MERGE_INTERVIEW, "bookmarks"));
+  {
+    g_autoptr(JsonObject) line = json_object_new ();
+
+    json_object_set_string_member (line, PYPREP_MERGE_STAMP, T (19));
+    json_object_set_string_member (line, "kind", PYPREP_MERGE_INTERVIEW);
+    json_object_set_string_member (line, "id", "bookmarks");
+    json_object_set_boolean_member (line, "deleted", TRUE);
+    g_assert_false (pyprep_merge_offer_line (root, line, NULL, NULL));
+    g_assert_cmpstr (text_of (root, "bookmarks", "d/t/a"), ==, "kept");
+  }
+}
+
+/* A compressed file copied halfway gives the lines before the cut, and
+ * says it is not whole; whole, it gives every line. */
+static void
+test_merge_gzip_cut (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "reviews-2026-10-01.jsonl.gz", NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean complete = FALSE;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("answer-%u-%08x", i, g_str_hash (dir) * (i + 1));
+
+      g_ptr_array_add (lines, answer_line (id, "d/t/a#card", 1 + i % 4, NOON + i * G_TIME_SPAN_MINUTE));
+    }
+  g_assert_true (pyprep_sync_write_gzip_lines (path, lines, NULL));
+  read = pyprep_sync_read_lines (path, &complete);
+  g_assert_true (complete);
+  g_assert_cmpuint (read->len, ==, 400);
+  g_clear_pointer (&read, g_ptr_array_unref);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+  read = pyprep_sync_read_lines (path, &complete);
+  g_assert_false (complete);
+  g_assert_cmpuint (read->len, <, 400);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +571,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/merge/replay", test_merge_replay);
   g_test_add_func ("/pyprep/merge/compaction", test_merge_compaction);
   g_test_add_func ("/pyprep/merge/conflicted-copy", test_merge_conflicted_copy);
+  g_test_add_func ("/pyprep/merge/interview", test_merge_interview);
+  g_test_add_func ("/pyprep/merge/gzip-cut", test_merge_gzip_cut);
 
   return g_test_run ();
 }

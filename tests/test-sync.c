@@ -10,6 +10,7 @@
 
 #include "pyprep-merge-folder.h"
 #include "pyprep-review.h"
+#include "pyprep-store-interview.h"
 #include "store-harness.h"
 
 #define CHILD_CHANGES 60
@@ -589,6 +590,22 @@ check_device (Device *device,
   return NULL;
 }
 
+/* Whether every one of @devices holds what @model says; if not, which
+ * and why. */
+static char *
+check_devices (GPtrArray *devices,
+               Model     *model)
+{
+  for (guint i = 0; i < devices->len; i++)
+    {
+      g_autofree char *problem = check_device (g_ptr_array_index (devices, i), model);
+
+      if (problem != NULL)
+        return g_strdup_printf ("device %u: %s", i, problem);
+    }
+  return NULL;
+}
+
 /* One schedule: devices edit offline and exchange files in a random order,
  * halfway and as conflicted copies; then everything goes everywhere.
  * Returns why a device differs from the model, or %NULL. */
@@ -633,13 +650,7 @@ run_schedule (Fixture *f,
     flush (((Device *) g_ptr_array_index (devices, i))->store);
   settle (rand, devices);
 
-  for (guint i = 0; i < n_devices && why == NULL; i++)
-    {
-      g_autofree char *problem = check_device (g_ptr_array_index (devices, i), &model);
-
-      if (problem != NULL)
-        why = g_strdup_printf ("device %u: %s", i, problem);
-    }
+  why = check_devices (devices, &model);
   model_clear (&model);
   g_clear_pointer (&devices, g_ptr_array_unref);
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
@@ -656,7 +667,8 @@ test_property (Fixture       *f,
   const char *count = g_getenv ("PYPREP_SYNC_SCHEDULES");
   const char *only = g_getenv ("PYPREP_SYNC_SEED");
   guint n = count != NULL ? (guint) g_ascii_strtoull (count, NULL, 10) : 1000;
-  guint32 first = only != NULL ? (guint32) g_ascii_strtoull (only, NULL, 10) : g_test_rand_int ();
+  guint32 first = only != NULL ? (guint32) g_ascii_strtoull (only, NULL, 10)
+                                : (guint32) g_test_rand_int ();
 
   if (only != NULL)
     n = 1;
@@ -672,6 +684,416 @@ test_property (Fixture       *f,
         }
     }
   g_test_message ("%u schedules from seed %u", n, first);
+}
+
+/* The interview date ----------------------------------------------------------- */
+
+static void
+set_interview_date (Device     *device,
+                    GDateYear   year,
+                    GDateMonth  month,
+                    GDateDay    day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  pyprep_store_set_interview (device->store, &date, NULL, 0.9);
+}
+
+static char *
+dup_interview_date (Device *device)
+{
+  GDate date;
+  char text[16];
+
+  if (!pyprep_store_get_interview_date (device->store, &date))
+    return NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}
+
+/* The interview date is one record of the synced data: the last date set
+ * on any device wins on all of them, whichever merges first, and a
+ * cleared date clears it everywhere. */
+static void
+test_interview (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autoptr(Device) a = device_new (f, "a", shared);
+  g_autoptr(Device) b = device_new (f, "b", shared);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+
+  set_interview_date (a, 2026, G_DATE_DECEMBER, 20);
+  flush (a->store);
+  g_signal_connect (b->store, "changed", G_CALLBACK (changed_cb), seen);
+  g_assert_cmpuint (pyprep_store_merge_now (b->store), >=, 1);
+  g_assert_true (has_string (seen, "interview (null)"));
+  date = dup_interview_date (b);
+  g_assert_cmpstr (date, ==, "2026-12-20");
+  g_clear_pointer (&date, g_free);
+  g_signal_handlers_disconnect_by_data (b->store, seen);
+
+  /* Both change it offline, b later: b's wins on both, in either order. */
+  f->now += G_TIME_SPAN_HOUR;
+  set_interview_date (a, 2027, G_DATE_JANUARY, 4);
+  f->now += G_TIME_SPAN_HOUR;
+  set_interview_date (b, 2027, G_DATE_JANUARY, 11);
+  flush (b->store);
+  pyprep_store_merge_now (a->store);
+  flush (a->store);
+  pyprep_store_merge_now (b->store);
+  date = dup_interview_date (a);
+  g_assert_cmpstr (date, ==, "2027-01-11");
+  g_clear_pointer (&date, g_free);
+  date = dup_interview_date (b);
+  g_assert_cmpstr (date, ==, "2027-01-11");
+  g_clear_pointer (&date, g_free);
+
+  /* Clearing it is a change like any other. */
+  f->now += G_TIME_SPAN_HOUR;
+  pyprep_store_set_interview (a->store, NULL, NULL, 0.9);
+  flush (a->store);
+  pyprep_store_merge_now (b->store);
+  g_assert_false (pyprep_store_get_interview_date (b->store, NULL));
+}
+
+/* Compaction of review logs ----------------------------------------------------- */
+
+/* The total size of the files under @path, and how many review log
+ * archives there are among them. */
+static guint64
+tree_size (const char *path,
+           guint      *n_archives)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 size = 0;
+  GStatBuf st;
+
+  if (d == NULL)
+    return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (n_archives != NULL && pyprep_sync_file_classify (name, NULL) == PYPREP_SYNC_FILE_ARCHIVE)
+        (*n_archives)++;
+      size += tree_size (child, n_archives);
+    }
+  return size;
+}
+
+/* Copies every file of the devices' folders of @from_sync to @to_sync,
+ * whole, as a sync tool does once a computer is back online. */
+static void
+copy_devices (const char *from_sync,
+              const char *to_sync)
+{
+  g_autofree char *devices = g_build_filename (from_sync, PYPREP_SYNC_DEVICES, NULL);
+  g_autoptr(GDir) d = g_dir_open (devices, 0, NULL);
+  const char *id;
+
+  while (d != NULL && (id = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (devices, id, NULL);
+      g_autofree char *to_dir = g_build_filename (to_sync, PYPREP_SYNC_DEVICES, id, NULL);
+      g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_cmpint (g_mkdir_with_parents (to_dir, 0700), ==, 0);
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *to = g_build_filename (to_dir, name, NULL);
+          gsize length;
+          g_autofree char *contents = read_file (path, &length);
+
+          write_file (to, contents, length);
+        }
+    }
+}
+
+/* One random history of some months: devices on a shared folder edit and
+ * answer, days apart, and one more device edits offline the whole time,
+ * its folder arriving only at the end. With @compact, devices compact
+ * their folders now and then. Returns why a device, or a new device
+ * reading the folder, differs from the model, or %NULL. Counts the
+ * archives made in @n_archives. */
+static char *
+run_history (Fixture  *f,
+             guint32   seed,
+             gboolean  compact,
+             guint    *n_archives)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) device_free);
+  g_autofree char *top = g_strdup_printf ("%s/h%u-%d", f->dir, seed, compact);
+  g_autofree char *shared = g_build_filename (top, "shared", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", top);
+  g_autoptr(Device) observer = NULL;
+  g_autofree char *observer_name = NULL;
+  guint n_online = g_rand_int_range (rand, 1, 3);
+  Device *offline;
+  Model model;
+  char *why = NULL;
+
+  f->now = STORE_TEST_NOW;
+  model_init (&model);
+  for (guint i = 0; i <= n_online; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("h%u-%d/%u", seed, compact, i);
+
+      g_ptr_array_add (devices, device_new (f, name, i < n_online ? shared : NULL));
+    }
+  offline = g_ptr_array_index (devices, n_online);
+  for (guint step = 0; step < 80; step++)
+    {
+      Device *one = g_ptr_array_index (devices, g_rand_int_range (rand, 0, devices->len));
+
+      f->now += g_rand_int_range (rand, 0, 5 * 24) * G_TIME_SPAN_HOUR;
+      random_edit (f, rand, one, &model);
+      flush (one->store);
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        pyprep_store_merge_now (((Device *) g_ptr_array_index (devices, 0))->store);
+      if (g_rand_int_range (rand, 0, 4) == 0 && compact)
+        g_assert_true (pyprep_store_compact (one->store, PYPREP_SYNC_COMPACT_DAYS, NULL));
+    }
+
+  /* Months later the offline device comes back: its files and the
+   * others' go both ways until nothing changes. */
+  for (guint round = 0; round < 3; round++)
+    {
+      copy_devices (offline->sync, shared);
+      copy_devices (shared, offline->sync);
+      for (guint i = 0; i < devices->len; i++)
+        {
+          Device *device = g_ptr_array_index (devices, i);
+
+          pyprep_store_merge_now (device->store);
+          flush (device->store);
+        }
+    }
+  observer_name = g_strdup_printf ("h%u-%d/observer", seed, compact);
+  observer = device_new (f, observer_name, shared);
+  why = check_device (observer, &model);
+  if (why == NULL)
+    why = check_devices (devices, &model);
+  tree_size (shared, n_archives);
+  model_clear (&model);
+  g_clear_pointer (&observer, device_free);
+  g_clear_pointer (&devices, g_ptr_array_unref);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  return why;
+}
+
+/* Compaction keeps the merge: for random histories with a device offline
+ * for months, every device and a new one reading the folder end equal to
+ * the reference model with compaction as without (PYPREP_SYNC_SEED to
+ * rerun one). */
+static void
+test_compaction_property (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *only = g_getenv ("PYPREP_SYNC_SEED");
+  guint32 first = only != NULL ? (guint32) g_ascii_strtoull (only, NULL, 10)
+                                : (guint32) g_test_rand_int ();
+  guint n = only != NULL ? 1 : 40;
+  guint n_archives = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (int compact = 1; compact >= 0; compact--)
+      {
+        guint32 seed = first + i;
+        g_autofree char *why = run_history (f, seed, compact, compact ? &n_archives : NULL);
+
+        if (why != NULL)
+          {
+            g_test_fail_printf ("history with seed %u (PYPREP_SYNC_SEED=%u), %s compaction: %s",
+                                seed, seed, compact ? "with" : "without", why);
+            return;
+          }
+      }
+  /* The histories did compact answers. */
+  g_assert_cmpuint (n_archives, >, 0);
+  g_test_message ("%u histories from seed %u, %u archives", n, first, n_archives);
+}
+
+static void
+answer_at (Fixture      *f,
+           Device       *device,
+           const char   *card,
+           PyprepRating  rating,
+           gint64        when)
+{
+  gint64 now = f->now;
+
+  f->now = when;
+  answer (f, device, card, rating);
+  f->now = now;
+}
+
+/* Compaction makes the files smaller, and a device that joins afterwards
+ * still gets every answer and the same card states; compacting again
+ * changes nothing. */
+static void
+test_compaction_shrinks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autoptr(Device) a = device_new (f, "a", shared);
+  g_autoptr(Device) late = NULL;
+  g_autofree char *dir = g_build_filename (shared, PYPREP_SYNC_DEVICES,
+                                           pyprep_store_get_device_id (a->store), NULL);
+  g_autofree char *log = g_build_filename (dir, PYPREP_SYNC_REVIEWS, NULL);
+  g_autofree char *signature = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GFile) shared_file = g_file_new_for_path (shared);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  guint64 before_size, log_before;
+  guint n_archives = 0;
+  PyprepFsrsParams params;
+
+  for (guint day = 0; day < 120; day++)
+    {
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *card = g_strdup_printf ("d/t/e%u#card", (day * 7 + i * 13) % 200);
+
+          f->now += G_TIME_SPAN_MINUTE;
+          answer (f, a, card, 1 + (day + i) % 4);
+        }
+      flush (a->store);
+      f->now += G_TIME_SPAN_DAY - 20 * G_TIME_SPAN_MINUTE;
+    }
+  before_size = tree_size (dir, NULL);
+  log_before = tree_size (log, NULL);
+  g_assert_true (pyprep_store_compact (a->store, PYPREP_SYNC_COMPACT_DAYS, NULL));
+  g_assert_cmpuint (tree_size (dir, &n_archives), <, before_size / 2);
+  g_assert_cmpuint (tree_size (log, NULL), <, log_before / 2);
+  /* About 13 weeks older than 30 days, an archive each. */
+  g_assert_cmpuint (n_archives, >=, 12);
+  g_test_message ("%u answers: %" G_GUINT64_FORMAT " bytes, %" G_GUINT64_FORMAT " compacted",
+                  count_answers (a), before_size, tree_size (dir, NULL));
+
+  /* Nothing is pushed again at the next start, and compacting again
+   * writes nothing. */
+  g_ptr_array_add (list, a);
+  signature = folders_signature (list);
+  g_assert_true (pyprep_store_set_sync_folder (a->store, shared_file, NULL));
+  g_assert_true (pyprep_store_compact (a->store, PYPREP_SYNC_COMPACT_DAYS, NULL));
+  again = folders_signature (list);
+  g_assert_cmpstr (again, ==, signature);
+
+  late = device_new (f, "late", shared);
+  g_assert_cmpuint (count_answers (late), ==, 120 * 20);
+  pyprep_fsrs_params_init (&params);
+  for (guint c = 0; c < 200; c++)
+    {
+      g_autofree char *card = g_strdup_printf ("d/t/e%u#card", c);
+      JsonObject *mine = pyprep_store_get_card_state (a->store, card);
+      JsonObject *theirs = pyprep_store_get_card_state (late->store, card);
+      PyprepCardMemory x, y;
+
+      g_assert_true ((mine == NULL) == (theirs == NULL));
+      if (mine == NULL)
+        continue;
+      g_assert_true (pyprep_card_memory_from_json (&x, mine, 0));
+      g_assert_true (pyprep_card_memory_from_json (&y, theirs, 0));
+      g_assert_true (same_memory (&x, &y));
+    }
+
+  /* An answer that reaches the log late (a conflicted copy found months
+   * after) joins its week's archive at the next compaction. */
+  answer_at (f, a, "d/t/e0#card", PYPREP_RATING_GOOD, STORE_TEST_NOW + 3 * G_TIME_SPAN_DAY);
+  g_assert_true (pyprep_store_compact (a->store, PYPREP_SYNC_COMPACT_DAYS, NULL));
+  g_clear_pointer (&late, device_free);
+  late = device_new (f, "later", shared);
+  g_assert_cmpuint (count_answers (late), ==, 120 * 20 + 1);
+}
+
+static const char * const words[] = {
+  "the", "GIL", "thread", "lock", "is", "released", "around", "blocking", "I/O", "so", "asyncio",
+  "event", "loop", "generator", "yields", "a", "value", "dict", "keeps", "insertion", "order",
+  "hash", "table", "list", "append", "amortized", "O(1)", "copy", "deep", "shallow", "reference",
+  "count", "garbage", "collector", "cycles", "weakref", "slots", "memory", "decorator", "closure",
+};
+
+/* A note of 40 to 240 characters. */
+static char *
+random_note (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+  guint length = g_rand_int_range (rand, 40, 241);
+
+  while (text->len < length)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+  g_string_truncate (text, length);
+  return g_string_free (text, FALSE);
+}
+
+/* Issue 22's figure: 10,000 annotations and a year of 150 answers a day
+ * (a seeded history, through the store) stay under 10 MB in the synced
+ * folder once compacted. The store saves once a week, and daily in the
+ * last 45 days, so the change records that stay uncompacted are as many
+ * as daily study makes (a save per answer would add no line: a card
+ * changed twice between saves has one record, and records older than 30
+ * days fold to one a record). */
+static void
+test_size (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autoptr(Device) a = device_new (f, "a", shared);
+  guint64 size;
+  guint n_archives = 0;
+  guint n_notes = 0;
+
+  for (guint day = 0; day < 365; day++)
+    {
+      guint cards_known = MIN (3000, 20 * (day + 1));
+      guint notes_today = (10000 * (day + 1)) / 365 - n_notes;
+
+      for (guint i = 0; i < 150; i++)
+        {
+          guint card = g_rand_int_range (rand, 0, cards_known);
+          g_autofree char *id = g_strdup_printf ("pyprep/topic%u/entry-%u#card", card % 12, card);
+          guint32 roll = g_rand_int_range (rand, 0, 100);
+          PyprepRating rating = roll < 10 ? PYPREP_RATING_AGAIN : roll < 25 ? PYPREP_RATING_HARD
+                                : roll < 90 ? PYPREP_RATING_GOOD : PYPREP_RATING_EASY;
+
+          f->now += 12 * G_TIME_SPAN_SECOND;
+          answer (f, a, id, rating);
+        }
+      for (guint i = 0; i < notes_today; i++, n_notes++)
+        {
+          guint entry = g_rand_int_range (rand, 0, 3000);
+          g_autofree char *id = g_strdup_printf ("pyprep/topic%u/entry-%u", entry % 12, entry);
+          g_autofree char *text = random_note (rand);
+          g_autofree char *note = NULL;
+
+          f->now += G_TIME_SPAN_SECOND;
+          note = pyprep_store_add_annotation (a->store, id, text, NULL, NULL, NULL);
+        }
+      if (day % 7 == 6 || day >= 365 - 45)
+        flush (a->store);
+      f->now += G_TIME_SPAN_DAY - 150 * 12 * G_TIME_SPAN_SECOND - notes_today * G_TIME_SPAN_SECOND;
+    }
+  flush (a->store);
+  g_assert_cmpuint (n_notes, ==, 10000);
+  g_assert_true (pyprep_store_compact (a->store, PYPREP_SYNC_COMPACT_DAYS, NULL));
+  size = tree_size (shared, &n_archives);
+  g_test_message ("10,000 annotations and %u answers: %" G_GUINT64_FORMAT " bytes in the synced "
+                  "folder after compaction, %u archives", count_answers (a), size, n_archives);
+  g_assert_cmpuint (count_answers (a), ==, 365 * 150);
+  g_assert_cmpuint (size, <, 10 * 1000 * 1000);
 }
 
 int
@@ -690,6 +1112,13 @@ main (int   argc,
   g_test_add ("/pyprep/sync/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/pyprep/sync/property", Fixture, NULL, fixture_set_up, test_property,
               fixture_tear_down);
+  g_test_add ("/pyprep/sync/interview", Fixture, NULL, fixture_set_up, test_interview,
+              fixture_tear_down);
+  g_test_add ("/pyprep/sync/compaction-shrinks", Fixture, NULL, fixture_set_up,
+              test_compaction_shrinks, fixture_tear_down);
+  g_test_add ("/pyprep/sync/compaction-property", Fixture, NULL, fixture_set_up,
+              test_compaction_property, fixture_tear_down);
+  g_test_add ("/pyprep/sync/size", Fixture, NULL, fixture_set_up, test_size, fixture_tear_down);
 
   return g_test_run ();
 }

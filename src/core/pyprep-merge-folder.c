@@ -7,9 +7,14 @@
  *
  * - changes.jsonl: a change record per line, appended at each save
  *   (pyprep_merge_change_line(): a record or a tombstone, with its stamp);
- * - snapshot.jsonl: change records older than PYPREP_SYNC_COMPACT_DAYS,
- *   folded to the last one per record (pyprep_sync_folder_compact());
- * - review-log.jsonl: this device's answers, appended.
+ * - snapshot.jsonl.gz: change records older than PYPREP_SYNC_COMPACT_DAYS,
+ *   folded to the last one per record, gzip-compressed
+ *   (pyprep_sync_folder_compact()); snapshot.jsonl, plain, from an older
+ *   Pyprep, is read too;
+ * - review-log.jsonl: this device's answers, appended;
+ * - reviews-YYYY-MM-DD.jsonl.gz: its answers of a week that ended more
+ *   than PYPREP_SYNC_COMPACT_DAYS ago, moved out of the review log
+ *   (pyprep-merge-archive.c), read like it.
  *
  * Reading merges every device's files into the local document, last
  * writer wins by stamp, and collects review log lines not seen before
@@ -34,6 +39,7 @@
 #include "pyprep-merge-folder.h"
 
 #include "pyprep-hlc.h"
+#include "pyprep-merge-archive.h"
 #include "pyprep-review-log.h"
 
 struct _PyprepSyncFolder
@@ -47,7 +53,9 @@ static const char * const file_names[] = {
   [PYPREP_SYNC_FILE_NONE] = NULL,
   [PYPREP_SYNC_FILE_CHANGES] = PYPREP_SYNC_CHANGES,
   [PYPREP_SYNC_FILE_SNAPSHOT] = PYPREP_SYNC_SNAPSHOT,
+  [PYPREP_SYNC_FILE_PACKED_SNAPSHOT] = PYPREP_SYNC_PACKED_SNAPSHOT,
   [PYPREP_SYNC_FILE_REVIEWS] = PYPREP_SYNC_REVIEWS,
+  [PYPREP_SYNC_FILE_ARCHIVE] = NULL,
 };
 
 /* Removes from @name the mark a sync tool gives a conflicted copy:
@@ -108,8 +116,10 @@ pyprep_sync_file_classify (const char *name,
   if (conflict != NULL)
     *conflict = marked;
   for (guint i = PYPREP_SYNC_FILE_CHANGES; i < G_N_ELEMENTS (file_names); i++)
-    if (g_str_equal (base->str, file_names[i]))
+    if (g_strcmp0 (base->str, file_names[i]) == 0)
       return (PyprepSyncFile) i;
+  if (pyprep_sync_archive_name_valid (base->str))
+    return PYPREP_SYNC_FILE_ARCHIVE;
   return PYPREP_SYNC_FILE_NONE;
 }
 
@@ -259,13 +269,14 @@ merge_file (MergeRun       *run,
             GPtrArray     **lines_out)
 {
   gboolean complete = TRUE;
-  g_autoptr(GPtrArray) lines = pyprep_review_log_read_lines (path, &complete);
+  gboolean answers = what == PYPREP_SYNC_FILE_REVIEWS || what == PYPREP_SYNC_FILE_ARCHIVE;
+  g_autoptr(GPtrArray) lines = pyprep_sync_read_lines (path, &complete);
 
   for (guint i = 0; i < lines->len; i++)
     {
       JsonObject *line = g_ptr_array_index (lines, i);
 
-      if (what == PYPREP_SYNC_FILE_REVIEWS)
+      if (answers)
         {
           char *identity = pyprep_review_log_line_identity (line);
 
@@ -289,8 +300,8 @@ absorb_conflict (MergeRun       *run,
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
   gboolean complete = merge_file (run, path, what, &lines);
-  PyprepSyncFile own = what == PYPREP_SYNC_FILE_REVIEWS ? PYPREP_SYNC_FILE_REVIEWS
-                                                        : PYPREP_SYNC_FILE_CHANGES;
+  PyprepSyncFile own = what == PYPREP_SYNC_FILE_REVIEWS || what == PYPREP_SYNC_FILE_ARCHIVE
+                       ? PYPREP_SYNC_FILE_REVIEWS : PYPREP_SYNC_FILE_CHANGES;
 
   if (!pyprep_sync_folder_append (run->self, own, lines, &error))
     {
@@ -383,11 +394,20 @@ pyprep_sync_folder_merge (PyprepSyncFolder       *self,
   return run.n_changed;
 }
 
-/* Writes @lines as the whole of @path, atomically and durably. */
-static gboolean
-write_lines (const char  *path,
-             GPtrArray   *lines,
-             GError     **error)
+/**
+ * pyprep_sync_write_lines:
+ * @path: a file of JSON lines
+ * @lines: (element-type JsonObject): its lines
+ * @error: the return location for a #G_FILE_ERROR
+ *
+ * Writes @lines as the whole of @path, atomically and durably.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pyprep_sync_write_lines (const char  *path,
+                         GPtrArray   *lines,
+                         GError     **error)
 {
   g_autoptr(GString) data = g_string_new (NULL);
 
@@ -439,9 +459,66 @@ fold (GPtrArray  *changes,
 }
 
 /**
+ * pyprep_sync_lock:
+ * @path: a file of this device that appends lock too
+ *
+ * Opens @path and waits for its lock, which appends take too
+ * (pyprep_review_log_append_lines()), to rewrite it.
+ *
+ * Returns: the descriptor, to close to unlock, or -1 when @path is not
+ *   there
+ */
+int
+pyprep_sync_lock (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  while (fd >= 0 && flock (fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+  return fd;
+}
+
+/* Folds this device's change records older than @before into its
+ * snapshot, gzip-compressed; the plain snapshot of an older Pyprep is
+ * read, folded in and then removed. */
+static gboolean
+compact_changes (PyprepSyncFolder  *self,
+                 gint64             before,
+                 GError           **error)
+{
+  g_autofree char *changes_path = own_file (self, PYPREP_SYNC_FILE_CHANGES);
+  g_autofree char *plain_path = own_file (self, PYPREP_SYNC_FILE_SNAPSHOT);
+  g_autofree char *snapshot_path = own_file (self, PYPREP_SYNC_FILE_PACKED_SNAPSHOT);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) snapshot = NULL;
+  g_autoptr(GPtrArray) keep = NULL;
+  g_autoptr(GPtrArray) folded = NULL;
+  gboolean ok = TRUE;
+  int fd;
+
+  fd = pyprep_sync_lock (changes_path);
+  if (fd < 0)
+    return TRUE;
+  changes = pyprep_review_log_read_lines (changes_path, NULL);
+  snapshot = pyprep_sync_read_lines (snapshot_path, NULL);
+  g_ptr_array_extend_and_steal (snapshot, pyprep_review_log_read_lines (plain_path, NULL));
+  keep = fold (changes, snapshot, before, &folded);
+  if (keep != NULL)
+    {
+      ok = pyprep_sync_write_gzip_lines (snapshot_path, folded, error)
+           && pyprep_sync_write_lines (changes_path, keep, error);
+      if (ok && g_unlink (plain_path) != 0 && errno != ENOENT)
+        g_debug ("Cannot remove %s: %s", plain_path, g_strerror (errno));
+    }
+  close (fd);
+  return ok;
+}
+
+/**
  * pyprep_sync_folder_compact:
  * @before: the wall time (microseconds since the epoch) before which
- *   change records fold into the snapshot
+ *   change records fold into the snapshot, and whole weeks of answers
+ *   move to archives
  * @error: the return location for a #G_IO_ERROR or #G_FILE_ERROR
  *
  * Folds this device's change records older than @before into its
@@ -449,7 +526,9 @@ fold (GPtrArray  *changes,
  * device offline for months still sees the delete), and leaves the newer
  * ones in the change file. The snapshot is written first: a reader in
  * between sees some records twice, which merges the same, and never
- * misses one. Appends wait on the same lock.
+ * misses one. Appends wait on the same lock. Then moves the answers of
+ * its review log older than @before to archives
+ * (pyprep_sync_compact_reviews()).
  *
  * Returns: %TRUE unless a file could not be written
  */
@@ -458,27 +537,47 @@ pyprep_sync_folder_compact (PyprepSyncFolder  *self,
                             gint64             before,
                             GError           **error)
 {
-  g_autofree char *changes_path = own_file (self, PYPREP_SYNC_FILE_CHANGES);
-  g_autofree char *snapshot_path = own_file (self, PYPREP_SYNC_FILE_SNAPSHOT);
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GPtrArray) snapshot = NULL;
-  g_autoptr(GPtrArray) keep = NULL;
-  g_autoptr(GPtrArray) folded = NULL;
-  gboolean ok = TRUE;
-  int fd;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  fd = g_open (changes_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return TRUE;
-  while (flock (fd, LOCK_EX) != 0 && errno == EINTR)
-    ;
-  changes = pyprep_review_log_read_lines (changes_path, NULL);
-  snapshot = pyprep_review_log_read_lines (snapshot_path, NULL);
-  keep = fold (changes, snapshot, before, &folded);
-  if (keep != NULL)
-    ok = write_lines (snapshot_path, folded, error) && write_lines (changes_path, keep, error);
-  close (fd);
-  return ok;
+  if (!compact_changes (self, before, error))
+    return FALSE;
+  dir = pyprep_sync_folder_dup_device_dir (self);
+  return pyprep_sync_compact_reviews (dir, before, error);
+}
+
+/**
+ * pyprep_sync_folder_dup_own_answers:
+ *
+ * Returns: (transfer full) (element-type JsonObject): the lines of this
+ *   device's review log in the synced folder and of its archives
+ */
+GPtrArray *
+pyprep_sync_folder_dup_own_answers (PyprepSyncFolder *self)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autofree char *log = NULL;
+  GPtrArray *lines;
+  const char *name;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  dir = pyprep_sync_folder_dup_device_dir (self);
+  log = g_build_filename (dir, PYPREP_SYNC_REVIEWS, NULL);
+  lines = pyprep_review_log_read_lines (log, NULL);
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      gboolean conflict = FALSE;
+
+      if (pyprep_sync_file_classify (name, &conflict) == PYPREP_SYNC_FILE_ARCHIVE && !conflict)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_ptr_array_extend_and_steal (lines, pyprep_sync_read_lines (path, NULL));
+        }
+    }
+  return lines;
 }

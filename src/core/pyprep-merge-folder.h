@@ -12,16 +12,23 @@ G_BEGIN_DECLS
 #define PYPREP_SYNC_DEVICES "devices"
 #define PYPREP_SYNC_CHANGES "changes.jsonl"
 #define PYPREP_SYNC_SNAPSHOT "snapshot.jsonl"
+#define PYPREP_SYNC_PACKED_SNAPSHOT "snapshot.jsonl.gz"
 #define PYPREP_SYNC_REVIEWS "review-log.jsonl"
-/* Change records older than this many days fold into the snapshot. */
+/* Change records older than this many days fold into the snapshot, and
+ * answers of weeks that ended that long ago move to archives. */
 #define PYPREP_SYNC_COMPACT_DAYS 30
 
 /**
  * PyprepSyncFile:
  * @PYPREP_SYNC_FILE_NONE: not a file of the folder
  * @PYPREP_SYNC_FILE_CHANGES: a device's change records
- * @PYPREP_SYNC_FILE_SNAPSHOT: a device's compacted change records
+ * @PYPREP_SYNC_FILE_SNAPSHOT: a device's compacted change records, as an
+ *   older Pyprep wrote them
+ * @PYPREP_SYNC_FILE_PACKED_SNAPSHOT: a device's compacted change records,
+ *   gzip-compressed
  * @PYPREP_SYNC_FILE_REVIEWS: a device's review log
+ * @PYPREP_SYNC_FILE_ARCHIVE: a week of a device's old answers, moved out
+ *   of its review log (pyprep-merge-archive.c)
  *
  * What a file in a device's folder holds.
  */
@@ -30,7 +37,9 @@ typedef enum
   PYPREP_SYNC_FILE_NONE,
   PYPREP_SYNC_FILE_CHANGES,
   PYPREP_SYNC_FILE_SNAPSHOT,
+  PYPREP_SYNC_FILE_PACKED_SNAPSHOT,
   PYPREP_SYNC_FILE_REVIEWS,
+  PYPREP_SYNC_FILE_ARCHIVE,
 } PyprepSyncFile;
 
 typedef struct _PyprepSyncFolder PyprepSyncFolder;
@@ -55,6 +64,11 @@ guint             pyprep_sync_folder_merge         (PyprepSyncFolder        *sel
                                                     gpointer                 user_data);
 gboolean          pyprep_sync_folder_compact       (PyprepSyncFolder        *self,
                                                     gint64                   before,
+                                                    GError                 **error);
+GPtrArray        *pyprep_sync_folder_dup_own_answers (PyprepSyncFolder      *self);
+int               pyprep_sync_lock                 (const char              *path);
+gboolean          pyprep_sync_write_lines          (const char              *path,
+                                                    GPtrArray               *lines,
                                                     GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepSyncFolder, pyprep_sync_folder_free)

@@ -39,12 +39,34 @@
  *
  * The kinds of synced record, %NULL-terminated.
  */
-const char * const pyprep_merge_kinds[] = { "bookmarks", "annotations", "reading", "cards", NULL };
+const char * const pyprep_merge_kinds[] = {
+  "bookmarks", "annotations", "reading", "cards", PYPREP_MERGE_INTERVIEW, NULL
+};
 
 static gboolean
 is_kind (const char *kind)
 {
   return kind != NULL && g_strv_contains (pyprep_merge_kinds, kind);
+}
+
+/**
+ * pyprep_merge_is_record:
+ * @kind: a kind of record
+ * @id: a member of the kind's container
+ *
+ * The interview is one record, the member "interview" of the document's
+ * root: its kind's container is the root, where every other member is
+ * something else (and must never be taken from a change record).
+ *
+ * Returns: whether @id names a record of @kind
+ */
+gboolean
+pyprep_merge_is_record (const char *kind,
+                        const char *id)
+{
+  if (!is_kind (kind) || id == NULL)
+    return FALSE;
+  return !g_str_equal (kind, PYPREP_MERGE_INTERVIEW) || g_str_equal (id, PYPREP_MERGE_INTERVIEW);
 }
 
 static JsonObject *
@@ -62,7 +84,8 @@ object_member (JsonObject *object,
  * @kind: a kind of record
  *
  * Returns: (transfer none) (nullable): the object holding the records of
- *   @kind in @root: "reading" records are under "reading"/"entries"
+ *   @kind in @root: "reading" records are under "reading"/"entries", the
+ *   interview is a member of @root itself (pyprep_merge_is_record())
  */
 JsonObject *
 pyprep_merge_get_container (JsonObject *root,
@@ -70,6 +93,8 @@ pyprep_merge_get_container (JsonObject *root,
 {
   if (g_strcmp0 (kind, "reading") == 0)
     return object_member (object_member (root, "reading"), "entries");
+  if (g_strcmp0 (kind, PYPREP_MERGE_INTERVIEW) == 0)
+    return root;
   return object_member (root, kind);
 }
 
@@ -188,6 +213,8 @@ pyprep_merge_offer (JsonObject *root,
   g_return_val_if_fail (container != NULL && object_member (root, PYPREP_MERGE_CLOCKS) != NULL, FALSE);
   g_return_val_if_fail (record != NULL || stamp != NULL, FALSE);
 
+  if (!pyprep_merge_is_record (kind, id))
+    return FALSE;
   ours = json_object_get_member (container, id);
   our_stamp = pyprep_merge_get_stamp (root, kind, id);
   if ((ours != NULL || our_stamp != NULL)
@@ -241,7 +268,7 @@ pyprep_merge_document (JsonObject             *ours,
         continue;
       json_object_iter_init (&iter, container);
       while (json_object_iter_next (&iter, &key, &member))
-        if (JSON_NODE_HOLDS_OBJECT (member)
+        if (JSON_NODE_HOLDS_OBJECT (member) && pyprep_merge_is_record (kind, key)
             && pyprep_merge_offer (ours, kind, key, member, pyprep_merge_get_stamp (theirs, kind, key)))
           {
             n++;
@@ -260,7 +287,8 @@ pyprep_merge_document (JsonObject             *ours,
       g_autofree char *kind = split_key (key, &id);
       JsonObject *container = kind != NULL ? pyprep_merge_get_container (theirs, kind) : NULL;
 
-      if (kind == NULL || json_node_get_value_type (member) != G_TYPE_STRING
+      if (kind == NULL || !pyprep_merge_is_record (kind, id)
+          || json_node_get_value_type (member) != G_TYPE_STRING
           || (container != NULL && json_object_has_member (container, id)))
         continue;
       if (pyprep_merge_offer (ours, kind, id, NULL, json_node_get_string (member)))
@@ -296,7 +324,7 @@ pyprep_merge_change_line (JsonObject *root,
   const char *stamp = pyprep_merge_get_stamp (root, kind, id);
   JsonObject *line;
 
-  if (stamp == NULL)
+  if (stamp == NULL || !pyprep_merge_is_record (kind, id))
     return NULL;
   line = json_object_new ();
   json_object_set_string_member (line, PYPREP_MERGE_STAMP, stamp);
@@ -382,7 +410,7 @@ pyprep_merge_offer_line (JsonObject             *ours,
   JsonNode *record = json_object_get_member (line, "record");
   gboolean deleted = json_object_get_boolean_member_with_default (line, "deleted", FALSE);
 
-  if (!pyprep_hlc_parse (stamp, NULL, NULL) || !is_kind (kind) || id == NULL
+  if (!pyprep_hlc_parse (stamp, NULL, NULL) || !pyprep_merge_is_record (kind, id)
       || (record == NULL) != deleted || (record != NULL && !JSON_NODE_HOLDS_OBJECT (record)))
     return FALSE;
 

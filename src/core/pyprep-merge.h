@@ -14,12 +14,16 @@ G_BEGIN_DECLS
 /* The member of a document that maps "kind:id" to the stamp of its last
  * change, records gone (tombstones) included. */
 #define PYPREP_MERGE_CLOCKS "clocks"
+/* The kind, and the only ID, of the interview record: the member of a
+ * document's root that holds the interview date. */
+#define PYPREP_MERGE_INTERVIEW "interview"
 /* The member of a document that counts its saves. */
 #define PYPREP_MERGE_GENERATION "generation"
 
 /**
  * PyprepMergeChangedFunc:
- * @kind: the kind of record: "bookmarks", "annotations", "reading" or "cards"
+ * @kind: the kind of record: "bookmarks", "annotations", "reading", "cards"
+ *   or "interview"
  * @id: the record's ID
  * @user_data: data given with the function
  *
@@ -33,6 +37,8 @@ extern const char * const pyprep_merge_kinds[];
 
 JsonObject *pyprep_merge_get_container  (JsonObject             *root,
                                          const char             *kind);
+gboolean    pyprep_merge_is_record      (const char             *kind,
+                                         const char             *id);
 const char *pyprep_merge_get_stamp      (JsonObject             *root,
                                          const char             *kind,
                                          const char             *id);

@@ -251,28 +251,25 @@ pyprep_review_log_line_identity (JsonObject *line)
 }
 
 /**
- * pyprep_review_log_read_lines:
- * @path: a review log
+ * pyprep_review_log_parse_lines:
+ * @data: (inout): the text of a log of JSON lines, changed in place
  * @complete: (out) (optional): set to %FALSE when a line could not be
  *   read (a copy cut short), %TRUE otherwise
  *
- * Returns: (transfer full) (element-type JsonObject): every line of the
- *   log that is a JSON object, in file order; none for a missing file
+ * Returns: (transfer full) (element-type JsonObject): every line of @data
+ *   that is a JSON object, in order
  */
 GPtrArray *
-pyprep_review_log_read_lines (const char *path,
-                              gboolean   *complete)
+pyprep_review_log_parse_lines (char     *data,
+                               gboolean *complete)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *data = NULL;
   gboolean whole = TRUE;
   char *next;
 
-  g_return_val_if_fail (path != NULL, lines);
+  g_return_val_if_fail (data != NULL, lines);
 
-  if (!g_file_get_contents (path, &data, NULL, NULL))
-    data = g_strdup ("");
   for (char *line = data; *line != '\0'; line = next)
     {
       JsonNode *root;
@@ -295,6 +292,28 @@ pyprep_review_log_read_lines (const char *path,
   if (complete != NULL)
     *complete = whole;
   return lines;
+}
+
+/**
+ * pyprep_review_log_read_lines:
+ * @path: a review log
+ * @complete: (out) (optional): set to %FALSE when a line could not be
+ *   read (a copy cut short), %TRUE otherwise
+ *
+ * Returns: (transfer full) (element-type JsonObject): every line of the
+ *   log that is a JSON object, in file order; none for a missing file
+ */
+GPtrArray *
+pyprep_review_log_read_lines (const char *path,
+                              gboolean   *complete)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (path != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref));
+
+  if (!g_file_get_contents (path, &data, NULL, NULL))
+    data = g_strdup ("");
+  return pyprep_review_log_parse_lines (data, complete);
 }
 
 /**

@@ -70,6 +70,8 @@ gboolean    pyprep_review_log_append_lines     (const char                   *pa
                                                 GError                      **error);
 GPtrArray  *pyprep_review_log_read_lines       (const char                   *path,
                                                 gboolean                     *complete);
+GPtrArray  *pyprep_review_log_parse_lines      (char                         *data,
+                                                gboolean                     *complete);
 char       *pyprep_review_log_line_identity    (JsonObject                   *line);
 void        pyprep_review_log_answer_free      (PyprepReviewLogAnswer        *answer);
 gboolean    pyprep_review_log_answer_counts    (const PyprepReviewLogAnswer  *answer);

@@ -182,6 +182,10 @@ gboolean pyprep_store_schema_validate         (JsonNode    *root,
 gboolean pyprep_store_schema_validate_members (JsonObject  *object,
                                                GError     **error);
 
+/* pyprep-store-watch.c */
+void     pyprep_store_watch_start      (PyprepStore         *self);
+void     pyprep_store_watch_stop       (PyprepStore         *self);
+
 /* pyprep-store-sync.c */
 void     pyprep_store_sync_init        (PyprepStore         *self);
 void     pyprep_store_sync_clear       (PyprepStore         *self);

@@ -10,7 +10,8 @@
  * identity); when another process saved since, its document is merged in
  * before writing (pyprep-store-file.c), and then into the store here,
  * with a #PyprepStore::changed for every record that changed. A watcher
- * on the folder does the same as soon as the other process saves.
+ * on the folder does the same as soon as the other process saves
+ * (pyprep-store-watch.c).
  *
  * A synced study folder (docs/sync.md): each save also appends the
  * change records of what changed to this device's changes.jsonl there,
@@ -36,8 +37,6 @@
 #include "pyprep-review.h"
 
 #define DEVICE_ID_FILE "device-id"
-/* Waits this long after a file changed, so a burst of writes is one merge. */
-#define MERGE_DELAY_MS 300
 
 /* The kinds of change (#PyprepStore::changed) and of record (pyprep-merge.c). */
 static const char * const kinds[][2] = {
@@ -45,6 +44,7 @@ static const char * const kinds[][2] = {
   { "annotation", "annotations" },
   { "reading", "reading" },
   { "card", "cards" },
+  { PYPREP_MERGE_INTERVIEW, PYPREP_MERGE_INTERVIEW },
 };
 
 static const char *
@@ -81,26 +81,6 @@ pyprep_store_sync_init (PyprepStore *self)
   pyprep_fsrs_params_init (&self->params);
 }
 
-static void
-stop_watching (PyprepStore *self)
-{
-  if (self->data_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->data_monitor, self);
-      g_file_monitor_cancel (self->data_monitor);
-      g_clear_object (&self->data_monitor);
-    }
-  for (guint i = 0; self->sync_monitors != NULL && i < self->sync_monitors->len; i++)
-    {
-      GFileMonitor *monitor = g_ptr_array_index (self->sync_monitors, i);
-
-      g_signal_handlers_disconnect_by_data (monitor, self);
-      g_file_monitor_cancel (monitor);
-    }
-  g_clear_pointer (&self->sync_monitors, g_ptr_array_unref);
-  g_clear_handle_id (&self->merge_source, g_source_remove);
-}
-
 /**
  * pyprep_store_sync_clear:
  *
@@ -109,7 +89,7 @@ stop_watching (PyprepStore *self)
 void
 pyprep_store_sync_clear (PyprepStore *self)
 {
-  stop_watching (self);
+  pyprep_store_watch_stop (self);
   g_clear_pointer (&self->hlc, pyprep_hlc_free);
   g_clear_pointer (&self->outbox, g_hash_table_unref);
   g_clear_pointer (&self->identity, g_free);
@@ -192,8 +172,8 @@ stamp_all (PyprepStore *self,
       g_autoptr(GList) ids = json_object_get_members (container);
 
       for (GList *l = ids; l != NULL; l = l->next)
-        if (!unstamped_only
-            || pyprep_merge_get_stamp (self->root, kind, l->data) == NULL)
+        if (pyprep_merge_is_record (kind, l->data)
+            && (!unstamped_only || pyprep_merge_get_stamp (self->root, kind, l->data) == NULL))
           stamp_record (self, kind, l->data);
     }
 }
@@ -215,6 +195,8 @@ pyprep_store_stamp (PyprepStore *self,
 
   if (g_strcmp0 (what, "import") == 0)
     stamp_all (self, FALSE);
+  else if (g_strcmp0 (kind, PYPREP_MERGE_INTERVIEW) == 0)
+    stamp_record (self, kind, PYPREP_MERGE_INTERVIEW);
   else if (kind != NULL && id != NULL)
     stamp_record (self, kind, id);
 }
@@ -269,7 +251,9 @@ merged_cb (const char *kind,
 
   if (g_str_equal (kind, "cards"))
     g_hash_table_add (merge->cards, g_strdup (id));
-  pyprep_store_emit_changed (merge->self, what_of (kind), id);
+  /* The interview is told without an ID, as pyprep_store_set_interview() does. */
+  pyprep_store_emit_changed (merge->self, what_of (kind),
+                             g_str_equal (kind, PYPREP_MERGE_INTERVIEW) ? NULL : id);
 }
 
 static gboolean
@@ -533,7 +517,6 @@ push_everything (PyprepStore  *self,
 {
   g_autofree char *device_dir = pyprep_sync_folder_dup_device_dir (self->sync);
   g_autofree char *changes = g_build_filename (device_dir, PYPREP_SYNC_CHANGES, NULL);
-  g_autofree char *own_reviews = g_build_filename (device_dir, PYPREP_SYNC_REVIEWS, NULL);
   g_autofree char *dir = g_file_get_path (self->folder);
   g_autofree char *local_reviews = g_build_filename (dir, PYPREP_REVIEW_LOG_FILE, NULL);
   g_autoptr(GPtrArray) lines = NULL;
@@ -550,7 +533,8 @@ push_everything (PyprepStore  *self,
         return FALSE;
     }
 
-  pushed = pyprep_review_log_read_lines (own_reviews, NULL);
+  /* Archived answers were pushed too. */
+  pushed = pyprep_sync_folder_dup_own_answers (self->sync);
   for (guint i = 0; i < pushed->len; i++)
     g_hash_table_add (have, pyprep_review_log_line_identity (g_ptr_array_index (pushed, i)));
   g_clear_pointer (&lines, g_ptr_array_unref);
@@ -578,8 +562,6 @@ save_device_id (PyprepStore  *self,
   self->device_saved = TRUE;
   return TRUE;
 }
-
-static void start_watching (PyprepStore *self);
 
 /**
  * pyprep_store_set_sync_folder:
@@ -609,12 +591,12 @@ pyprep_store_set_sync_folder (PyprepStore  *self,
   g_return_val_if_fail (folder == NULL || G_IS_FILE (folder), FALSE);
 
   watched = self->data_monitor != NULL;
-  stop_watching (self);
+  pyprep_store_watch_stop (self);
   g_clear_pointer (&self->sync, pyprep_sync_folder_free);
   if (folder == NULL)
     {
       if (watched)
-        start_watching (self);
+        pyprep_store_watch_start (self);
       return TRUE;
     }
 
@@ -642,7 +624,7 @@ pyprep_store_set_sync_folder (PyprepStore  *self,
   if (!pyprep_store_compact (self, PYPREP_SYNC_COMPACT_DAYS, &compact_error))
     g_message ("Cannot compact the synced folder: %s", compact_error->message);
   if (watched)
-    start_watching (self);
+    pyprep_store_watch_start (self);
   return TRUE;
 }
 
@@ -663,11 +645,13 @@ pyprep_store_dup_sync_folder (PyprepStore *self)
 
 /**
  * pyprep_store_compact:
- * @days: how old a change record must be to fold into the snapshot
+ * @days: how old a change record must be to fold into the snapshot, and
+ *   a week of answers to move to an archive
  * @error: the return location for a #G_IO_ERROR or #G_FILE_ERROR
  *
  * Folds this device's change records older than @days into its snapshot
- * in the synced folder (pyprep_sync_folder_compact()).
+ * in the synced folder, and moves the answers of its review log there of
+ * weeks that ended @days ago into archives (pyprep_sync_folder_compact()).
  *
  * Returns: %TRUE unless a file could not be written
  */
@@ -683,101 +667,4 @@ pyprep_store_compact (PyprepStore  *self,
   return pyprep_sync_folder_compact (self->sync,
                                      pyprep_store_now (self) - (gint64) days * G_TIME_SPAN_DAY,
                                      error);
-}
-
-/* Watching ------------------------------------------------------------------ */
-
-static gboolean
-merge_timeout_cb (gpointer user_data)
-{
-  PyprepStore *self = PYPREP_STORE (user_data);
-
-  self->merge_source = 0;
-  pyprep_store_merge_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void watch_sync_folder (PyprepStore *self);
-
-static void
-folder_changed_cb (GFileMonitor      *monitor,
-                   GFile             *file,
-                   GFile             *other_file,
-                   GFileMonitorEvent  event_type,
-                   gpointer           user_data)
-{
-  PyprepStore *self = PYPREP_STORE (user_data);
-  g_autofree char *name = g_file_get_basename (file);
-
-  if (monitor == self->data_monitor && !g_str_has_prefix (name, PYPREP_STORE_FILE))
-    return;
-  /* A new device's folder gets a watcher of its own. */
-  if (event_type == G_FILE_MONITOR_EVENT_CREATED && monitor != self->data_monitor
-      && g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    {
-      stop_watching (self);
-      start_watching (self);
-    }
-  g_clear_handle_id (&self->merge_source, g_source_remove);
-  self->merge_source = g_timeout_add (MERGE_DELAY_MS, merge_timeout_cb, self);
-}
-
-static void
-watch (PyprepStore *self,
-       GFile       *dir)
-{
-  GFileMonitor *monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-
-  if (monitor == NULL)
-    return;
-  g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed_cb), self);
-  g_ptr_array_add (self->sync_monitors, monitor);
-}
-
-static void
-watch_sync_folder (PyprepStore *self)
-{
-  g_autoptr(GFile) devices = NULL;
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  devices = g_file_new_build_filename (pyprep_sync_folder_get_path (self->sync), PYPREP_SYNC_DEVICES, NULL);
-  watch (self, devices);
-  children = g_file_enumerate_children (devices, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                                        NULL, NULL);
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL)
-         && info != NULL)
-    if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-      watch (self, child);
-}
-
-static void
-start_watching (PyprepStore *self)
-{
-  self->data_monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->data_monitor != NULL)
-    g_signal_connect (self->data_monitor, "changed", G_CALLBACK (folder_changed_cb), self);
-  self->sync_monitors = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->sync != NULL)
-    watch_sync_folder (self);
-}
-
-/**
- * pyprep_store_set_watched:
- * @watched: whether to watch
- *
- * Watches the data file for another process's saves, and the synced
- * folder for other devices' changes, merging them a moment after they
- * land (pyprep_store_merge_now()).
- */
-void
-pyprep_store_set_watched (PyprepStore *self,
-                          gboolean     watched)
-{
-  g_return_if_fail (PYPREP_IS_STORE (self));
-
-  stop_watching (self);
-  if (watched)
-    start_watching (self);
 }
