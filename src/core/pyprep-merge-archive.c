@@ -27,12 +27,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
-#include "pyprep-merge-archive.h"
-#include "pyprep-merge-folder.h"
+#include <glib/gstdio.h>
 
+#include "pyprep-merge-archive.h"
 #include "pyprep-review-log.h"
 #include "pyprep-time.h"
 
@@ -346,4 +349,47 @@ pyprep_sync_compact_reviews (const char  *dir,
     ok = pyprep_sync_write_lines (log, keep, error);
   close (fd);
   return ok;
+}
+
+/**
+ * pyprep_sync_lock:
+ * @path: a file of this device that appends lock too
+ *
+ * Opens @path and waits for its lock, which appends take too
+ * (pyprep_review_log_append_lines()), to rewrite it.
+ *
+ * Returns: the descriptor, to close to unlock, or -1 when @path is not
+ *   there
+ */
+int
+pyprep_sync_lock (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  while (fd >= 0 && flock (fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+  return fd;
+}
+
+/**
+ * pyprep_sync_write_lines:
+ * @path: a file of JSON lines
+ * @lines: (element-type JsonObject): its lines
+ * @error: the return location for a #G_FILE_ERROR
+ *
+ * Writes @lines as the whole of @path, atomically and durably.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pyprep_sync_write_lines (const char  *path,
+                         GPtrArray   *lines,
+                         GError     **error)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+
+  pyprep_review_log_format_lines (data, lines);
+  return g_file_set_contents_full (path, data->str, data->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
 }

@@ -394,29 +394,6 @@ pyprep_sync_folder_merge (PyprepSyncFolder       *self,
   return run.n_changed;
 }
 
-/**
- * pyprep_sync_write_lines:
- * @path: a file of JSON lines
- * @lines: (element-type JsonObject): its lines
- * @error: the return location for a #G_FILE_ERROR
- *
- * Writes @lines as the whole of @path, atomically and durably.
- *
- * Returns: %TRUE on success
- */
-gboolean
-pyprep_sync_write_lines (const char  *path,
-                         GPtrArray   *lines,
-                         GError     **error)
-{
-  g_autoptr(GString) data = g_string_new (NULL);
-
-  pyprep_review_log_format_lines (data, lines);
-  return g_file_set_contents_full (path, data->str, data->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
-}
-
 static gboolean
 older_than (JsonObject *line,
             gint64      before)
@@ -456,26 +433,6 @@ fold (GPtrArray  *changes,
     return NULL;
   *folded = pyprep_merge_dup_change_lines (root);
   return g_steal_pointer (&keep);
-}
-
-/**
- * pyprep_sync_lock:
- * @path: a file of this device that appends lock too
- *
- * Opens @path and waits for its lock, which appends take too
- * (pyprep_review_log_append_lines()), to rewrite it.
- *
- * Returns: the descriptor, to close to unlock, or -1 when @path is not
- *   there
- */
-int
-pyprep_sync_lock (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  while (fd >= 0 && flock (fd, LOCK_EX) != 0 && errno == EINTR)
-    ;
-  return fd;
 }
 
 /* Folds this device's change records older than @before into its

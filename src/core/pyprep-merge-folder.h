@@ -6,17 +6,9 @@
 #include <json-glib/json-glib.h>
 
 #include "pyprep-merge.h"
+#include "pyprep-merge-archive.h"
 
 G_BEGIN_DECLS
-
-#define PYPREP_SYNC_DEVICES "devices"
-#define PYPREP_SYNC_CHANGES "changes.jsonl"
-#define PYPREP_SYNC_SNAPSHOT "snapshot.jsonl"
-#define PYPREP_SYNC_PACKED_SNAPSHOT "snapshot.jsonl.gz"
-#define PYPREP_SYNC_REVIEWS "review-log.jsonl"
-/* Change records older than this many days fold into the snapshot, and
- * answers of weeks that ended that long ago move to archives. */
-#define PYPREP_SYNC_COMPACT_DAYS 30
 
 /**
  * PyprepSyncFile:
@@ -66,10 +58,6 @@ gboolean          pyprep_sync_folder_compact       (PyprepSyncFolder        *sel
                                                     gint64                   before,
                                                     GError                 **error);
 GPtrArray        *pyprep_sync_folder_dup_own_answers (PyprepSyncFolder      *self);
-int               pyprep_sync_lock                 (const char              *path);
-gboolean          pyprep_sync_write_lines          (const char              *path,
-                                                    GPtrArray               *lines,
-                                                    GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepSyncFolder, pyprep_sync_folder_free)
 
