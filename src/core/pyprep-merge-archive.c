@@ -24,6 +24,11 @@
  *
  * The data folder's own review-log.jsonl, the merged view the statistics
  * read, is never compacted: the history stays whole on every device.
+ *
+ * This file also owns the folder's file names, the lock that appends and
+ * rewrites share (pyprep_sync_lock()) and the atomic rewrite of a file of
+ * lines (pyprep_sync_write_lines()): the folder code above it
+ * (pyprep-merge-folder.c) builds on them.
  */
 #include "config.h"
 

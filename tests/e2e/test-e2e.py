@@ -389,9 +389,11 @@ def write_settings():
                   f"new-cards-per-day=uint32 {NEW_CARDS}\n")
 
 
-def main():
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PYPREP", file=sys.stderr)
+def cannot_run(argv):
+    """The exit status when this run cannot go on (a wrong command line,
+    no display, no scratch home), after saying why; None when it can."""
+    if len(argv) != 2:
+        print(f"usage: {argv[0]} PYPREP", file=sys.stderr)
         return 2
     if not os.environ.get("DISPLAY"):
         print("1..0 # SKIP no display (run through tests/run-test.sh --display)")
@@ -399,6 +401,13 @@ def main():
     if "PYPREP_TEST_INNER" not in os.environ:
         print("1..0 # SKIP needs the scratch home of tests/run-test.sh")
         return 0
+    return None
+
+
+def main():
+    status = cannot_run(sys.argv)
+    if status is not None:
+        return status
     try:
         launcher = start_accessibility_bus()
     except (StepFailed, GLibError) as error:

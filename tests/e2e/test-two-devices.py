@@ -325,15 +325,9 @@ def timed_wait(what, condition, timeout=e2e.TIMEOUT):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(f"usage: {sys.argv[0]} PYPREP", file=sys.stderr)
-        return 2
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display (run through tests/run-test.sh --display)")
-        return 0
-    if "PYPREP_TEST_INNER" not in os.environ:
-        print("1..0 # SKIP needs the scratch home of tests/run-test.sh")
-        return 0
+    status = e2e.cannot_run(sys.argv)
+    if status is not None:
+        return status
     try:
         launcher = e2e.start_accessibility_bus()
         a11y_address = accessibility_bus_address()
